@@ -1,0 +1,43 @@
+"""Who may do what in the atlas (django-rules). One source for pages and API."""
+
+import rules
+
+from reisgids.core.permissions import is_beheerder, is_logged_in, is_netwerkmanager
+
+from .models import Membership
+
+
+@rules.predicate
+def is_organisation_admin(user, organisation):
+    """An approved beheerder-member of the organisation."""
+    if organisation is None or not user.is_authenticated:
+        return False
+    return organisation.memberships.filter(
+        user=user, role=Membership.Role.BEHEERDER, status=Membership.Status.GOEDGEKEURD
+    ).exists()
+
+
+@rules.predicate
+def is_organisation_member(user, organisation):
+    if organisation is None or not user.is_authenticated:
+        return False
+    return organisation.memberships.filter(user=user, status=Membership.Status.GOEDGEKEURD).exists()
+
+
+@rules.predicate
+def administers_membership_organisation(user, membership):
+    return membership is not None and is_organisation_admin(user, membership.organisation)
+
+
+@rules.predicate
+def is_own_membership(user, membership):
+    return membership is not None and membership.user_id == user.pk
+
+
+can_decide_membership = is_netwerkmanager | is_beheerder | administers_membership_organisation
+
+rules.add_perm("atlas.request_membership", is_logged_in)
+rules.add_perm("atlas.decide_membership", is_logged_in & can_decide_membership)
+rules.add_perm("atlas.end_membership", is_logged_in & (is_own_membership | can_decide_membership))
+rules.add_perm("atlas.view_membership", is_logged_in & (is_own_membership | can_decide_membership))
+rules.add_perm("atlas.manage_organisation", is_logged_in & (is_netwerkmanager | is_beheerder | is_organisation_admin))

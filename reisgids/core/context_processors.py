@@ -1,0 +1,17 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def navigation(request):
+    """The main navigation over the quadrants; only what exists is shown."""
+    items = [
+        {"label": _("Home"), "url": reverse("core:home"), "key": "home"},
+        {"label": _("Atlas"), "url": reverse("atlas:organisation-list"), "key": "atlas"},
+    ]
+    current = getattr(request, "resolver_match", None)
+    namespace = current.namespace if current else ""
+    for item in items:
+        item["current"] = (item["key"] == "home" and namespace == "core" and current.url_name == "home") or (
+            item["key"] == namespace
+        )
+    return {"main_navigation": items}

@@ -1,0 +1,113 @@
+"""The base of every app: users, timestamps, the audit trail and the worker heartbeat."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("Een e-mailadres is verplicht.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account. Logs in with e-mail address; roles are groups (see roles.py)."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    name = models.CharField(_("naam"), max_length=150)
+    bio = models.TextField(
+        _("over mij"), blank=True, help_text=_("Achtergrond en vaardigheden, zichtbaar voor partners.")
+    )
+    preferred_language = models.CharField(_("voorkeurstaal"), max_length=5, choices=settings.LANGUAGES, default="nl")
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["name", "email"]
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name
+
+    def get_short_name(self):
+        return self.name.split(" ")[0] if self.name else self.email
+
+
+class AuditEvent(models.Model):
+    """Who did what to which record, and what changed. Written by services, read by beheerders."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("door (tekst)"), max_length=200, blank=True)
+    action = models.CharField(_("handeling"), max_length=100)
+    target_type = models.CharField(_("soort record"), max_length=100)
+    target_id = models.CharField(_("record-id"), max_length=64)
+    target_label = models.CharField(_("record"), max_length=255, blank=True)
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("audittrail")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+
+
+class WorkerHeartbeat(models.Model):
+    """Last time a Celery worker ran the heartbeat task that beat schedules; shown in /healthz."""
+
+    name = models.CharField(max_length=50, unique=True)
+    beat_at = models.DateTimeField()
+    runs = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("werkproceshartslag")
+        verbose_name_plural = _("werkproceshartslagen")
+
+    def __str__(self):
+        return f"{self.name} {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -1,0 +1,65 @@
+"""Reads of the core, scoped to the acting user."""
+
+from django.conf import settings
+from django.db import connections
+from django.utils import timezone
+
+from .errors import NotAllowed
+from .models import AuditEvent, User, WorkerHeartbeat
+
+
+def audit_events_for(*, actor: User, target_type: str | None = None, target_id: str | None = None):
+    if not actor.has_perm("core.view_audit"):
+        raise NotAllowed("Alleen beheerders kunnen de audittrail lezen.")
+    qs = AuditEvent.objects.select_related("actor")
+    if target_type:
+        qs = qs.filter(target_type=target_type)
+    if target_id:
+        qs = qs.filter(target_id=target_id)
+    return qs
+
+
+def database_status(alias: str = "default") -> dict:
+    try:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any driver error means: down
+        return {"ok": False, "error": exc.__class__.__name__}
+    return {"ok": True}
+
+
+def broker_status(url: str | None = None, timeout: float = 3.0) -> dict:
+    from kombu import Connection
+
+    url = url or settings.CELERY_BROKER_URL
+    try:
+        with Connection(url, connect_timeout=timeout, transport_options={"max_retries": 0}) as conn:
+            conn.ensure_connection(max_retries=1, timeout=timeout)
+            conn.default_channel  # noqa: B018 - opens the channel, which talks to the broker
+    except Exception as exc:  # any transport error means: down
+        return {"ok": False, "transport": url.split(":", 1)[0], "error": exc.__class__.__name__}
+    return {"ok": True, "transport": url.split(":", 1)[0]}
+
+
+def worker_status() -> dict:
+    beat = WorkerHeartbeat.objects.filter(name="worker").first()
+    if beat is None:
+        return {"seen": False}
+    age = (timezone.now() - beat.beat_at).total_seconds()
+    return {
+        "seen": age <= settings.REISGIDS["HEARTBEAT_STALE_SECONDS"],
+        "last_seen": beat.beat_at.isoformat(),
+        "seconds_ago": round(age),
+    }
+
+
+def health() -> tuple[dict, bool]:
+    db = database_status()
+    broker = broker_status()
+    report = {"database": db, "broker": broker}
+    if db["ok"]:
+        report["worker"] = worker_status()
+    healthy = db["ok"] and broker["ok"]
+    report["status"] = "ok" if healthy else "unavailable"
+    return report, healthy

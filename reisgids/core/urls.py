@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("account/registreren/", views.RegisterView.as_view(), name="register"),
+    path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+]
