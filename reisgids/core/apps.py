@@ -6,3 +6,7 @@ class CoreConfig(AppConfig):
     name = "reisgids.core"
     label = "core"
     verbose_name = _("Basis")
+
+    def ready(self):
+        # Register this app's django-rules permissions.
+        from reisgids.core import permissions  # noqa: F401

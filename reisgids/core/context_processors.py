@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 def navigation(request):
     """The main navigation over the quadrants; only what exists is shown."""
     items = [
-        {"label": _("Home"), "url": reverse("core:home"), "key": "home"},
+        {"label": _("Start"), "url": reverse("core:home"), "key": "home"},
         {"label": _("Atlas"), "url": reverse("atlas:organisation-list"), "key": "atlas"},
     ]
     current = getattr(request, "resolver_match", None)

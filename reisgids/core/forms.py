@@ -2,8 +2,11 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import password_validation
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
+
+from .models import User
 
 
 class UtrechtFormRenderer(TemplatesSetting):
@@ -59,6 +62,12 @@ class RegisterForm(StyledFormMixin, forms.Form):
     consent = forms.BooleanField(
         label=_("Ik heb de privacyverklaring gelezen en ga akkoord met het bewaren van mijn gegevens."),
     )
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        candidate = User(email=self.data.get("email", ""), name=self.data.get("name", ""))
+        password_validation.validate_password(password, candidate)
+        return password
 
     def clean(self):
         data = super().clean()
