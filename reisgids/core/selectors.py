@@ -34,7 +34,7 @@ def broker_status(url: str | None = None, timeout: float = 3.0) -> dict:
 
     url = url or settings.CELERY_BROKER_URL
     try:
-        with Connection(url, connect_timeout=timeout, transport_options={"max_retries": 0}) as conn:
+        with Connection(url, connect_timeout=timeout) as conn:
             conn.ensure_connection(max_retries=1, timeout=timeout)
             conn.default_channel  # noqa: B018 - opens the channel, which talks to the broker
     except Exception as exc:  # any transport error means: down

@@ -54,3 +54,16 @@ def test_logged_in_header_offers_logout(client):
     html = client.get(reverse("core:home")).content.decode()
     assert "Uitloggen" in html
     assert "Mijn reisgids" in html
+
+
+def test_dutch_is_the_default_whatever_the_browser_asks(client):
+    response = client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl"' in response.content.decode()
+    assert response["Content-Language"] == "nl"
+
+
+def test_logged_in_user_gets_their_preferred_language(client):
+    client.force_login(UserFactory(preferred_language="en"))
+    html = client.get(reverse("core:home")).content.decode()
+    assert '<html lang="en"' in html
+    assert "Skip to content" in html
