@@ -10,6 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 DEVRUN := $(PY) -m reisgids.devrun
+ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: run test check lint install messages bench clean
 
@@ -26,7 +27,7 @@ $(NPM_STAMP): package.json package-lock.json
 install: $(STAMP) $(NPM_STAMP)
 
 run: install
-	$(DEVRUN) serve
+	$(DEVRUN) serve --address $(ADDRESS)
 
 test: install
 	$(DEVRUN) exec -- $(MAKE) --no-print-directory check
