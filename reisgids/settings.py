@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -19,10 +20,12 @@ if (BASE_DIR / ".env").exists():
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 PRODUCTION = DJANGO_ENV == "production"
 
-SECRET_KEY = env.str(
-    "DJANGO_SECRET_KEY",
-    default="" if PRODUCTION else "dev-only-insecure-key-change-me-0123456789abcdefghijklmnopqrstuvwxyz",
-)
+if PRODUCTION:
+    SECRET_KEY = env.str("DJANGO_SECRET_KEY")  # required: fails loudly when missing
+else:
+    SECRET_KEY = env.str(
+        "DJANGO_SECRET_KEY", default="dev-only-insecure-key-change-me-0123456789abcdefghijklmnopqrstuvwxyz"
+    )
 DEBUG = env.bool("DJANGO_DEBUG", default=not PRODUCTION)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
@@ -34,8 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "reisgids.apps.ReisgidsStaticFilesConfig",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
@@ -135,6 +139,16 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 # The beat schedule lives in code; each app adds its own periodic tasks here.
 CELERY_BEAT_SCHEDULE = {
     "core-heartbeat": {"task": "reisgids.core.tasks.heartbeat_record", "schedule": 60.0},
+    "atlas-radar-daily": {
+        "task": "atlas.tasks.radar_digest_send",
+        "schedule": crontab(hour=7, minute=0),
+        "kwargs": {"frequency": "dagelijks"},
+    },
+    "atlas-radar-weekly": {
+        "task": "atlas.tasks.radar_digest_send",
+        "schedule": crontab(hour=7, minute=15, day_of_week=1),
+        "kwargs": {"frequency": "wekelijks"},
+    },
 }
 
 if REDIS_URL:
@@ -192,6 +206,7 @@ STATICFILES_DIRS = [
     ("vendor/utrecht", _NODE / "@utrecht" / "component-library-css" / "dist"),
     ("vendor/rotterdam", _NODE / "@nl-design-system-unstable" / "rotterdam-design-tokens" / "dist"),
     ("vendor/leaflet", _NODE / "leaflet" / "dist"),
+    ("vendor/leaflet-markercluster", _NODE / "leaflet.markercluster" / "dist"),
     ("vendor/htmx", _NODE / "htmx.org" / "dist"),
 ]
 MEDIA_URL = "media/"
@@ -219,7 +234,14 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "reisgids.core.errors.api_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min"},
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="120/min"),
+        "user": env.str("API_THROTTLE_USER", default="600/min"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Reisgids zorg en welzijn API",
@@ -243,6 +265,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Load balancers probe /healthz over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000)
@@ -264,6 +288,10 @@ REISGIDS = {
     "MEMBERSHIP_REMINDER_DAYS": env.int("REISGIDS_MEMBERSHIP_REMINDER_DAYS", default=7),
     # Worker heartbeat older than this (seconds) counts as "worker not seen" in /healthz.
     "HEARTBEAT_STALE_SECONDS": env.int("REISGIDS_HEARTBEAT_STALE_SECONDS", default=300),
+    # Map tiles for the atlas, e.g. https://{s}.tile.example/{z}/{x}/{y}.png. Empty: no tile server,
+    # the map draws points and areas on a plain background.
+    "MAP_TILE_URL": env.str("REISGIDS_MAP_TILE_URL", default=""),
+    "MAP_TILE_ATTRIBUTION": env.str("REISGIDS_MAP_TILE_ATTRIBUTION", default=""),
 }
 
 FORM_RENDERER = "reisgids.core.forms.UtrechtFormRenderer"

@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 from rest_framework.test import APIClient
 
 from reisgids.core.roles import Role
@@ -6,9 +7,25 @@ from reisgids.core.roles import Role
 from .factories import ApprovedMembershipFactory, OrganisationFactory, UserFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Tests run without migrations, so create the PostgreSQL extensions the atlas search needs."""
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+
+
 @pytest.fixture(autouse=True)
 def _dutch(settings):
     settings.LANGUAGE_CODE = "nl"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """API throttling counts in the cache; every test starts with a clean count."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture
