@@ -43,8 +43,8 @@ lint:
 	$(VENV)/bin/lint-imports
 
 messages: install
-	cd reisgids && ../$(PY) ../manage.py makemessages -l en --ignore=node_modules --ignore=.venv -a && cd ..
-	$(PY) manage.py compilemessages -l en
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=.data
+	$(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache .coverage

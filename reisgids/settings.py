@@ -295,3 +295,4 @@ REISGIDS = {
 }
 
 FORM_RENDERER = "reisgids.core.forms.UtrechtFormRenderer"
+FORMS_URLFIELD_ASSUME_HTTPS = True
