@@ -1,35 +1,144 @@
-"""One FilterSet per list: it serves the HTML list and the API alike."""
+"""One FilterSet per list: it serves the HTML list, the map layer, the CSV export and the API alike."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
-from .models import Area, Organisation, Theme
+from . import selectors
+from .models import Area, ContactPoint, Instrument, Network, Organisation, Theme
+
+YES_NO = [("", _("Alle")), ("true", _("Ja")), ("false", _("Nee"))]
 
 
-class OrganisationFilter(django_filters.FilterSet):
+def _yes_no_widget():
+    return forms.Select(choices=YES_NO)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice of a model by slug, filtered by a method; documented as a plain string."""
+
+
+def _area_ids(area: Area) -> list[int]:
+    """An area, its wijken, and its gebied: working in a wijk is working in its gebied."""
+    ids = [area.pk, *area.wijken.values_list("pk", flat=True)]
+    if area.parent_id:
+        ids.append(area.parent_id)
+    return ids
+
+
+class SearchMixin:
+    search_fields: dict[str, str] = {}
+
+    def search(self, queryset, name, value):
+        return selectors.search_filter(queryset, value, fields=self.search_fields)
+
+
+class OrganisationFilter(SearchMixin, django_filters.FilterSet):
+    search_fields = {"name": "A", "description": "B", "looking_for": "C", "offering": "C"}
+
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)
     type = django_filters.ChoiceFilter(label=_("Soort organisatie"), choices=Organisation.Type.choices)
     theme = django_filters.ModelChoiceFilter(
         label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
     )
-    area = django_filters.ModelChoiceFilter(
+    area = SlugChoiceFilter(
         label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+    )
+    network = SlugChoiceFilter(
+        label=_("Netwerk"), method="in_network", to_field_name="slug", queryset=Network.objects.all()
+    )
+    verified = django_filters.BooleanFilter(label=_("Geverifieerd"), field_name="is_verified", widget=_yes_no_widget())
+    looking_for_partners = django_filters.BooleanFilter(
+        label=_("Zoekt samenwerking"), method="seeks_partners", widget=_yes_no_widget()
     )
 
     class Meta:
         model = Organisation
-        fields = ["q", "type", "theme", "area"]
-
-    def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(Q(name__icontains=value) | Q(description__icontains=value))
+        fields = ["q", "type", "theme", "area", "network", "verified", "looking_for_partners"]
 
     def in_area(self, queryset, name, area):
         # An organisation in a wijk also works in its gebied; citywide ones work everywhere.
-        ids = [area.pk, *area.wijken.values_list("pk", flat=True)]
-        if area.parent_id:
-            ids.append(area.parent_id)
-        return queryset.filter(Q(areas__in=ids) | Q(citywide=True)).distinct()
+        return queryset.filter(Q(areas__in=_area_ids(area)) | Q(citywide=True)).distinct()
+
+    def in_network(self, queryset, name, network):
+        return queryset.filter(Q(networks=network) | Q(network_groups__network=network)).distinct()
+
+    def seeks_partners(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.exclude(looking_for="") if value else queryset.filter(looking_for="")
+
+
+class ContactPointFilter(SearchMixin, django_filters.FilterSet):
+    search_fields = {"name": "A", "topic": "A", "function": "B", "how_to_reach": "C"}
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)
+    type = django_filters.ChoiceFilter(
+        label=_("Soort organisatie"), field_name="organisation__type", choices=Organisation.Type.choices
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
+    )
+    area = SlugChoiceFilter(
+        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+    )
+    organisation = django_filters.CharFilter(label=_("Organisatie"), field_name="organisation__slug")
+
+    class Meta:
+        model = ContactPoint
+        fields = ["q", "type", "theme", "area", "organisation"]
+
+    def in_area(self, queryset, name, area):
+        return queryset.filter(Q(areas__in=_area_ids(area)) | Q(areas__isnull=True)).distinct()
+
+
+class InstrumentFilter(SearchMixin, django_filters.FilterSet):
+    search_fields = {"name": "A", "purpose": "B", "eligibility": "C", "how_to_apply": "D"}
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
+    )
+
+    class Meta:
+        model = Instrument
+        fields = ["q", "theme"]
+
+
+class NetworkFilter(SearchMixin, django_filters.FilterSet):
+    search_fields = {"name": "A", "description": "B"}
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
+    )
+
+    class Meta:
+        model = Network
+        fields = ["q", "theme"]
+
+
+class AreaFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Area.Kind.choices)
+    gebied = django_filters.CharFilter(label=_("Gebied"), field_name="parent__slug")
+    search = django_filters.CharFilter(label=_("Zoeken"), field_name="name", lookup_expr="unaccent__icontains")
+
+    class Meta:
+        model = Area
+        fields = ["kind", "gebied", "search"]
+
+
+class ThemeFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(label=_("Zoeken"), field_name="name", lookup_expr="unaccent__icontains")
+
+    class Meta:
+        model = Theme
+        fields = ["search"]

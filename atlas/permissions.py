@@ -2,7 +2,7 @@
 
 import rules
 
-from reisgids.core.permissions import is_beheerder, is_logged_in, is_netwerkmanager
+from reisgids.core.permissions import is_beheerder, is_contentbeheerder, is_logged_in, is_netwerkmanager
 
 from .models import Membership
 
@@ -41,3 +41,25 @@ rules.add_perm("atlas.decide_membership", is_logged_in & can_decide_membership)
 rules.add_perm("atlas.end_membership", is_logged_in & (is_own_membership | can_decide_membership))
 rules.add_perm("atlas.view_membership", is_logged_in & (is_own_membership | can_decide_membership))
 rules.add_perm("atlas.manage_organisation", is_logged_in & (is_netwerkmanager | is_beheerder | is_organisation_admin))
+
+# Curators: verify organisations and merge duplicates.
+is_curator = is_netwerkmanager | is_contentbeheerder | is_beheerder
+
+
+@rules.predicate
+def proposal_organisation_managed(user, proposal):
+    return proposal is not None and user.has_perm("atlas.manage_organisation", proposal.organisation)
+
+
+@rules.predicate
+def is_own_saved_search(user, saved_search):
+    return saved_search is not None and saved_search.user_id == user.pk
+
+
+rules.add_perm("atlas.propose_organisation_change", is_logged_in & is_organisation_member)
+rules.add_perm("atlas.decide_organisation_change", is_logged_in & proposal_organisation_managed)
+rules.add_perm("atlas.verify_organisation", is_logged_in & is_curator)
+rules.add_perm("atlas.merge_organisation", is_logged_in & is_curator)
+rules.add_perm("atlas.view_contact_details", is_logged_in)
+rules.add_perm("atlas.save_search", is_logged_in)
+rules.add_perm("atlas.delete_saved_search", is_logged_in & is_own_saved_search)

@@ -1,27 +1,221 @@
+import csv
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
 from reisgids.core.errors import ApplicationError
 
 from . import selectors, services
-from .filters import OrganisationFilter
-from .forms import MembershipDecisionForm, MembershipRequestForm
-from .models import Organisation
+from .filters import ContactPointFilter, InstrumentFilter, NetworkFilter, OrganisationFilter
+from .forms import (
+    ChangeProposalForm,
+    MembershipDecisionForm,
+    MembershipRequestForm,
+    OrganisationForm,
+    OrganisationMergeForm,
+    SavedSearchForm,
+)
+from .models import Instrument, Network, Organisation
 
 
 class OrganisationListView(FilterView):
+    """The list and the map side by side; the list is the accessible alternative to the map."""
+
     template_name = "atlas/organisation_list.html"
     filterset_class = OrganisationFilter
     paginate_by = 25
 
     def get_queryset(self):
         return selectors.organisation_list(actor=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            query=query.urlencode(),
+            map_tile_url=settings.REISGIDS["MAP_TILE_URL"],
+            map_tile_attribution=settings.REISGIDS["MAP_TILE_ATTRIBUTION"],
+            saved_search_form=SavedSearchForm(initial={"query": query.urlencode()}),
+            **kwargs,
+        )
+
+
+class ContactPointListView(FilterView):
+    template_name = "atlas/contactpoint_list.html"
+    filterset_class = ContactPointFilter
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.contact_point_list(actor=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            show_contact_details=self.request.user.has_perm("atlas.view_contact_details"), **kwargs
+        )
+
+
+class InstrumentListView(FilterView):
+    template_name = "atlas/instrument_list.html"
+    filterset_class = InstrumentFilter
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.instrument_list(actor=self.request.user)
+
+
+class InstrumentDetailView(DetailView):
+    template_name = "atlas/instrument_detail.html"
+    context_object_name = "instrument"
+
+    def get_object(self, queryset=None):
+        try:
+            return selectors.instrument_get(actor=self.request.user, slug=self.kwargs["slug"])
+        except Instrument.DoesNotExist as exc:
+            raise Http404(_("Dit instrument staat niet in de atlas.")) from exc
+
+
+class NetworkListView(FilterView):
+    template_name = "atlas/network_list.html"
+    filterset_class = NetworkFilter
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.network_list(actor=self.request.user)
+
+
+class NetworkDetailView(DetailView):
+    template_name = "atlas/network_detail.html"
+    context_object_name = "network"
+
+    def get_object(self, queryset=None):
+        try:
+            return selectors.network_get(actor=self.request.user, slug=self.kwargs["slug"])
+        except Network.DoesNotExist as exc:
+            raise Http404(_("Dit netwerk staat niet in de atlas.")) from exc
+
+
+class AtlasSearchView(TemplateView):
+    """One search over organisations, contact points, instruments and networks."""
+
+    template_name = "atlas/search.html"
+
+    def get_context_data(self, **kwargs):
+        q = self.request.GET.get("q", "")
+        return super().get_context_data(
+            q=q, results=selectors.atlas_search(actor=self.request.user, q=q, limit=40), **kwargs
+        )
+
+
+class CsvExportView(View):
+    """The filtered list as CSV: the same FilterSet as the page and the API."""
+
+    filterset_class = None
+    filename = "atlas.csv"
+
+    def rows(self, queryset):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def get(self, request):
+        filterset = self.filterset_class(request.GET, queryset=self.get_queryset())
+        if not filterset.is_valid():
+            return HttpResponse(_("Dit filter is niet geldig."), status=400, content_type="text/plain; charset=utf-8")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        for row in self.rows(filterset.qs):
+            writer.writerow(row)
+        return response
+
+
+class OrganisationCsvView(CsvExportView):
+    filterset_class = OrganisationFilter
+    filename = "organisaties.csv"
+
+    def get_queryset(self):
+        return selectors.organisation_list(actor=self.request.user)
+
+    def rows(self, queryset):
+        yield [
+            "slug",
+            "naam",
+            "soort",
+            "website",
+            "stadsbreed",
+            "gebieden",
+            "themas",
+            "geverifieerd",
+            "gezocht",
+            "aangeboden",
+        ]
+        for org in queryset:
+            yield [
+                org.slug,
+                org.name,
+                org.get_type_display(),
+                org.website,
+                "ja" if org.citywide else "nee",
+                ", ".join(a.name for a in org.areas.all()),
+                ", ".join(t.name for t in org.themes.all()),
+                "ja" if org.is_verified else "nee",
+                org.looking_for,
+                org.offering,
+            ]
+
+
+class ContactPointCsvView(CsvExportView):
+    filterset_class = ContactPointFilter
+    filename = "aanspreekpunten.csv"
+
+    def get_queryset(self):
+        return selectors.contact_point_list(actor=self.request.user)
+
+    def rows(self, queryset):
+        personal = self.request.user.has_perm("atlas.view_contact_details")
+        yield ["naam", "functie", "onderwerp", "organisatie", "bereikbaar", "e-mail", "telefoon", "themas", "gebieden"]
+        for cp in queryset:
+            yield [
+                cp.name,
+                cp.function,
+                cp.topic,
+                cp.organisation.name,
+                cp.how_to_reach,
+                cp.email if personal else "",
+                cp.phone if personal else "",
+                ", ".join(t.name for t in cp.themes.all()),
+                ", ".join(a.name for a in cp.areas.all()),
+            ]
+
+
+class InstrumentCsvView(CsvExportView):
+    filterset_class = InstrumentFilter
+    filename = "instrumenten.csv"
+
+    def get_queryset(self):
+        return selectors.instrument_list(actor=self.request.user)
+
+    def rows(self, queryset):
+        yield ["naam", "waarvoor", "voor_wie", "budget", "aanvragen", "verstrekt_door", "themas", "link"]
+        for ins in queryset:
+            yield [
+                ins.name,
+                ins.purpose,
+                ins.eligibility,
+                ins.budget,
+                ins.how_to_apply,
+                ins.owner.name if ins.owner else "",
+                ", ".join(t.name for t in ins.themes.all()),
+                ins.url,
+            ]
 
 
 class OrganisationDetailView(DetailView):
@@ -36,14 +230,169 @@ class OrganisationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        organisation = self.object
         own = None
         if user.is_authenticated:
-            own = selectors.memberships_of(actor=user).filter(organisation=self.object).first()
+            own = selectors.memberships_of(actor=user).filter(organisation=organisation).first()
         return super().get_context_data(
             own_membership=own,
             membership_form=kwargs.get("membership_form") or MembershipRequestForm(),
+            can_edit=user.has_perm("atlas.manage_organisation", organisation),
+            can_propose=user.has_perm("atlas.propose_organisation_change", organisation),
+            can_curate=user.has_perm("atlas.verify_organisation"),
+            show_contact_details=user.has_perm("atlas.view_contact_details"),
+            history=selectors.organisation_history(actor=user, organisation=organisation)[:50],
+            proposals=selectors.change_proposals_to_decide(actor=user, organisation=organisation),
+            merge_candidates=selectors.merge_candidates(actor=user, organisation=organisation),
+            merge_form=OrganisationMergeForm(),
             **kwargs,
         )
+
+
+def _editable(request, slug) -> Organisation:
+    try:
+        return selectors.organisation_for_edit(actor=request.user, slug=slug)
+    except Organisation.DoesNotExist as exc:
+        raise Http404(_("Deze organisatie bestaat niet of u mag haar niet wijzigen.")) from exc
+
+
+class OrganisationUpdateView(LoginRequiredMixin, FormView):
+    template_name = "atlas/organisation_form.html"
+    form_class = OrganisationForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.organisation = _editable(request, kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "instance": selectors.organisation_for_edit(actor=self.request.user, slug=self.organisation.slug),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(organisation=self.organisation, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.organisation_update(
+                actor=self.request.user, organisation=self.organisation, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het profiel is opgeslagen."))
+        return redirect(self.organisation.get_absolute_url())
+
+
+class OrganisationProposeView(LoginRequiredMixin, FormView):
+    template_name = "atlas/organisation_propose.html"
+    form_class = ChangeProposalForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.organisation = get_object_or_404(selectors.organisation_list(actor=request.user), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {name: getattr(self.organisation, name) for name in services.PROPOSABLE_FIELDS}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(organisation=self.organisation, **kwargs)
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        note = data.pop("note")
+        try:
+            services.organisation_change_propose(
+                actor=self.request.user, organisation=self.organisation, changes=data, note=note
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Uw voorstel is verstuurd naar de beheerder van de organisatie."))
+        return redirect(self.organisation.get_absolute_url())
+
+
+class ChangeProposalDecideView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        proposal = get_object_or_404(selectors.change_proposals_to_decide(actor=request.user), pk=pk)
+        try:
+            if request.POST.get("decision") == "accept":
+                services.change_proposal_accept(actor=request.user, proposal=proposal)
+                messages.success(request, _("Het voorstel is overgenomen."))
+            else:
+                services.change_proposal_reject(actor=request.user, proposal=proposal)
+                messages.success(request, _("Het voorstel is afgewezen."))
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        return redirect(proposal.organisation.get_absolute_url())
+
+
+class OrganisationVerifyView(LoginRequiredMixin, View):
+    def post(self, request, slug):
+        organisation = get_object_or_404(selectors.organisation_list(actor=request.user), slug=slug)
+        try:
+            services.organisation_verify(
+                actor=request.user, organisation=organisation, verified=request.POST.get("verified") != "false"
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("De verificatie is bijgewerkt."))
+        return redirect(organisation.get_absolute_url())
+
+
+class OrganisationMergeView(LoginRequiredMixin, View):
+    def post(self, request, slug):
+        duplicate = get_object_or_404(selectors.organisation_list(actor=request.user), slug=slug)
+        form = OrganisationMergeForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Kies de organisatie die blijft bestaan."))
+            return redirect(duplicate.get_absolute_url())
+        try:
+            keep = services.organisation_merge(actor=request.user, duplicate=duplicate, keep=form.cleaned_data["keep"])
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return redirect(duplicate.get_absolute_url())
+        messages.success(request, _("%(dup)s is samengevoegd met %(keep)s.") % {"dup": duplicate, "keep": keep})
+        return redirect(keep.get_absolute_url())
+
+
+class SavedSearchListView(LoginRequiredMixin, TemplateView):
+    """Mijn radar: saved searches, each with its matches."""
+
+    template_name = "atlas/savedsearch_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(saved_searches=selectors.saved_searches_of(actor=self.request.user), **kwargs)
+
+
+class SavedSearchCreateView(LoginRequiredMixin, View):
+    def post(self, request):
+        form = SavedSearchForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Geef de zoekopdracht een naam."))
+            return redirect(reverse("atlas:organisation-list") + "?" + request.POST.get("query", ""))
+        try:
+            services.saved_search_create(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return redirect("atlas:organisation-list")
+        messages.success(request, _("De zoekopdracht staat op uw radar."))
+        return redirect("atlas:radar")
+
+
+class SavedSearchDeleteView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        saved = get_object_or_404(selectors.saved_searches_of(actor=request.user), pk=pk)
+        services.saved_search_delete(actor=request.user, saved_search=saved)
+        messages.success(request, _("De zoekopdracht is van uw radar gehaald."))
+        return redirect("atlas:radar")
 
 
 class MembershipRequestView(LoginRequiredMixin, View):

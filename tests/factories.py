@@ -4,7 +4,20 @@ import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from atlas.models import Area, Membership, Organisation, Theme
+from atlas.models import (
+    Agreement,
+    Area,
+    ChangeProposal,
+    ContactPoint,
+    Instrument,
+    Membership,
+    Network,
+    NetworkGroup,
+    Organisation,
+    SavedSearch,
+    Service,
+    Theme,
+)
 from reisgids.core.models import User
 
 PASSWORD = "een-goed-wachtwoord-2026"
@@ -88,6 +101,103 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class ApprovedMembershipFactory(MembershipFactory):
     status = Membership.Status.GOEDGEKEURD
     decided_at = factory.LazyFunction(timezone.now)
+
+
+def _set_m2m(name):
+    def hook(self, create, extracted, **kwargs):
+        if extracted:
+            getattr(self, name).set(extracted)
+
+    return factory.post_generation(hook)
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Service
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Dienst {n}")
+    description = "Ondersteuning aan huis."
+    target_group = "Ouderen"
+    areas = _set_m2m("areas")
+
+
+class ContactPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPoint
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Wijkcoördinator {n}")
+    topic = "Vragen over samenwerking in de wijk"
+    how_to_reach = "Spreekuur op dinsdag in het wijkcentrum."
+    email = factory.Sequence(lambda n: f"contact{n}@example.org")
+    phone = "010 123 45 67"
+    themes = _set_m2m("themes")
+    areas = _set_m2m("areas")
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Network
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Netwerk {n}")
+    slug = factory.Sequence(lambda n: f"netwerk-{n}")
+    description = "Een stedelijk netwerk."
+    themes = _set_m2m("themes")
+    organisations = _set_m2m("organisations")
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+        skip_postgeneration_save = True
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Akkoord {n}")
+    signatories = _set_m2m("signatories")
+
+
+class NetworkGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkGroup
+        skip_postgeneration_save = True
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Sequence(lambda n: f"Themagroep {n}")
+    organisations = _set_m2m("organisations")
+
+
+class InstrumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Instrument
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Regeling {n}")
+    slug = factory.Sequence(lambda n: f"regeling-{n}")
+    purpose = "Geld voor een goed idee in de wijk."
+    themes = _set_m2m("themes")
+
+
+class ChangeProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChangeProposal
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    proposed_by = factory.SubFactory(UserFactory)
+    changes = factory.LazyFunction(lambda: {"description": "Nieuwe omschrijving"})
+
+
+class SavedSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedSearch
+
+    user = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Zoekopdracht {n}")
+    query = ""
+    frequency = SavedSearch.Frequency.DAGELIJKS
 
 
 # --- deals ------------------------------------------------------------------------------------

@@ -1,9 +1,24 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from .views import MembershipViewSet, OrganisationViewSet
+from .views import (
+    AreaViewSet,
+    AtlasGeoJSONView,
+    ContactPointViewSet,
+    InstrumentViewSet,
+    MembershipViewSet,
+    NetworkViewSet,
+    OrganisationViewSet,
+    ThemeViewSet,
+)
 
 router = SimpleRouter()
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("contact-points", ContactPointViewSet, basename="contact-point")
+router.register("instruments", InstrumentViewSet, basename="instrument")
+router.register("networks", NetworkViewSet, basename="network")
+router.register("areas", AreaViewSet, basename="area")
+router.register("themes", ThemeViewSet, basename="theme")
 router.register("memberships", MembershipViewSet, basename="membership")
 
-urlpatterns = router.urls
+urlpatterns = [path("atlas.geojson", AtlasGeoJSONView.as_view(), name="atlas-geojson"), *router.urls]
