@@ -149,6 +149,14 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=15, day_of_week=1),
         "kwargs": {"frequency": "wekelijks"},
     },
+    "residence-action-reminders": {
+        "task": "residence.tasks.action_reminders_send",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    "residence-meeting-reminders": {
+        "task": "residence.tasks.meeting_reminders_send",
+        "schedule": crontab(hour=8, minute=10),
+    },
 }
 
 if REDIS_URL:

@@ -6,3 +6,7 @@ class ResidenceConfig(AppConfig):
     name = "deals.residence"
     label = "residence"
     verbose_name = _("Partner in residence")
+
+    def ready(self):
+        # Register this app's django-rules permissions.
+        from deals.residence import permissions  # noqa: F401

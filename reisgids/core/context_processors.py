@@ -8,6 +8,11 @@ def navigation(request):
         {"label": _("Start"), "url": reverse("core:home"), "key": "home"},
         {"label": _("Atlas"), "url": reverse("atlas:organisation-list"), "key": "atlas"},
     ]
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        items.append(
+            {"label": _("Partner in residence"), "url": reverse("residence:residency-list"), "key": "residence"}
+        )
     current = getattr(request, "resolver_match", None)
     namespace = current.namespace if current else ""
     for item in items:
