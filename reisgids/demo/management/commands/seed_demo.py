@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from atlas.models import Area, Membership, Organisation, Theme
 from reisgids.core.roles import Role
-from reisgids.demo import data
+from reisgids.demo import atlas_data, data
 
 
 class Command(BaseCommand):
@@ -29,6 +29,7 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 self.load()
+                atlas_data.load()
             self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
         self.print_accounts()
 
