@@ -1,0 +1,408 @@
+"""The residency, its confirmation, signals, the handbrake and reflections: success and refusal."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from deals.models import Deal, DealEvent, Knelpunt
+from deals.residence import services
+from deals.residence.models import Handbrake, Residency, Signal
+from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
+from reisgids.core.models import AuditEvent
+
+from ..factories import (
+    DealFactory,
+    DealPartnerFactory,
+    MeetingFactory,
+    ReflectionFactory,
+    ResidencyFactory,
+    SignalFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_residency_starts_only_when_sending_and_host_partner_both_confirm(world):
+    residency = services.residency_propose(actor=world.person, **world.proposal())
+    assert residency.status == Residency.Status.VOORGESTELD
+    assert residency.function_labels == ["Signalerend", "Bemiddelend"]
+
+    with pytest.raises(NotAllowed, match="beheerder van de zendende of de ontvangende"):
+        services.residency_confirm(actor=world.person, residency=residency)
+
+    residency = services.residency_confirm(actor=world.initiative_admin, residency=residency)
+    assert residency.status == Residency.Status.VOORGESTELD
+    assert residency.sending_confirmed_at is not None and residency.host_confirmed_at is None
+    with pytest.raises(Conflict, match="al bevestigd"):
+        services.residency_confirm(actor=world.initiative_admin, residency=residency)
+
+    residency = services.residency_confirm(actor=world.municipality_admin, residency=residency)
+    assert residency.status == Residency.Status.ACTIEF
+    assert residency.host_confirmed_by == world.municipality_admin
+    assert AuditEvent.objects.filter(action="residency_confirm", target_id=str(residency.pk)).count() == 2
+    assert DealEvent.objects.filter(deal=world.deal, text__contains="is gestart", is_public=False).exists()
+    with pytest.raises(Conflict):
+        services.residency_confirm(actor=world.municipality_admin, residency=residency)
+
+
+def test_work_waits_for_confirmation(world):
+    residency = services.residency_propose(actor=world.person, **world.proposal())
+    with pytest.raises(NotAllowed):
+        services.log_entry_create(actor=world.person, residency=residency, text="Eerste dag")
+    with pytest.raises(NotAllowed):
+        services.handbrake_pull(actor=world.person, residency=residency, reason="Te vroeg")
+
+
+def test_active_residency_must_have_both_confirmations_in_the_database(world):
+    residency = ResidencyFactory(
+        deal=world.deal,
+        sending_partner=world.sending,
+        host_partner=world.host,
+        person=world.person,
+        status="voorgesteld",
+    )
+    Residency.objects.filter(pk=residency.pk).update(sending_confirmed_at=timezone.now())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Residency.objects.filter(pk=residency.pk).update(status="actief")
+
+
+def test_sending_and_host_partner_must_differ(world):
+    with pytest.raises(ApplicationError, match="op locatie van een andere partner"):
+        services.residency_propose(actor=world.person, **world.proposal(host_partner=world.sending))
+    assert not Residency.objects.exists()
+    residency = ResidencyFactory(
+        deal=world.deal, sending_partner=world.sending, host_partner=world.host, person=world.person
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Residency.objects.filter(pk=residency.pk).update(host_partner=world.sending)
+    residency.host_partner = world.sending
+    with pytest.raises(ValidationError) as exc:
+        residency.full_clean()
+    assert "host_partner" in exc.value.message_dict
+
+
+def test_partners_must_belong_to_the_deal_and_the_person_to_the_sender(world):
+    other = DealPartnerFactory(deal=DealFactory(status="lopend"))
+    with pytest.raises(ApplicationError, match="Beide partners"):
+        services.residency_propose(actor=world.person, **world.proposal(host_partner=other))
+    with pytest.raises(ApplicationError, match="lid zijn van Aanschuiftafel"):
+        services.residency_propose(actor=world.person, **world.proposal(person=world.municipality_member))
+    with pytest.raises(ValidationError):
+        services.residency_propose(
+            actor=world.person, **world.proposal(end_date=timezone.localdate() - datetime.timedelta(days=1))
+        )
+    with pytest.raises(ValidationError):
+        services.residency_propose(actor=world.person, **world.proposal(functions=["toveren"]))
+
+
+def test_only_partners_or_netwerkmanagers_propose(world):
+    with pytest.raises(NotAllowed):
+        services.residency_propose(actor=world.outsider, **world.proposal())
+    with pytest.raises(NotAllowed):
+        services.residency_propose(actor=world.ambtenaar, **world.proposal())
+    assert services.residency_propose(actor=world.netwerkmanager, **world.proposal()).pk
+    # Several residencies per deal, in both directions.
+    services.residency_propose(
+        actor=world.municipality_member,
+        **world.proposal(person=world.municipality_member, sending_partner=world.host, host_partner=world.sending),
+    )
+    assert Residency.objects.filter(deal=world.deal).count() == 2
+
+
+def test_no_residency_for_an_ended_deal(world):
+    Deal.objects.filter(pk=world.deal.pk).update(status="gestopt")
+    world.deal.refresh_from_db()
+    with pytest.raises(Conflict, match="beëindigd"):
+        services.residency_propose(actor=world.person, **world.proposal())
+
+
+# --- Handbrake --------------------------------------------------------------------------------
+
+
+def _active(world):
+    return ResidencyFactory(
+        deal=world.deal, sending_partner=world.sending, host_partner=world.host, person=world.person
+    )
+
+
+def test_handbrake_pauses_the_deal_and_mails_every_partner_at_once(
+    world, eager_celery, django_capture_on_commit_callbacks
+):
+    residency = _active(world)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        handbrake = services.handbrake_pull(actor=world.person, residency=residency, reason="Afspraken lopen uiteen")
+    assert len(callbacks) == 1
+    world.deal.refresh_from_db()
+    assert (world.deal.status, world.deal.paused_from) == ("gepauzeerd", "lopend")
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    expected = sorted(
+        u.email
+        for u in [
+            world.initiative_admin,
+            world.person,
+            world.municipality_admin,
+            world.municipality_member,
+            world.advisor,
+        ]
+    )
+    assert recipients == expected
+    assert "Afspraken lopen uiteen" in mail.outbox[0].body
+    handbrake.refresh_from_db()
+    assert handbrake.notified_at is not None
+    # Idempotent: calling the task again sends nothing.
+    from deals.residence.tasks import handbrake_notify
+
+    assert handbrake_notify(handbrake.pk) == 0
+    assert len(mail.outbox) == len(expected)
+
+
+def test_handbrake_needs_a_reason_and_the_person_in_residence(world):
+    residency = _active(world)
+    with pytest.raises(ApplicationError, match="waarom"):
+        services.handbrake_pull(actor=world.person, residency=residency, reason="  ")
+    with pytest.raises(NotAllowed):
+        services.handbrake_pull(actor=world.municipality_admin, residency=residency, reason="Ik wil pauze")
+    services.handbrake_pull(actor=world.person, residency=residency, reason="Stop")
+    with pytest.raises(Conflict, match="al aangetrokken"):
+        services.handbrake_pull(actor=world.person, residency=residency, reason="Nog eens")
+
+
+def test_resuming_needs_every_partner(world):
+    residency = _active(world)
+    handbrake = services.handbrake_pull(actor=world.person, residency=residency, reason="Stop")
+    handbrake = services.handbrake_agree(actor=world.initiative_admin, handbrake=handbrake, partner=world.sending)
+    world.deal.refresh_from_db()
+    assert world.deal.status == "gepauzeerd" and handbrake.status == "aangetrokken"
+    with pytest.raises(Conflict, match="gaf al akkoord"):
+        services.handbrake_agree(actor=world.person, handbrake=handbrake, partner=world.sending)
+    with pytest.raises(NotAllowed):
+        services.handbrake_agree(actor=world.initiative_admin, handbrake=handbrake, partner=world.host)
+    with pytest.raises(ApplicationError, match="niet bij de deal"):
+        services.handbrake_agree(actor=world.advisor, handbrake=handbrake, partner=world.klankbord)
+    with pytest.raises(ApplicationError, match="alle partners akkoord"):
+        services.handbrake_release(actor=world.initiative_admin, handbrake=handbrake)
+
+    # The last partner agrees; a partner member who may not resume the deal leaves it to the aanjager.
+    handbrake = services.handbrake_agree(actor=world.municipality_member, handbrake=handbrake, partner=world.host)
+    world.deal.refresh_from_db()
+    assert world.deal.status == "gepauzeerd" and handbrake.status == "aangetrokken"
+    with pytest.raises(NotAllowed):
+        services.handbrake_release(actor=world.municipality_member, handbrake=handbrake)
+    handbrake = services.handbrake_release(actor=world.initiative_admin, handbrake=handbrake)
+    world.deal.refresh_from_db()
+    assert world.deal.status == "lopend" and handbrake.status == "losgelaten"
+    assert set(handbrake.agreements.values_list("partner_id", flat=True)) == {world.sending.pk, world.host.pk}
+    with pytest.raises(Conflict, match="al losgelaten"):
+        services.handbrake_release(actor=world.initiative_admin, handbrake=handbrake)
+
+
+def test_the_aanjager_agreeing_last_resumes_at_once(world):
+    residency = _active(world)
+    handbrake = services.handbrake_pull(actor=world.person, residency=residency, reason="Stop")
+    services.handbrake_agree(actor=world.municipality_member, handbrake=handbrake, partner=world.host)
+    handbrake = services.handbrake_agree(actor=world.initiative_admin, handbrake=handbrake, partner=world.sending)
+    world.deal.refresh_from_db()
+    assert world.deal.status == "lopend" and handbrake.status == "losgelaten"
+
+
+def test_resuming_as_a_meeting_decision(world):
+    residency = _active(world)
+    handbrake = services.handbrake_pull(actor=world.person, residency=residency, reason="Stop")
+    planned = MeetingFactory(residency=residency)
+    with pytest.raises(ApplicationError, match="gehouden evaluatiemoment"):
+        services.handbrake_agree_in_meeting(actor=world.initiative_admin, handbrake=handbrake, meeting=planned)
+    held = services.meeting_record(actor=world.person, meeting=planned, notes="Samen besloten: we gaan door.")
+    with pytest.raises(NotAllowed):
+        services.handbrake_agree_in_meeting(actor=world.outsider, handbrake=handbrake, meeting=held)
+    handbrake = services.handbrake_agree_in_meeting(actor=world.initiative_admin, handbrake=handbrake, meeting=held)
+    world.deal.refresh_from_db()
+    assert world.deal.status == "lopend"
+    assert handbrake.agreements.filter(meeting=held).count() == 2
+
+
+def test_only_one_pulled_handbrake_per_deal_in_the_database(world):
+    residency = _active(world)
+    Handbrake.objects.create(residency=residency, deal=world.deal, reason="Een")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Handbrake.objects.create(residency=residency, deal=world.deal, reason="Twee")
+
+
+# --- Signals ------------------------------------------------------------------------------------
+
+
+def test_signal_is_handled_jointly(world):
+    residency = _active(world)
+    with pytest.raises(NotAllowed):
+        services.signal_raise(actor=world.municipality_admin, residency=residency, title="X", description="Y")
+    signal = services.signal_raise(
+        actor=world.person, residency=residency, title="Inkoop te traag", description="Drie maanden wachten."
+    )
+    assert signal.status == Signal.Status.OPEN
+    services.signal_respond(
+        actor=world.municipality_member, signal=signal, partner=world.host, text="Wij pakken het op", closure="opgelost"
+    )
+    signal.refresh_from_db()
+    assert signal.status == Signal.Status.IN_BEHANDELING
+    # One partner alone cannot close it.
+    with pytest.raises(ApplicationError, match="Nog niet akkoord: Aanschuiftafel"):
+        services.signal_close(actor=world.municipality_member, signal=signal, outcome="opgelost")
+    services.signal_respond(
+        actor=world.person, signal=signal, partner=world.sending, text="Eens", closure="geescaleerd"
+    )
+    with pytest.raises(ApplicationError, match="Nog niet akkoord"):
+        services.signal_close(actor=world.person, signal=signal, outcome="opgelost")
+    # Responding again replaces the earlier response.
+    services.signal_respond(
+        actor=world.person, signal=signal, partner=world.sending, text="Opgelost", closure="opgelost"
+    )
+    assert signal.responses.count() == 2
+    with pytest.raises(NotAllowed):
+        services.signal_close(actor=world.outsider, signal=signal, outcome="opgelost")
+    with pytest.raises(ApplicationError, match="opgelost of geëscaleerd"):
+        services.signal_close(actor=world.person, signal=signal, outcome="weg")
+    signal = services.signal_close(actor=world.person, signal=signal, outcome="opgelost")
+    assert signal.status == Signal.Status.OPGELOST and signal.closed_at is not None
+    with pytest.raises(Conflict):
+        services.signal_close(actor=world.person, signal=signal, outcome="opgelost")
+    with pytest.raises(Conflict):
+        services.signal_respond(actor=world.person, signal=signal, partner=world.sending, text="Nog iets")
+
+
+def test_signal_response_only_for_own_partner(world):
+    signal = SignalFactory(residency=_active(world))
+    with pytest.raises(NotAllowed):
+        services.signal_respond(actor=world.person, signal=signal, partner=world.host, text="Namens de gemeente")
+    with pytest.raises(ApplicationError, match="Kies"):
+        services.signal_respond(actor=world.person, signal=signal, partner=world.sending, text="x", closure="nooit")
+
+
+def test_signal_escalates_and_passes_to_the_knelpunten_register(world):
+    signal = SignalFactory(residency=_active(world))
+    with pytest.raises(NotAllowed):
+        services.signal_to_register(actor=world.netwerkmanager, signal=signal, effect="Vertraging")
+    signal = services.signal_to_register(actor=world.person, signal=signal, effect="Drie maanden vertraging")
+    knelpunt = Knelpunt.objects.get(pk=signal.knelpunt_id)
+    assert (knelpunt.deal, knelpunt.partner, knelpunt.title) == (world.deal, world.sending, signal.title)
+    with pytest.raises(Conflict, match="al in het knelpuntenregister"):
+        services.signal_to_register(actor=world.person, signal=signal, effect="Nog eens")
+    for partner, user in [(world.sending, world.person), (world.host, world.municipality_admin)]:
+        services.signal_respond(actor=user, signal=signal, partner=partner, text="Escaleren", closure="geescaleerd")
+    assert services.signal_close(actor=world.person, signal=signal, outcome="geescaleerd").status == "geescaleerd"
+
+
+# --- Meetings, actions, logbook, openings, activities, reflections --------------------------------
+
+
+def test_meeting_actions_and_logbook(world):
+    residency = _active(world)
+    meeting = services.meeting_plan(
+        actor=world.municipality_member,
+        residency=residency,
+        starts_at=timezone.now() + datetime.timedelta(days=3),
+        agenda="Evaluatie",
+    )
+    with pytest.raises(ApplicationError, match="eigenaar"):
+        services.action_create(
+            actor=world.person,
+            meeting=meeting,
+            description="Bellen",
+            owner=world.outsider,
+            due_date=timezone.localdate(),
+        )
+    action = services.action_create(
+        actor=world.person,
+        meeting=meeting,
+        description="Inkoper uitnodigen",
+        owner=world.municipality_member,
+        due_date=timezone.localdate(),
+    )
+    assert services.action_mark_done(actor=world.municipality_member, action=action).done_at
+    with pytest.raises(Conflict):
+        services.action_mark_done(actor=world.municipality_member, action=action)
+    with pytest.raises(ApplicationError, match="Schrijf"):
+        services.meeting_record(actor=world.person, meeting=meeting, notes=" ")
+    services.meeting_record(actor=world.person, meeting=meeting, notes="Goed gesprek")
+    with pytest.raises(Conflict):
+        services.meeting_record(actor=world.person, meeting=meeting, notes="Nog eens")
+    entry = services.log_entry_create(actor=world.person, residency=residency, text="Meegelopen met het wijkteam")
+    assert entry.author == world.person
+    with pytest.raises(NotAllowed):
+        services.log_entry_create(actor=world.municipality_admin, residency=residency, text="Ik ook")
+    with pytest.raises(NotAllowed):
+        services.meeting_plan(actor=world.outsider, residency=residency, starts_at=timezone.now(), agenda="x")
+
+
+def test_openings_are_posted_for_own_organisation(world):
+    opening = services.opening_post(
+        actor=world.municipality_admin,
+        kind="gezocht",
+        organisation=world.municipality,
+        title="Partner in residence gezocht",
+        description="Iemand uit de wijk die bij ons meekijkt.",
+        deal=world.deal,
+    )
+    assert opening.status == "open"
+    with pytest.raises(NotAllowed):
+        services.opening_post(
+            actor=world.outsider, kind="aangeboden", organisation=world.municipality, title="Ik", description="Ik"
+        )
+    with pytest.raises(ApplicationError, match="doet niet mee"):
+        services.opening_post(
+            actor=world.advisor,
+            kind="gezocht",
+            organisation=world.advisors,
+            title="x",
+            description="y",
+            deal=DealFactory(),
+        )
+    with pytest.raises(NotAllowed):
+        services.opening_close(actor=world.outsider, opening=opening)
+    assert services.opening_close(actor=world.municipality_admin, opening=opening).status == "gesloten"
+    with pytest.raises(Conflict):
+        services.opening_close(actor=world.municipality_admin, opening=opening)
+
+
+def test_side_activity_and_reflections(world):
+    residency = _active(world)
+    activity = services.side_activity_create(
+        actor=world.person,
+        residency=residency,
+        kind="workshop",
+        title="Subsidie aanvragen",
+        starts_at=timezone.now() + datetime.timedelta(days=7),
+    )
+    assert activity.organised_by == world.person
+    with pytest.raises(NotAllowed):
+        services.side_activity_create(
+            actor=world.municipality_admin,
+            residency=residency,
+            kind="teamuitje",
+            title="Uitje",
+            starts_at=timezone.now(),
+        )
+    first = services.reflection_write(actor=world.person, residency=residency, moment="tussentijds", text="Eerste")
+    again = services.reflection_write(actor=world.person, residency=residency, moment="tussentijds", text="Beter")
+    assert first.pk == again.pk and again.text == "Beter"
+    with pytest.raises(NotAllowed):
+        services.reflection_write(actor=world.municipality_admin, residency=residency, moment="eind", text="x")
+    services.residency_end(actor=world.person, residency=residency)
+    residency.refresh_from_db()
+    with pytest.raises(Conflict, match="tussentijdse"):
+        services.reflection_write(actor=world.person, residency=residency, moment="tussentijds", text="Te laat")
+    assert (
+        services.reflection_write(actor=world.person, residency=residency, moment="eind", text="Slot").moment == "eind"
+    )
+
+
+def test_proposing_a_reflection_as_lesson_waits_for_the_kennisbank(world):
+    reflection = ReflectionFactory(residency=_active(world))
+    with pytest.raises(NotAllowed):
+        services.reflection_propose_as_lesson(actor=world.outsider, reflection=reflection)
+    with pytest.raises(ApplicationError, match="kennisbank"):
+        services.reflection_propose_as_lesson(actor=world.person, reflection=reflection)
+    reflection.refresh_from_db()
+    assert reflection.proposed_as_lesson_at is None
