@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
@@ -173,7 +174,7 @@ def _display(value):
         return sorted(str(v) for v in value.all())
     if isinstance(value, list | tuple | set):
         return sorted(str(v) for v in value)
-    if hasattr(value, "name") and hasattr(value, "url"):  # a file
+    if isinstance(value, File):  # an uploaded or stored file
         return value.name or ""
     return str(value)
 
