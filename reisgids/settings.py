@@ -139,6 +139,7 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 # The beat schedule lives in code; each app adds its own periodic tasks here.
 CELERY_BEAT_SCHEDULE = {
     "core-heartbeat": {"task": "reisgids.core.tasks.heartbeat_record", "schedule": 60.0},
+    "deals-checkin-reminders": {"task": "deals.tasks.checkin_reminders_send", "schedule": 24 * 60 * 60.0},
     "atlas-radar-daily": {
         "task": "atlas.tasks.radar_digest_send",
         "schedule": crontab(hour=7, minute=0),
@@ -261,6 +262,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Name the atlas's choice sets, so enum names do not depend on the order of the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "AreaKindEnum": "atlas.models.Area.Kind",
+        "NetworkGroupKindEnum": "atlas.models.NetworkGroup.Kind",
+    },
 }
 
 

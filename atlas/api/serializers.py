@@ -131,7 +131,7 @@ class InstrumentSerializer(serializers.ModelSerializer):
         ]
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class NetworkAgreementSerializer(serializers.ModelSerializer):
     signatories = serializers.SlugRelatedField(many=True, slug_field="slug", read_only=True)
 
     class Meta:
@@ -159,7 +159,7 @@ class NetworkSerializer(serializers.ModelSerializer):
 
 class NetworkDetailSerializer(NetworkSerializer):
     organisations = serializers.SlugRelatedField(many=True, slug_field="slug", read_only=True)
-    agreements = AgreementSerializer(many=True, read_only=True)
+    agreements = NetworkAgreementSerializer(many=True, read_only=True)
     groups = NetworkGroupSerializer(many=True, read_only=True)
 
     class Meta(NetworkSerializer.Meta):
