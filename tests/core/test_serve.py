@@ -69,7 +69,9 @@ def test_serve_migrates_seeds_and_runs_web_worker_and_beat(fresh_database):
                 time.sleep(1)
         assert health is not None, "the web server did not answer"
         assert health["database"]["ok"] and health["broker"]["ok"]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/atlas/organisaties/", timeout=10) as response:
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/atlas/organisaties/?q=logeerhuis", timeout=10
+        ) as response:
             assert "Logeerhuis De Buren" in response.read().decode()
     finally:
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
