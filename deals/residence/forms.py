@@ -9,15 +9,25 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class ResidencyForm(StyledFormMixin, forms.Form):
+class ChoicesForm(forms.Form):
+    """Sets choices that depend on the residency before StyledFormMixin reads the errors: the
+    mixin validates a bound form in its __init__, so the choices must be there first."""
+
+    def __init__(self, *args, choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, options in (choices or {}).items():
+            self.fields[name].choices = options
+
+
+class ResidencyForm(StyledFormMixin, ChoicesForm):
     """Propose a residency within one deal; the partner choices come from that deal."""
 
     person_email = forms.EmailField(
         label=_("E-mailadres van de partner in residence"),
         help_text=_("Iemand met een account, lid van de partner namens wie hij of zij werkt."),
     )
-    sending_partner = forms.TypedChoiceField(label=_("In naam van"), coerce=int)
-    host_partner = forms.TypedChoiceField(label=_("Op locatie van"), coerce=int)
+    sending_partner = forms.ChoiceField(label=_("In naam van"))
+    host_partner = forms.ChoiceField(label=_("Op locatie van"))
     start_date = forms.DateField(label=_("Startdatum"), widget=DATE)
     end_date = forms.DateField(label=_("Einddatum"), widget=DATE)
     hours_per_week = forms.IntegerField(label=_("Uren per week"), required=False, min_value=1, max_value=60)
@@ -33,10 +43,8 @@ class ResidencyForm(StyledFormMixin, forms.Form):
     )
 
     def __init__(self, *args, partners=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [(p.pk, str(p.organisation)) for p in partners]
-        self.fields["sending_partner"].choices = choices
-        self.fields["host_partner"].choices = choices
+        options = [(str(p.pk), str(p.organisation)) for p in partners]
+        super().__init__(*args, choices={"sending_partner": options, "host_partner": options}, **kwargs)
 
     def clean(self):
         data = super().clean()
@@ -45,9 +53,9 @@ class ResidencyForm(StyledFormMixin, forms.Form):
         return data
 
 
-class OpeningForm(StyledFormMixin, forms.Form):
+class OpeningForm(StyledFormMixin, ChoicesForm):
     kind = forms.ChoiceField(label=_("Soort oproep"), choices=Opening.Kind.choices, widget=forms.RadioSelect)
-    organisation = forms.TypedChoiceField(label=_("Namens"), coerce=int)
+    organisation = forms.ChoiceField(label=_("Namens"))
     title = forms.CharField(label=_("Titel"), max_length=200)
     description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
     skills = forms.CharField(
@@ -56,8 +64,7 @@ class OpeningForm(StyledFormMixin, forms.Form):
     hours_per_week = forms.IntegerField(label=_("Uren per week"), required=False, min_value=1, max_value=60)
 
     def __init__(self, *args, organisations=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [(o.pk, str(o)) for o in organisations]
+        super().__init__(*args, choices={"organisation": [(str(o.pk), str(o)) for o in organisations]}, **kwargs)
 
 
 class LogEntryForm(StyledFormMixin, forms.Form):
@@ -76,14 +83,13 @@ class MeetingNotesForm(StyledFormMixin, forms.Form):
     notes = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 4}), max_length=8000)
 
 
-class ActionForm(StyledFormMixin, forms.Form):
+class ActionForm(StyledFormMixin, ChoicesForm):
     description = forms.CharField(label=_("Actie"), max_length=300)
-    owner = forms.TypedChoiceField(label=_("Eigenaar"), coerce=int)
+    owner = forms.ChoiceField(label=_("Eigenaar"))
     due_date = forms.DateField(label=_("Klaar op"), widget=DATE)
 
     def __init__(self, *args, owners=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = [(u.pk, str(u)) for u in owners]
+        super().__init__(*args, choices={"owner": [(str(u.pk), str(u)) for u in owners]}, **kwargs)
 
 
 class SignalForm(StyledFormMixin, forms.Form):
@@ -91,14 +97,13 @@ class SignalForm(StyledFormMixin, forms.Form):
     description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
 
-class SignalResponseForm(StyledFormMixin, forms.Form):
-    partner = forms.TypedChoiceField(label=_("Namens"), coerce=int)
+class SignalResponseForm(StyledFormMixin, ChoicesForm):
+    partner = forms.ChoiceField(label=_("Namens"))
     text = forms.CharField(label=_("Reactie"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
     closure = forms.ChoiceField(label=_("Afsluiten?"), choices=SignalResponse.Closure.choices, required=False)
 
     def __init__(self, *args, partners=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["partner"].choices = [(p.pk, str(p.organisation)) for p in partners]
+        super().__init__(*args, choices={"partner": [(str(p.pk), str(p.organisation)) for p in partners]}, **kwargs)
 
 
 class SignalCloseForm(forms.Form):
@@ -113,21 +118,21 @@ class HandbrakeForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
-class AgreeForm(StyledFormMixin, forms.Form):
-    partner = forms.TypedChoiceField(label=_("Namens"), coerce=int)
+class AgreeForm(StyledFormMixin, ChoicesForm):
+    partner = forms.ChoiceField(label=_("Namens"))
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=2000)
 
     def __init__(self, *args, partners=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["partner"].choices = [(p.pk, str(p.organisation)) for p in partners]
+        super().__init__(*args, choices={"partner": [(str(p.pk), str(p.organisation)) for p in partners]}, **kwargs)
 
 
-class AgreeInMeetingForm(StyledFormMixin, forms.Form):
-    meeting = forms.TypedChoiceField(label=_("Besloten in het overleg van"), coerce=int)
+class AgreeInMeetingForm(StyledFormMixin, ChoicesForm):
+    meeting = forms.ChoiceField(label=_("Besloten in het overleg van"))
 
     def __init__(self, *args, meetings=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["meeting"].choices = [(m.pk, m.starts_at.strftime("%d-%m-%Y")) for m in meetings]
+        super().__init__(
+            *args, choices={"meeting": [(str(m.pk), m.starts_at.strftime("%d-%m-%Y")) for m in meetings]}, **kwargs
+        )
 
 
 class SideActivityForm(StyledFormMixin, forms.Form):

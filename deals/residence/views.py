@@ -107,8 +107,8 @@ class ResidencyCreateView(LoginRequiredMixin, FormView):
                 actor=self.request.user,
                 deal=self.deal,
                 person=person,
-                sending_partner=by_pk.get(data["sending_partner"]),
-                host_partner=by_pk.get(data["host_partner"]),
+                sending_partner=by_pk.get(int(data["sending_partner"])),
+                host_partner=by_pk.get(int(data["host_partner"])),
                 start_date=data["start_date"],
                 end_date=data["end_date"],
                 hours_per_week=data["hours_per_week"],
@@ -264,7 +264,7 @@ class ActionCreateView(ResidencyPostView):
     def perform(self, residency, data):
         user = self.request.user
         meeting = self._pick(selectors.meetings_of(actor=user, residency=residency), self.kwargs["mpk"])
-        owner = next(u for u in selectors.action_owner_choices(residency=residency) if u.pk == data["owner"])
+        owner = next(u for u in selectors.action_owner_choices(residency=residency) if str(u.pk) == data["owner"])
         services.action_create(
             actor=user, meeting=meeting, description=data["description"], owner=owner, due_date=data["due_date"]
         )
@@ -297,7 +297,7 @@ class SignalRespondView(ResidencyPostView):
         user = self.request.user
         signal = self._pick(selectors.signals_of(actor=user, residency=residency), self.kwargs["spk"])
         partner = next(
-            p for p in selectors.partners_of_actor(actor=user, deal=residency.deal) if p.pk == data["partner"]
+            p for p in selectors.partners_of_actor(actor=user, deal=residency.deal) if str(p.pk) == data["partner"]
         )
         services.signal_respond(
             actor=user, signal=signal, partner=partner, text=data["text"], closure=data["closure"] or ""
@@ -341,7 +341,7 @@ class HandbrakeAgreeView(ResidencyPostView):
         user = self.request.user
         handbrake = self._pick(selectors.handbrakes_of(actor=user, residency=residency), self.kwargs["hpk"])
         partner = next(
-            p for p in selectors.partners_of_actor(actor=user, deal=residency.deal) if p.pk == data["partner"]
+            p for p in selectors.partners_of_actor(actor=user, deal=residency.deal) if str(p.pk) == data["partner"]
         )
         services.handbrake_agree(actor=user, handbrake=handbrake, partner=partner, note=data["note"])
 
@@ -396,7 +396,7 @@ class OpeningCreateView(LoginRequiredMixin, View):
             messages.error(request, _("Dit is niet gelukt: %(e)s") % {"e": errors})
             return redirect("residence:residency-list")
         data = form.cleaned_data
-        organisation = next(o for o in organisations if o.pk == data.pop("organisation"))
+        organisation = next(o for o in organisations if str(o.pk) == data.pop("organisation"))
         try:
             services.opening_post(actor=request.user, organisation=organisation, **data)
         except (ApplicationError, ValidationError) as exc:
