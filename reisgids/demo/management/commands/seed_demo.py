@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from atlas.models import Area, Membership, Organisation, Theme
 from reisgids.core.roles import Role
-from reisgids.demo import atlas_data, data
+from reisgids.demo import atlas_data, data, residence_data
 
 
 class Command(BaseCommand):
@@ -106,6 +106,7 @@ class Command(BaseCommand):
             status=Membership.Status.AANGEVRAAGD,
             defaults={"motivation": "Ik ben vrijwilliger bij het logeerhuis en coördineer de respijtzorg."},
         )
+        residence_data.load()
 
     def print_accounts(self):
         self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {data.DEMO_PASSWORD})")
