@@ -32,19 +32,26 @@ class StyledFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             css = next((c for w, c in WIDGET_CLASSES.items() if isinstance(widget, w)), "utrecht-textbox")
             if css:
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
             if field.required:
                 widget.attrs.setdefault("required", True)
-            if self.is_bound and name in self.errors:
-                # Tie the error message to its field for screen readers.
-                auto_id = self[name].auto_id
-                described = [f"{auto_id}_error"] + ([f"{auto_id}_helptext"] if field.help_text else [])
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = " ".join(described)
+
+    def full_clean(self):
+        super().full_clean()
+        # After validation (never during __init__, so choices set later still count):
+        # mark invalid fields and tie each error message to its field for screen readers.
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            auto_id = self[name].auto_id
+            described = [f"{auto_id}_error"] + ([f"{auto_id}_helptext"] if field.help_text else [])
+            field.widget.attrs["aria-invalid"] = "true"
+            field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
 class RegisterForm(StyledFormMixin, forms.Form):
