@@ -158,6 +158,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "residence.tasks.meeting_reminders_send",
         "schedule": crontab(hour=8, minute=10),
     },
+    # Checks daily whether the next kompas edition is due (see REISGIDS["KOMPAS_CADENCE_MONTHS"])
+    # and keeps an open concept up to date. Tests shorten the interval with the env var.
+    "kompas-draft": {
+        "task": "kompas.tasks.edition_draft_scheduled",
+        "schedule": float(env.int("REISGIDS_KOMPAS_DRAFT_SECONDS", default=24 * 60 * 60)),
+    },
+    "kompas-monitoring-reminders": {
+        "task": "kompas.tasks.monitoring_reminders_send",
+        "schedule": crontab(hour=8, minute=20),
+    },
 }
 
 if REDIS_URL:

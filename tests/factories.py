@@ -534,3 +534,71 @@ class ReflectionFactory(factory.django.DjangoModelFactory):
     residency = factory.SubFactory(ResidencyFactory)
     moment = Reflection.Moment.TUSSENTIJDS
     text = "Wij leren elkaars taal spreken."
+
+
+# --- Kompas ---------------------------------------------------------------------------------
+
+from kompas.models import AgendaItem as KompasAgendaItem  # noqa: E402
+from kompas.models import Edition as KompasEdition  # noqa: E402
+from kompas.models import Gremium  # noqa: E402
+from kompas.models import MonitoringEntry as KompasMonitoringEntry  # noqa: E402
+from kompas.models import Priority as KompasPriority  # noqa: E402
+from kompas.models import Proposal as KompasProposal  # noqa: E402
+
+
+class GremiumFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gremium
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Directieoverleg {n}")
+    kind = Gremium.Kind.AMBTELIJK
+
+
+class KompasEditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KompasEdition
+
+    title = factory.Sequence(lambda n: f"Kompas {2000 + n}")
+    period_start = factory.LazyFunction(lambda: timezone.localdate().replace(month=1, day=1))
+    period_end = factory.LazyFunction(lambda: timezone.localdate().replace(month=12, day=31))
+    status = KompasEdition.Status.CONSULTATIE
+
+
+class KompasProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KompasProposal
+
+    edition = factory.SubFactory(KompasEditionFactory)
+    title = factory.Sequence(lambda n: f"Voorstel {n}")
+    change_type = "inkoopregels"
+    problem = "Kleine initiatieven vallen buiten de inkoop."
+    edited_by_people = True
+
+
+class KompasAgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KompasAgendaItem
+
+    proposal = factory.SubFactory(KompasProposalFactory)
+    gremium = factory.SubFactory(GremiumFactory)
+    date = factory.LazyFunction(timezone.localdate)
+
+
+class KompasMonitoringEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KompasMonitoringEntry
+
+    agenda_item = factory.SubFactory(KompasAgendaItemFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    status = KompasMonitoringEntry.Status.OP_SCHEMA
+    observation = "Eerste aanbesteding met een klein perceel is gestart."
+
+
+class KompasPriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KompasPriority
+
+    edition = factory.SubFactory(KompasEditionFactory)
+    theme = factory.SubFactory(ThemeFactory)
+    level = KompasPriority.Level.HOOG

@@ -1,0 +1,191 @@
+"""Reads of the kompas, scoped to the acting user.
+
+Adopted editions are public. From consultatie on, every logged-in member reads an edition (the
+consultation is not an internal municipal process); a concept is read by those who prepare it
+and by bestuurders.
+"""
+
+import datetime
+from collections import Counter
+
+from django.db.models import Count, Max, Prefetch, Q
+from django.utils import timezone
+
+from deals import selectors as deals_selectors
+from reisgids.core.permissions import (
+    is_ambtenaar,
+    is_beheerder,
+    is_bestuurder,
+    is_contentbeheerder,
+)
+
+from .models import AgendaItem, ChangeType, Comment, DraftRun, Edition, Evidence, Gremium, MonitoringEntry, Proposal
+
+
+def _sees_concept(actor) -> bool:
+    return actor.is_authenticated and (
+        is_contentbeheerder(actor) or is_ambtenaar(actor) or is_bestuurder(actor) or is_beheerder(actor)
+    )
+
+
+def _visible(actor, qs):
+    if not actor.is_authenticated:
+        return qs.filter(status__in=Edition.ADOPTED)
+    if _sees_concept(actor):
+        return qs
+    return qs.exclude(status=Edition.Status.CONCEPT)
+
+
+def edition_list(*, actor):
+    qs = Edition.objects.select_related("adopted_by").annotate(proposal_count=Count("proposals", distinct=True))
+    return _visible(actor, qs)
+
+
+def edition_detail(*, actor, pk) -> Edition:
+    """One edition with everything its page shows, in a fixed number of queries."""
+    proposals = Proposal.objects.select_related("theme", "created_by").prefetch_related(
+        "co_authors",
+        "evidence",
+        Prefetch("comments", queryset=Comment.objects.select_related("author")),
+        "endorsements",
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.select_related("gremium", "recorded_by").prefetch_related("monitoring"),
+        ),
+    )
+    qs = Edition.objects.select_related("adopted_by").prefetch_related(
+        Prefetch("proposals", queryset=proposals),
+        Prefetch("evidence", queryset=Evidence.objects.select_related("theme")),
+        "priorities__theme",
+    )
+    return _visible(actor, qs).get(pk=pk)
+
+
+def edition_public(*, pk) -> Edition:
+    """An adopted edition for its public terugkoppeling page (content from the frozen snapshot)."""
+    return Edition.objects.filter(status__in=Edition.ADOPTED).get(pk=pk)
+
+
+def current_edition(*, actor) -> Edition | None:
+    return edition_list(actor=actor).exclude(status=Edition.Status.GESLOTEN).order_by("-period_start", "-id").first()
+
+
+def inventory(*, edition: Edition) -> list[dict]:
+    """The evidence grouped by change type and theme with counts; uses the prefetched evidence."""
+    groups: dict[tuple, dict] = {}
+    for evidence in edition.evidence.all():
+        key = (evidence.change_type, evidence.theme.name if evidence.theme else "")
+        group = groups.setdefault(
+            key,
+            {
+                "change_type": evidence.change_type,
+                "change_type_label": evidence.get_change_type_display(),
+                "theme": evidence.theme.name if evidence.theme else "",
+                "items": [],
+                "by_kind": Counter(),
+            },
+        )
+        group["items"].append(evidence)
+        group["by_kind"][evidence.get_kind_display()] += 1
+    order = list(ChangeType.values)
+    return [
+        {**g, "count": len(g["items"]), "by_kind": dict(g["by_kind"])}
+        for _k, g in sorted(groups.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1]))
+    ]
+
+
+def draft_run_get(*, actor, pk) -> DraftRun:
+    if not _sees_concept(actor):
+        return DraftRun.objects.none().get(pk=pk)
+    return DraftRun.objects.select_related("edition", "started_by").get(pk=pk)
+
+
+def draft_run_latest(*, actor) -> DraftRun | None:
+    if not _sees_concept(actor):
+        return None
+    return DraftRun.objects.select_related("edition", "started_by").first()
+
+
+def gremium_list(*, include_inactive: bool = False):
+    qs = Gremium.objects.all()
+    return qs if include_inactive else qs.filter(is_active=True)
+
+
+def agenda_item_get(*, actor, pk) -> AgendaItem:
+    editions = edition_list(actor=actor).values("pk")
+    return AgendaItem.objects.select_related("proposal__edition", "gremium").get(pk=pk, proposal__edition__in=editions)
+
+
+def proposal_get(*, actor, pk) -> Proposal:
+    editions = edition_list(actor=actor).values("pk")
+    return Proposal.objects.select_related("edition", "theme").get(pk=pk, edition__in=editions)
+
+
+def monitoring_overdue(*, today: datetime.date | None = None) -> list[AgendaItem]:
+    """Accepted decisions whose measurement is past due: no entry on or after the due date."""
+    today = today or timezone.localdate()
+    items = (
+        AgendaItem.objects.filter(
+            outcome__in=AgendaItem.ACCEPTED,
+            monitor_due__lt=today,
+            proposal__edition__status__in=["vastgesteld", "teruggekoppeld", "monitoring"],
+        )
+        .annotate(last_entry=Max("monitoring__date"))
+        .select_related("proposal__edition", "monitor_owner", "recorded_by", "gremium")
+    )
+    return [a for a in items if a.last_entry is None or a.last_entry < a.monitor_due]
+
+
+# --- The board dashboard -----------------------------------------------------------------------
+
+
+def dashboard(*, actor) -> dict:
+    """Figures for the board view and the PDF: each chart as a list of (label, value) rows."""
+    deals = list(deals_selectors.deal_register(actor=actor).prefetch_related("themes", "areas"))
+    per_theme, per_area = Counter(), Counter()
+    for deal in deals:
+        for theme in deal.themes.all():
+            per_theme[theme.name] += 1
+        for area in deal.areas.all():
+            per_area[area.name] += 1
+        if not deal.areas.all():
+            per_area["Stadsbreed"] += 1
+    knelpunten = deals_selectors.knelpunt_list(actor=actor)
+    knelpunt_rows = Counter()
+    for category, status in knelpunten.values_list("category", "status"):
+        knelpunt_rows[(category, status)] += 1
+    decisions = Counter()
+    for decided_at, outcome in AgendaItem.objects.filter(
+        proposal__edition__in=edition_list(actor=actor).values("pk"), decided_at__isnull=False
+    ).values_list("decided_at", "outcome"):
+        decisions[(timezone.localtime(decided_at).strftime("%Y-%m"), outcome)] += 1
+    editions = edition_list(actor=actor).values("pk")
+    pending = (
+        AgendaItem.objects.filter(outcome="", proposal__edition__in=editions)
+        .select_related("proposal__edition", "gremium")
+        .order_by("date")
+    )
+    made = (
+        AgendaItem.objects.filter(proposal__edition__in=editions)
+        .exclude(outcome="")
+        .select_related("proposal__edition", "gremium")
+        .order_by("-decided_at")[:20]
+    )
+    monitoring = Counter(
+        MonitoringEntry.objects.filter(agenda_item__proposal__edition__in=editions).values_list("status", flat=True)
+    )
+    return {
+        "current": current_edition(actor=actor),
+        "pending": list(pending),
+        "made": list(made),
+        "overdue": [a for a in monitoring_overdue() if a.proposal.edition.status in Edition.ADOPTED],
+        "monitoring": {MonitoringEntry.Status(k).label: v for k, v in monitoring.items()},
+        "deals_per_theme": sorted(per_theme.items(), key=lambda kv: (-kv[1], kv[0])),
+        "deals_per_area": sorted(per_area.items(), key=lambda kv: (-kv[1], kv[0])),
+        "knelpunten": sorted(knelpunt_rows.items()),
+        "decisions_over_time": sorted(decisions.items()),
+        "evidence_per_kind": dict(
+            Evidence.objects.filter(edition__in=editions).values_list("kind").annotate(n=Count("id"))
+        ),
+        "open_editions": edition_list(actor=actor).filter(Q(status__in=Edition.OPEN)).count(),
+    }
