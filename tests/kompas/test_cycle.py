@@ -1,0 +1,141 @@
+import datetime
+
+import pytest
+from django.core import mail
+
+from deals import selectors as deals_selectors
+from deals.models import DealTheme
+from kompas import services
+from kompas.models import Edition
+from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
+from tests.factories import GremiumFactory, KompasEditionFactory, KompasPriorityFactory, KompasProposalFactory
+
+TODAY = datetime.date.today()
+
+
+def test_full_cycle_with_refusals_per_role(db, contentbeheerder, ambtenaar, bestuurder, outsider, theme, forwarded):
+    knelpunt = forwarded(title="Inkoop te groot", reported_by=outsider)
+    edition = services.edition_draft(actor=contentbeheerder).edition
+    proposal = edition.proposals.get()
+
+    with pytest.raises(NotAllowed):
+        services.edition_consultation_open(actor=outsider, edition=edition)
+    with pytest.raises(NotAllowed):
+        services.comment_create(actor=outsider, proposal=proposal, body="Te vroeg")
+    services.edition_consultation_open(actor=contentbeheerder, edition=edition)
+    with pytest.raises(Conflict):
+        services.edition_consultation_open(actor=contentbeheerder, edition=edition)
+
+    comment = services.comment_create(actor=outsider, proposal=proposal, body="Ook wij lopen hier tegenaan.")
+    assert comment.voice == "anders"
+    services.proposal_endorse(actor=outsider, proposal=proposal)
+    with pytest.raises(Conflict):
+        services.proposal_endorse(actor=outsider, proposal=proposal)
+
+    with pytest.raises(NotAllowed):
+        services.edition_agenda_set(actor=outsider, edition=edition)
+    with pytest.raises(ApplicationError):
+        services.edition_agenda_set(actor=ambtenaar, edition=edition)  # nothing on an agenda yet
+    item = services.agenda_item_create(actor=ambtenaar, proposal=proposal, gremium=GremiumFactory(), date=TODAY)
+    services.edition_agenda_set(actor=ambtenaar, edition=edition)
+    with pytest.raises(ApplicationError):
+        services.edition_adopt(actor=bestuurder, edition=edition)  # decision missing
+    with pytest.raises(ApplicationError):
+        services.decision_record(actor=ambtenaar, agenda_item=item, outcome="aangenomen", reasons="Goed plan.")
+    services.decision_record(
+        actor=ambtenaar,
+        agenda_item=item,
+        outcome="aangenomen",
+        reasons="Goed plan.",
+        monitor_indicator="Kleine percelen",
+        monitor_who="Inkoop",
+        monitor_due=TODAY + datetime.timedelta(days=30),
+    )
+    for user in (ambtenaar, contentbeheerder, outsider):
+        with pytest.raises(NotAllowed):
+            services.edition_adopt(actor=user, edition=edition)
+    edition = services.edition_adopt(actor=bestuurder, edition=edition)
+    assert edition.status == Edition.Status.VASTGESTELD and edition.adopted_by == bestuurder
+
+    # Priorities reach the deal themes, marked as coming from the kompas.
+    deal_theme = deals_selectors.deal_theme_list().get(theme=theme)
+    assert deal_theme.source == DealTheme.Source.KOMPAS
+    assert edition.title in deal_theme.description
+
+    # Frozen: edits elsewhere do not change the adopted content.
+    knelpunt.title = "Later gewijzigd"
+    knelpunt.save()
+    theme.name = "Andere naam"
+    theme.save()
+    edition.refresh_from_db()
+    assert edition.snapshot["proposals"][0]["evidence"][0]["title"] == "Inkoop te groot"
+    assert edition.snapshot["priorities"][0]["theme"] == "Eenzaamheid"
+    with pytest.raises(Conflict):
+        services.proposal_update(actor=contentbeheerder, proposal=proposal, title="Anders")
+
+    with pytest.raises(ApplicationError):
+        services.edition_feedback_publish(actor=contentbeheerder, edition=edition, feedback=" ")
+    services.edition_feedback_publish(actor=contentbeheerder, edition=edition, feedback="Aangenomen; inkoop past aan.")
+    assert services.feedback_notify(edition_id=edition.pk) >= 1
+    assert services.feedback_notify(edition_id=edition.pk) == 0  # idempotent
+    assert [m.to for m in mail.outbox if "Terugkoppeling" in m.subject] == [[outsider.email]]
+
+    services.edition_monitoring_start(actor=contentbeheerder, edition=edition)
+    services.monitoring_entry_add(
+        actor=outsider, agenda_item=item, date=TODAY, status="vertraagd", observation="Nog geen perceel."
+    )
+    services.edition_close(actor=bestuurder, edition=edition)
+    with pytest.raises(Conflict):
+        services.edition_close(actor=bestuurder, edition=edition)
+
+
+def test_monitoring_reminders_are_sent_once_per_due_date(db, ambtenaar, bestuurder):
+    edition = KompasEditionFactory(status=Edition.Status.GEAGENDEERD)
+    proposal = KompasProposalFactory(edition=edition)
+    item = _through_agenda_after(edition, proposal, ambtenaar)
+    KompasPriorityFactory(edition=edition)
+    services.edition_adopt(actor=bestuurder, edition=edition)
+    later = item.monitor_due + datetime.timedelta(days=1)
+    assert services.monitoring_reminders_send(today=later) == 1
+    assert services.monitoring_reminders_send(today=later) == 0
+    assert mail.outbox[-1].to == [ambtenaar.email]
+
+
+def _through_agenda_after(edition, proposal, actor):
+    from tests.factories import KompasAgendaItemFactory
+
+    item = KompasAgendaItemFactory(proposal=proposal)
+    return services.decision_record(
+        actor=actor,
+        agenda_item=item,
+        outcome="aangepast",
+        reasons="Met een kleinere pilot.",
+        monitor_indicator="Pilot gestart",
+        monitor_who="Cluster MO",
+        monitor_due=TODAY,
+    )
+
+
+def test_rejected_proposals_are_fed_back_too(db, client, ambtenaar, bestuurder):
+    edition = KompasEditionFactory(status=Edition.Status.GEAGENDEERD)
+    proposal = KompasProposalFactory(edition=edition, title="Loket samenvoegen")
+    from tests.factories import KompasAgendaItemFactory
+
+    item = KompasAgendaItemFactory(proposal=proposal)
+    services.decision_record(actor=ambtenaar, agenda_item=item, outcome="afgewezen", reasons="Geen budget.")
+    services.edition_adopt(actor=bestuurder, edition=edition)
+    response = client.get(f"/kompas/{edition.pk}/terugkoppeling/")
+    assert response.status_code == 200
+    assert "Loket samenvoegen" in response.content.decode() and "Geen budget." in response.content.decode()
+
+
+def test_concept_is_not_public(db, client):
+    edition = KompasEditionFactory(status=Edition.Status.CONCEPT)
+    assert client.get(f"/kompas/{edition.pk}/").status_code == 404
+    assert client.get(f"/api/v1/kompas/editions/{edition.pk}/").status_code == 404
+
+
+def test_board_pdf_is_a_real_pdf(db, client, bestuurder):
+    client.force_login(bestuurder)
+    response = client.get("/kompas/bestuur/kompas.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
