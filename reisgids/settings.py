@@ -158,6 +158,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "residence.tasks.meeting_reminders_send",
         "schedule": crontab(hour=8, minute=10),
     },
+    "schouw-reminders": {"task": "schouw.tasks.schouw_reminders_send", "schedule": crontab(hour=8, minute=20)},
+    "schouw-lessons-to-kennisbank": {
+        "task": "schouw.tasks.lessons_kennisbank_deliver",
+        "schedule": crontab(hour=8, minute=30),
+    },
     # Checks daily whether the next kompas edition is due (see REISGIDS["KOMPAS_CADENCE_MONTHS"])
     # and keeps an open concept up to date. Tests shorten the interval with the env var.
     "kompas-draft": {

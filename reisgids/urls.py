@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("reisgids.core.api.urls")),
     path("", include("atlas.api.urls")),
     path("", include("deals.residence.api.urls")),
+    path("", include("schouw.api.urls")),
     path("", include("kompas.api.urls")),
 ]
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("mijn/", DashboardView.as_view(), name="dashboard"),
     path("atlas/", include("atlas.urls")),
     path("partner-in-residence/", include("deals.residence.urls")),
+    path("schouw/", include("schouw.urls")),
     path("kompas/", include("kompas.urls")),
     path("account/inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("account/", include("django.contrib.auth.urls")),

@@ -602,3 +602,289 @@ class KompasPriorityFactory(factory.django.DjangoModelFactory):
     edition = factory.SubFactory(KompasEditionFactory)
     theme = factory.SubFactory(ThemeFactory)
     level = KompasPriority.Level.HOOG
+
+
+# --- Schouw --------------------------------------------------------------------------------------
+
+from schouw.guests import token_hash as schouw_token_hash  # noqa: E402
+from schouw.models import Advice as SchouwAdvice  # noqa: E402
+from schouw.models import Appraisal as SchouwAppraisal  # noqa: E402
+from schouw.models import CommitmentCheck as SchouwCommitmentCheck  # noqa: E402
+from schouw.models import Criterion as SchouwCriterion  # noqa: E402
+from schouw.models import Lesson as SchouwLesson  # noqa: E402
+from schouw.models import Observation as SchouwObservation  # noqa: E402
+from schouw.models import Participant as SchouwParticipant  # noqa: E402
+from schouw.models import SchouwRound  # noqa: E402
+
+
+class SchouwRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchouwRound
+
+    deal = factory.SubFactory(DealFactory, status=Deal.Status.LOPEND)
+    title = factory.Sequence(lambda n: f"Schouw {n}")
+    starts_on = factory.LazyFunction(timezone.localdate)
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=14))
+    status = SchouwRound.Status.VOORBEREIDING
+    finished_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "afgerond" else None)
+
+
+class SchouwPartnerParticipantFactory(factory.django.DjangoModelFactory):
+    """A member of the deal's aanjager taking part on its behalf."""
+
+    class Meta:
+        model = SchouwParticipant
+
+    round = factory.SubFactory(SchouwRoundFactory)
+    kind = SchouwParticipant.Kind.PARTNER
+    partner = factory.LazyAttribute(lambda o: o.round.deal.partners.get(role="aanjager"))
+    user = factory.LazyAttribute(lambda o: ApprovedMembershipFactory(organisation=o.partner.organisation).user)
+    name = factory.LazyAttribute(lambda o: o.user.name)
+
+
+class SchouwGuestFactory(factory.django.DjangoModelFactory):
+    """An outside peer with a personal link; pass ``token`` to know it."""
+
+    class Meta:
+        model = SchouwParticipant
+
+    class Params:
+        token = factory.Sequence(lambda n: f"schouw-gast-token-{n:05d}-0123456789abcdef")
+
+    round = factory.SubFactory(SchouwRoundFactory)
+    kind = SchouwParticipant.Kind.PEER
+    name = factory.Faker("name", locale="nl_NL")
+    email = factory.Sequence(lambda n: f"gast{n}@example.org")
+    token_hash = factory.LazyAttribute(lambda o: schouw_token_hash(o.token))
+    token_expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    consent_at = None
+    consent_text = factory.LazyAttribute(lambda o: "Ik doe mee." if o.consent_at else "")
+
+
+class SchouwObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchouwObservation
+
+    round = factory.SubFactory(SchouwRoundFactory, status=SchouwRound.Status.OPEN_SCHOUW)
+    participant = factory.LazyAttribute(lambda o: SchouwPartnerParticipantFactory(round=o.round))
+    text = "Bij de inloop zaten twaalf buurtbewoners aan tafel; twee kwamen voor het eerst."
+    tone = SchouwObservation.Tone.POSITIEF
+
+
+class SchouwCriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchouwCriterion
+
+    round = factory.SubFactory(SchouwRoundFactory, status=SchouwRound.Status.MEETLAT)
+    partner = factory.LazyAttribute(lambda o: o.round.deal.partners.get(role="aanjager"))
+    name = factory.Sequence(lambda n: f"Bereik in de wijk {n}")
+    description = "Komen de mensen voor wie het bedoeld is?"
+    agreed_at = factory.LazyFunction(timezone.now)
+
+
+class SchouwCommitmentCheckFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchouwCommitmentCheck
+
+    round = factory.SubFactory(SchouwRoundFactory, status=SchouwRound.Status.MEETLAT)
+    partner = factory.LazyAttribute(lambda o: o.round.deal.partners.get(role="aanjager"))
+    verdict = SchouwCommitmentCheck.Verdict.JA
+    explanation = "De ruimte en de vrijwilligers waren er elke week."
+
+
+class SchouwAppraisalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchouwAppraisal
+
+    criterion = factory.SubFactory(SchouwCriterionFactory)
+    participant = factory.LazyAttribute(lambda o: SchouwPartnerParticipantFactory(round=o.criterion.round))
+    level = SchouwAppraisal.Level.ZICHTBAAR
+    explanation = "Ik zag het bij de inloop: bewoners nemen zelf initiatief."
+
+
+class SchouwAdviceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchouwAdvice
+
+    round = factory.SubFactory(SchouwRoundFactory, status=SchouwRound.Status.BESPREKING)
+    partner = factory.LazyAttribute(lambda o: o.round.deal.partners.get(role="aanjager"))
+    text = "Leg de werkwijze vast zodat nieuwe vrijwilligers snel meedraaien."
+
+
+class SchouwLessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchouwLesson
+
+    round = factory.SubFactory(SchouwRoundFactory, status=SchouwRound.Status.RAPPORTAGE)
+    kind = SchouwLesson.Kind.SAMENWERKING
+    title = factory.Sequence(lambda n: f"Les {n}")
+    body = "Spreek vooraf af wie de knelpunten ophaalt."
+    audiences = factory.LazyFunction(lambda: ["beleidsambtenaren"])
+    for_wide_audience = True
+
+
+# --- atlas: news, agenda, marketplace, stories, kennisbank, notifications ----------------------
+from atlas.models import (  # noqa: E402
+    AbuseReport,
+    DigestPreference,
+    Event,
+    EventRegistration,
+    Follow,
+    Lesson,
+    LessonVersion,
+    Listing,
+    ListingResponse,
+    NewsItem,
+    Notification,
+    Story,
+    StoryComment,
+)
+
+
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsItem
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Nieuwsbericht {n}")
+    slug = factory.Sequence(lambda n: f"nieuwsbericht-{n}")
+    summary = "Een nieuw initiatief in de wijk."
+    body = "Buurtbewoners koken samen voor ouderen."
+    category = NewsItem.Category.INITIATIEF
+    author = factory.SubFactory(UserFactory)
+    status = NewsItem.Status.GEPUBLICEERD
+    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "gepubliceerd" else None)
+    themes = _set_m2m("themes")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
+    slug = factory.Sequence(lambda n: f"bijeenkomst-{n}")
+    description = "Kennismaken met initiatieven uit de wijk."
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    location = "Wijkcentrum De Larenkamp"
+    created_by = factory.SubFactory(UserFactory)
+    themes = _set_m2m("themes")
+    areas = _set_m2m("areas")
+
+
+class EventRegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventRegistration
+
+    event = factory.SubFactory(EventFactory, registration="platform", capacity=10)
+    user = factory.SubFactory(UserFactory)
+
+
+class ListingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Listing
+        skip_postgeneration_save = True
+
+    kind = Listing.Kind.VRAAG
+    category = Listing.Category.BUSINESSPLAN
+    title = factory.Sequence(lambda n: f"Hulp gezocht {n}")
+    description = "Wie helpt ons met een businessplan?"
+    organisation = factory.SubFactory(OrganisationFactory)
+    posted_by = factory.SubFactory(UserFactory)
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    themes = _set_m2m("themes")
+    areas = _set_m2m("areas")
+
+
+class ListingResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ListingResponse
+
+    listing = factory.SubFactory(ListingFactory)
+    responder = factory.SubFactory(UserFactory)
+    message = "Wij denken graag mee."
+
+
+class StoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Story
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Verhaal {n}")
+    slug = factory.Sequence(lambda n: f"verhaal-{n}")
+    body = "<p>Ons eerste jaar.</p>"
+    author = factory.SubFactory(UserFactory)
+    published_at = factory.LazyFunction(timezone.now)
+    themes = _set_m2m("themes")
+
+
+class StoryCommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StoryComment
+
+    story = factory.SubFactory(StoryFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "Mooi verhaal!"
+
+
+class AbuseReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AbuseReport
+
+    story = factory.SubFactory(StoryFactory)
+    reporter = factory.SubFactory(UserFactory)
+    reason = "Dit is reclame."
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lesson
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Les {n}")
+    slug = factory.Sequence(lambda n: f"les-{n}")
+    summary = "Begin klein en spreek elkaars taal."
+    what_worked = "Een vast aanspreekpunt bij de gemeente."
+    proposed_by = factory.SubFactory(UserFactory)
+    status = Lesson.Status.GEPUBLICEERD
+    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "gepubliceerd" else None)
+    version = factory.LazyAttribute(lambda o: 1 if o.status == "gepubliceerd" else 0)
+    themes = _set_m2m("themes")
+    areas = _set_m2m("areas")
+
+
+class LessonVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LessonVersion
+
+    lesson = factory.SubFactory(LessonFactory)
+    number = 1
+    published_by = factory.SubFactory(UserFactory)
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class FollowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Follow
+
+    user = factory.SubFactory(UserFactory)
+    theme = factory.SubFactory(ThemeFactory)
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(UserFactory)
+    text = factory.Sequence(lambda n: f"Melding {n}")
+    url = "/atlas/nieuws/"
+    key = factory.Sequence(lambda n: f"melding-{n}")
+
+
+class DigestPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DigestPreference
+
+    user = factory.SubFactory(UserFactory)
+    frequency = DigestPreference.Frequency.DAGELIJKS

@@ -13,6 +13,7 @@ def navigation(request):
         items.append(
             {"label": _("Partner in residence"), "url": reverse("residence:residency-list"), "key": "residence"}
         )
+        items.append({"label": _("Schouw"), "url": reverse("schouw:round-list"), "key": "schouw"})
     items.append({"label": _("Kompas"), "url": reverse("kompas:edition-list"), "key": "kompas"})
     current = getattr(request, "resolver_match", None)
     namespace = current.namespace if current else ""

@@ -1,0 +1,631 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from reisgids.core.errors import ApplicationError, validation_messages
+
+from . import selectors, services
+from .forms import (
+    AdviceForm,
+    AgreementsForm,
+    AppraisalForm,
+    CommitmentCheckForm,
+    ConsentForm,
+    CriterionForm,
+    DiscussionForm,
+    FollowUpForm,
+    GuestForm,
+    LessonForm,
+    MemberForm,
+    ObservationForm,
+    PublicationForm,
+    ReportForm,
+    RoundForm,
+)
+from .guests import SESSION_KEY, Guest
+from .models import SchouwRound
+
+
+def _error_text(exc) -> str:
+    if isinstance(exc, ApplicationError):
+        return exc.message
+    messages_ = validation_messages(exc)
+    if isinstance(messages_, dict):
+        return " ".join(m for ms in messages_.values() for m in ms)
+    return " ".join(messages_)
+
+
+def session_guest(request) -> Guest | None:
+    """The guest of this browser session, if their link still works. Never a Django login."""
+    data = request.session.get(SESSION_KEY)
+    if not data:
+        return None
+    participant = selectors.participant_for_session(pk=data.get("participant"))
+    if participant is None:
+        request.session.pop(SESSION_KEY, None)
+        return None
+    return Guest(participant)
+
+
+def acting(request, round_pk=None):
+    """The user, or the guest of this session when it belongs to this round and nobody is logged in."""
+    if request.user.is_authenticated:
+        return request.user
+    guest = session_guest(request)
+    if guest is not None and (round_pk is None or guest.participant.round_id == int(round_pk)):
+        return guest
+    return request.user
+
+
+def _round(request, pk) -> SchouwRound:
+    try:
+        return selectors.round_detail(actor=acting(request, pk), pk=pk)
+    except SchouwRound.DoesNotExist as exc:
+        raise Http404(_("Deze schouwronde bestaat niet of u mag hem niet zien.")) from exc
+
+
+def _round_page(actor, schouw_round) -> str:
+    if isinstance(actor, Guest):
+        return reverse("schouw:guest-round")
+    return schouw_round.get_absolute_url()
+
+
+class RoundListView(LoginRequiredMixin, TemplateView):
+    template_name = "schouw/round_list.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            rounds=selectors.round_list(actor=user).order_by("-starts_on", "-pk"),
+            deals=selectors.deals_to_organise(actor=user),
+            **kwargs,
+        )
+
+
+class RoundCreateView(LoginRequiredMixin, FormView):
+    template_name = "schouw/round_form.html"
+    form_class = RoundForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        try:
+            self.deal = selectors.deal_for_schouw(actor=request.user, pk=kwargs["deal_pk"])
+        except ObjectDoesNotExist as exc:
+            raise Http404(_("Deze deal bestaat niet of u mag hem niet zien.")) from exc
+        if not request.user.has_perm("schouw.organise_round", self.deal):
+            raise Http404(_("Alleen de partners van de deal en de partner in residence organiseren een schouw."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        agreement = next((a for a in self.deal.agreements.all() if a.kind == "schouw"), None)
+        setting = "feestelijk" if agreement and "feest" in agreement.schouw_setting.lower() else "zakelijk"
+        return {"title": _("Schouw van %(deal)s") % {"deal": self.deal.title}, "setting": setting}
+
+    def get_context_data(self, **kwargs):
+        agreements = [a for a in self.deal.agreements.all() if a.kind == "schouw"]
+        return super().get_context_data(deal=self.deal, agreements=agreements, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            schouw_round = services.schouw_round_create(actor=self.request.user, deal=self.deal, **form.cleaned_data)
+        except (ApplicationError, ValidationError) as exc:
+            form.add_error(None, _error_text(exc))
+            return self.form_invalid(form)
+        messages.success(self.request, _("De schouwronde wordt voorbereid. Nodig nu de deelnemers uit."))
+        return redirect(schouw_round)
+
+
+def _step_context(actor, schouw_round) -> dict:
+    parties = selectors.parties(schouw_round=schouw_round)
+    criteria = list(selectors.criteria_of(actor=actor, schouw_round=schouw_round))
+    participant = selectors.participant_of(actor=actor, schouw_round=schouw_round)
+    appraisals = list(selectors.appraisals_visible(actor=actor, schouw_round=schouw_round))
+    own = {a.criterion_id: a for a in appraisals if participant is not None and a.participant_id == participant.pk}
+    agreed = [c for c in criteria if c.agreed_at]
+    to_appraise = [
+        {
+            "criterion": c,
+            "own": own.get(c.pk),
+            "form": AppraisalForm(
+                initial={
+                    "criterion": c.pk,
+                    "level": own[c.pk].level if c.pk in own else None,
+                    "explanation": own[c.pk].explanation if c.pk in own else "",
+                },
+                prefix=f"c{c.pk}",
+            ),
+        }
+        for c in agreed
+    ]
+    return {
+        "schouw_round": schouw_round,
+        "parties": parties,
+        "participant": participant,
+        "observations": selectors.observations_of(actor=actor, schouw_round=schouw_round),
+        "criteria": criteria,
+        "to_appraise": to_appraise,
+        "others_visible": selectors.others_visible(actor=actor, schouw_round=schouw_round),
+        "distribution": selectors.distribution(criteria=agreed, appraisals=appraisals),
+        "may_take_part": actor.has_perm("schouw.take_part", schouw_round),
+        "observation_form": ObservationForm(),
+        "criterion_form": CriterionForm(partners=parties),
+    }
+
+
+class RoundDetailView(TemplateView):
+    template_name = "schouw/round_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        actor = acting(request, kwargs["pk"])
+        if isinstance(actor, Guest):
+            return redirect("schouw:guest-round")
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('login')}?next={request.path}")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        schouw_round = _round(self.request, self.kwargs["pk"])
+        parties = selectors.parties(schouw_round=schouw_round)
+        may_manage = user.has_perm("schouw.manage_round", schouw_round)
+        own_parties = [p for p in parties if user.has_perm("deals.act_for_partner", p)]
+        agreement = next((a for a in schouw_round.deal.agreements.all() if a.kind == "schouw"), None)
+        return super().get_context_data(
+            **_step_context(user, schouw_round),
+            may_manage=may_manage,
+            own_party_ids={p.pk for p in own_parties},
+            agreement=agreement,
+            checks={c.partner_id: c for c in selectors.commitment_checks_of(actor=user, schouw_round=schouw_round)},
+            advices=list(schouw_round.advices.select_related("partner__organisation")),
+            lessons=list(schouw_round.lessons.all()),
+            new_guest=self.request.session.pop("schouw_new_link", None),
+            round_form=RoundForm(
+                initial={
+                    "title": schouw_round.title,
+                    "starts_on": schouw_round.starts_on,
+                    "ends_on": schouw_round.ends_on,
+                    "setting": schouw_round.setting,
+                    "location": schouw_round.location,
+                },
+                prefix="round",
+            ),
+            member_form=MemberForm(pairs=selectors.member_choices(schouw_round=schouw_round)) if may_manage else None,
+            guest_form=GuestForm(organisations=selectors.peer_candidates(schouw_round=schouw_round)),
+            check_form=CommitmentCheckForm(partners=parties),
+            discussion_form=DiscussionForm(
+                initial={f: getattr(schouw_round, f) for f in ("went_well", "to_learn", "wider_interest", "next_steps")}
+            ),
+            advice_form=AdviceForm(partners=parties),
+            agreements_form=AgreementsForm(),
+            follow_up_form=FollowUpForm(),
+            lesson_form=LessonForm(),
+            report_form=ReportForm(initial={"summary": schouw_round.report_summary}),
+            publication_form=PublicationForm(partners=own_parties),
+            **kwargs,
+        )
+
+
+class RoundPostView(View):
+    """A form posted from the round page (or the guest page): validate, call one service, say what happened."""
+
+    form_class = None
+    success_message = ""
+    prefix = None
+
+    def form_kwargs(self, schouw_round) -> dict:
+        return {}
+
+    def perform(self, actor, schouw_round, data):
+        raise NotImplementedError
+
+    def post(self, request, pk, **kwargs):
+        actor = acting(request, pk)
+        if not isinstance(actor, Guest) and not request.user.is_authenticated:
+            return redirect(f"{reverse('login')}?next={reverse('schouw:round-detail', kwargs={'pk': pk})}")
+        schouw_round = _round(request, pk)
+        self.kwargs = kwargs
+        form = None
+        if self.form_class is not None:
+            form = self.form_class(
+                request.POST, request.FILES, prefix=self.get_prefix(), **self.form_kwargs(schouw_round)
+            )
+            if not form.is_valid():
+                errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
+                messages.error(request, _("Dit is niet gelukt: %(e)s") % {"e": errors})
+                return redirect(_round_page(actor, schouw_round))
+        try:
+            result = self.perform(actor, schouw_round, form.cleaned_data if form is not None else {})
+        except (ApplicationError, ValidationError) as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            if isinstance(result, HttpResponse):
+                return result
+            messages.success(request, self.success_message)
+        return redirect(_round_page(actor, schouw_round))
+
+    def get_prefix(self):
+        return self.prefix
+
+
+def _partner(schouw_round, pk):
+    return next((p for p in selectors.parties(schouw_round=schouw_round) if p.pk == pk), None)
+
+
+class _PartiesFormMixin:
+    def form_kwargs(self, schouw_round):
+        return {"partners": selectors.parties(schouw_round=schouw_round)}
+
+
+TRANSITIONS = {
+    "open": (services.schouw_round_open, _("De open schouw is begonnen.")),
+    "meetlat": (
+        services.schouw_round_meetlat_start,
+        _("Nu de meetlat: criteria per partij en de toets op de toezeggingen."),
+    ),
+    "waarderen": (services.schouw_round_appraisal_start, _("De waarderende schouw is begonnen.")),
+    "bespreken": (
+        services.schouw_round_discussion_start,
+        _("De bespreking is begonnen; alle waarderingen zijn zichtbaar."),
+    ),
+    "rapporteren": (services.schouw_round_report_start, _("Nu de rapportage.")),
+    "afronden": (services.schouw_round_finish, _("De schouw is afgerond en het rapport is gedeeld met de partners.")),
+}
+
+
+class RoundTransitionView(RoundPostView):
+    def perform(self, actor, schouw_round, data):
+        step = TRANSITIONS.get(self.kwargs["step"])
+        if step is None:
+            raise Http404(_("Deze stap bestaat niet."))
+        step[0](actor=actor, schouw_round=schouw_round)
+        self.success_message = step[1]
+
+
+class RoundUpdateView(RoundPostView):
+    form_class = RoundForm
+    prefix = "round"
+    success_message = _("De afspraken van de schouw zijn bijgewerkt.")
+
+    def perform(self, actor, schouw_round, data):
+        services.schouw_round_update(actor=actor, schouw_round=schouw_round, **data)
+
+
+class MemberAddView(RoundPostView):
+    form_class = MemberForm
+    success_message = _("De deelnemer doet mee.")
+
+    def form_kwargs(self, schouw_round):
+        return {"pairs": selectors.member_choices(schouw_round=schouw_round)}
+
+    def perform(self, actor, schouw_round, data):
+        form = MemberForm(pairs=selectors.member_choices(schouw_round=schouw_round))
+        user, partner = form.pairs[data["member"]]
+        services.participant_add_member(actor=actor, schouw_round=schouw_round, user=user, partner=partner)
+
+
+class GuestInviteView(RoundPostView):
+    form_class = GuestForm
+    success_message = _("De uitnodiging met de persoonlijke link is verstuurd.")
+
+    def form_kwargs(self, schouw_round):
+        return {"organisations": selectors.peer_candidates(schouw_round=schouw_round)}
+
+    def perform(self, actor, schouw_round, data):
+        participant, token = services.participant_invite_guest(actor=actor, schouw_round=schouw_round, **data)
+        self.request.session["schouw_new_link"] = {"name": participant.name, "link": services.guest_link(token)}
+
+
+class GuestRenewView(RoundPostView):
+    success_message = _("Er is een nieuwe persoonlijke link verstuurd; de oude werkt niet meer.")
+
+    def perform(self, actor, schouw_round, data):
+        participant = schouw_round.participants.filter(pk=self.kwargs["ppk"]).first()
+        if participant is None:
+            raise Http404
+        participant, token = services.participant_link_renew(actor=actor, participant=participant)
+        self.request.session["schouw_new_link"] = {"name": participant.name, "link": services.guest_link(token)}
+
+
+class GuestRevokeView(RoundPostView):
+    success_message = _("De link is ingetrokken.")
+
+    def perform(self, actor, schouw_round, data):
+        participant = schouw_round.participants.filter(pk=self.kwargs["ppk"]).first()
+        if participant is None:
+            raise Http404
+        services.participant_revoke(actor=actor, participant=participant)
+
+
+class ObservationCreateView(RoundPostView):
+    form_class = ObservationForm
+    success_message = _("Uw waarneming is vastgelegd.")
+
+    def perform(self, actor, schouw_round, data):
+        services.observation_create(actor=actor, schouw_round=schouw_round, **data)
+
+
+class CriterionProposeView(_PartiesFormMixin, RoundPostView):
+    form_class = CriterionForm
+    success_message = _("Het criterium is voorgesteld. De partij zelf stelt het vast.")
+
+    def perform(self, actor, schouw_round, data):
+        data = dict(data)
+        partner = _partner(schouw_round, data.pop("partner"))
+        services.criterion_propose(actor=actor, schouw_round=schouw_round, partner=partner, **data)
+
+
+class CriterionAgreeView(RoundPostView):
+    success_message = _("Het criterium is vastgesteld.")
+
+    def perform(self, actor, schouw_round, data):
+        criterion = selectors.criteria_of(actor=actor, schouw_round=schouw_round).filter(pk=self.kwargs["cpk"]).first()
+        if criterion is None:
+            raise Http404
+        services.criterion_agree(actor=actor, criterion=criterion)
+
+
+class CriterionWithdrawView(RoundPostView):
+    success_message = _("Het criterium is van de meetlat gehaald.")
+
+    def perform(self, actor, schouw_round, data):
+        criterion = selectors.criteria_of(actor=actor, schouw_round=schouw_round).filter(pk=self.kwargs["cpk"]).first()
+        if criterion is None:
+            raise Http404
+        services.criterion_withdraw(actor=actor, criterion=criterion)
+
+
+class CommitmentCheckView(_PartiesFormMixin, RoundPostView):
+    form_class = CommitmentCheckForm
+    success_message = _("De toets op de toezeggingen is vastgelegd.")
+
+    def perform(self, actor, schouw_round, data):
+        services.commitment_check_record(
+            actor=actor,
+            schouw_round=schouw_round,
+            partner=_partner(schouw_round, data["partner"]),
+            verdict=data["verdict"],
+            explanation=data["explanation"],
+        )
+
+
+class AppraisalRecordView(RoundPostView):
+    form_class = AppraisalForm
+    success_message = _("Uw waardering is bewaard.")
+
+    def get_prefix(self):
+        return f"c{self.kwargs['cpk']}"
+
+    def perform(self, actor, schouw_round, data):
+        criterion = selectors.criteria_of(actor=actor, schouw_round=schouw_round).filter(pk=self.kwargs["cpk"]).first()
+        if criterion is None:
+            raise Http404
+        services.appraisal_record(
+            actor=actor, criterion=criterion, level=data["level"], explanation=data["explanation"]
+        )
+
+
+class AppraisalsSubmitView(RoundPostView):
+    success_message = _("Uw waarderingen zijn ingediend. U ziet nu ook die van de anderen.")
+
+    def perform(self, actor, schouw_round, data):
+        services.appraisals_submit(actor=actor, schouw_round=schouw_round)
+
+
+class AppraisalsRevealView(RoundPostView):
+    success_message = _("Alle waarderingen zijn nu voor iedereen zichtbaar.")
+
+    def perform(self, actor, schouw_round, data):
+        services.appraisals_reveal(actor=actor, schouw_round=schouw_round)
+
+
+class DiscussionRecordView(RoundPostView):
+    form_class = DiscussionForm
+    success_message = _("De bespreking is vastgelegd.")
+
+    def perform(self, actor, schouw_round, data):
+        services.discussion_record(actor=actor, schouw_round=schouw_round, **data)
+
+
+class AdviceRecordView(_PartiesFormMixin, RoundPostView):
+    form_class = AdviceForm
+    success_message = _("Het advies is vastgelegd.")
+
+    def perform(self, actor, schouw_round, data):
+        services.advice_record(
+            actor=actor, schouw_round=schouw_round, partner=_partner(schouw_round, data["partner"]), text=data["text"]
+        )
+
+
+class AgreementsApplyView(RoundPostView):
+    form_class = AgreementsForm
+    success_message = _("De afspraken staan in een nieuwe versie van het plan. De partners ondertekenen opnieuw.")
+
+    def perform(self, actor, schouw_round, data):
+        lines = [line.strip() for line in data["agreements"].splitlines() if line.strip()]
+        services.schouw_agreements_apply(
+            actor=actor,
+            schouw_round=schouw_round,
+            agreements=[{"kind": "anders", "description": line} for line in lines],
+            change_note=data["change_note"],
+        )
+
+
+class FollowUpStartView(RoundPostView):
+    form_class = FollowUpForm
+    success_message = _("De deal is afgerond en het vervolg is gestart.")
+
+    def perform(self, actor, schouw_round, data):
+        services.schouw_follow_up_start(actor=actor, schouw_round=schouw_round, **data)
+
+
+class LessonCreateView(RoundPostView):
+    form_class = LessonForm
+    success_message = _("De les is opgeschreven.")
+
+    def perform(self, actor, schouw_round, data):
+        services.lesson_create(actor=actor, schouw_round=schouw_round, **data)
+
+
+class ReportWriteView(RoundPostView):
+    form_class = ReportForm
+    success_message = _("De samenvatting van het rapport is bewaard.")
+
+    def perform(self, actor, schouw_round, data):
+        services.report_write(actor=actor, schouw_round=schouw_round, summary=data["summary"])
+
+
+class PublicationAgreeView(RoundPostView):
+    form_class = PublicationForm
+    success_message = _("Uw akkoord met publicatie is vastgelegd.")
+
+    def form_kwargs(self, schouw_round):
+        return {"partners": selectors.parties(schouw_round=schouw_round)}
+
+    def perform(self, actor, schouw_round, data):
+        services.report_publication_agree(
+            actor=actor, schouw_round=schouw_round, partner=_partner(schouw_round, data["partner"])
+        )
+
+
+# --- Report ----------------------------------------------------------------------------------------
+
+
+def _report_context(request, pk) -> dict:
+    user = request.user
+    if not user.is_authenticated:
+        raise Http404(_("Deze schouwronde bestaat niet of u mag hem niet zien."))
+    schouw_round = _round(request, pk)
+    if not user.has_perm("schouw.view_report", schouw_round):
+        raise Http404(_("Deze schouwronde bestaat niet of u mag hem niet zien."))
+    return {
+        "schouw_round": schouw_round,
+        "report": selectors.report_of(actor=user, schouw_round=schouw_round),
+    }
+
+
+class RoundReportView(View):
+    def get(self, request, pk):
+        return render(request, "schouw/report.html", _report_context(request, pk))
+
+
+class RoundReportPdfView(View):
+    def get(self, request, pk):
+        from weasyprint import HTML
+
+        context = _report_context(request, pk)
+        html = render_to_string("schouw/report_pdf.html", context, request=request)
+        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="schouwrapport-{pk}.pdf"'
+        return response
+
+
+class PublicReportView(TemplateView):
+    """The public part of a report: summary and lessons, once every partner agreed."""
+
+    template_name = "schouw/public_report.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            schouw_round = selectors.published_round(pk=self.kwargs["pk"])
+        except SchouwRound.DoesNotExist as exc:
+            raise Http404(_("Dit rapport is (nog) niet openbaar.")) from exc
+        return super().get_context_data(schouw_round=schouw_round, lessons=schouw_round.lessons.all(), **kwargs)
+
+
+class DealRoundsView(LoginRequiredMixin, TemplateView):
+    """A deal's rounds over time, with how the appraisals per criterion moved."""
+
+    template_name = "schouw/deal_rounds.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        try:
+            deal = selectors.deal_for_schouw(actor=user, pk=self.kwargs["deal_pk"])
+        except ObjectDoesNotExist as exc:
+            raise Http404(_("Deze deal bestaat niet of u mag hem niet zien.")) from exc
+        if not user.has_perm("schouw.view_rounds_of_deal", deal):
+            raise Http404(_("De schouw van deze deal is alleen zichtbaar voor de partners."))
+        rounds = list(selectors.rounds_of_deal(actor=user, deal=deal))
+        return super().get_context_data(
+            deal=deal,
+            rounds=rounds,
+            movement=selectors.movement_of_deal(rounds=rounds),
+            may_organise=user.has_perm("schouw.organise_round", deal) and all(r.is_finished for r in rounds),
+            **kwargs,
+        )
+
+
+# --- Guests ---------------------------------------------------------------------------------------
+
+LINK_PROBLEMS = {
+    "onbekend": _("Deze link kennen we niet. Controleer of u de hele link uit de e-mail heeft gebruikt."),
+    "ingetrokken": _("Deze link is ingetrokken. Vraag de organisator van de schouw om een nieuwe."),
+    "verlopen": _("Deze link is verlopen. Vraag de organisator van de schouw om een nieuwe."),
+    "afgerond": _("Deze schouw is afgerond. Dank voor uw bijdrage."),
+}
+
+
+class GuestEnterView(View):
+    """The personal link: checks the token, keeps the guest in this session, and moves the token out of the address."""
+
+    def get(self, request, token):
+        participant = selectors.participant_by_token(token=token)
+        if participant is None:
+            problem = LINK_PROBLEMS[selectors.guest_link_state(token=token)]
+            return render(request, "schouw/guest_link_problem.html", {"problem": problem}, status=404)
+        request.session.cycle_key()
+        request.session[SESSION_KEY] = {"participant": participant.pk, "round": participant.round_id}
+        return redirect("schouw:guest-round")
+
+
+class GuestRoundView(View):
+    """The guest's own page, made for a phone: consent first, then the current step."""
+
+    template_name = "schouw/guest_round.html"
+
+    def _guest(self, request):
+        guest = session_guest(request)
+        if guest is None:
+            raise Http404(_("Open de schouw met de persoonlijke link uit uw e-mail."))
+        return guest
+
+    def get(self, request):
+        guest = self._guest(request)
+        if not guest.has_consented:
+            return render(
+                request,
+                "schouw/guest_consent.html",
+                {"guest": guest, "consent_text": services.CONSENT_TEXT, "form": ConsentForm()},
+            )
+        schouw_round = selectors.round_detail(actor=guest, pk=guest.participant.round_id)
+        return render(request, self.template_name, {"guest": guest, **_step_context(guest, schouw_round)})
+
+    def post(self, request):
+        guest = self._guest(request)
+        form = ConsentForm(request.POST)
+        try:
+            services.guest_consent_give(actor=guest, agreed=form.is_valid() and form.cleaned_data["agree"])
+        except ApplicationError as exc:
+            return render(
+                request,
+                "schouw/guest_consent.html",
+                {"guest": guest, "consent_text": services.CONSENT_TEXT, "form": form, "error": exc.message},
+                status=400,
+            )
+        messages.success(request, _("Dank u wel. U doet mee aan de schouw."))
+        return redirect("schouw:guest-round")
+
+
+class GuestLeaveView(View):
+    def post(self, request):
+        request.session.pop(SESSION_KEY, None)
+        return render(request, "schouw/guest_link_problem.html", {"problem": _("U bent uitgelogd uit de schouw.")})
