@@ -142,3 +142,127 @@ class ThemeFilter(django_filters.FilterSet):
     class Meta:
         model = Theme
         fields = ["search"]
+
+
+# --- Network content -----------------------------------------------------------------------------
+from django.utils import timezone  # noqa: E402
+
+from .models import Audience, Event, Lesson, Listing, NewsItem, SourceType, Story  # noqa: E402
+
+
+class NewsFilter(SearchMixin, django_filters.FilterSet):
+    search_fields = {"title": "A", "summary": "B", "body": "C"}
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    category = django_filters.ChoiceFilter(label=_("Soort nieuws"), choices=NewsItem.Category.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
+    )
+
+    class Meta:
+        model = NewsItem
+        fields = ["q", "category", "theme"]
+
+
+class EventFilter(SearchMixin, django_filters.FilterSet):
+    search_fields = {"title": "A", "description": "B", "location": "C", "audience": "C"}
+    WHEN = [("komend", _("Komend")), ("voorbij", _("Voorbij"))]
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    when = django_filters.ChoiceFilter(label=_("Wanneer"), choices=WHEN, method="in_period", empty_label=_("Komend"))
+    kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Event.Kind.choices)
+    topic = django_filters.ChoiceFilter(label=_("Onderwerp"), choices=Event.Topic.choices[1:])
+    online = django_filters.BooleanFilter(label=_("Online"), field_name="online", widget=_yes_no_widget())
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
+    )
+    area = SlugChoiceFilter(
+        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+    )
+
+    class Meta:
+        model = Event
+        fields = ["q", "when", "kind", "topic", "online", "theme", "area"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        # Always bound, so that without any choice the period filter still applies.
+        super().__init__(data if data is not None else {}, *args, **kwargs)
+
+    def filter_queryset(self, queryset):
+        # Without a choice the agenda shows what is coming.
+        qs = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("when"):
+            qs = self.in_period(qs, "when", "komend")
+        return qs
+
+    def in_period(self, queryset, name, value):
+        now = timezone.now()
+        if value == "voorbij":
+            return queryset.filter(ends_at__lt=now).order_by("-starts_at")
+        return queryset.filter(ends_at__gte=now).order_by("starts_at")
+
+    def in_area(self, queryset, name, area):
+        return queryset.filter(Q(areas__in=_area_ids(area)) | Q(areas__isnull=True)).distinct()
+
+
+class ListingFilter(SearchMixin, django_filters.FilterSet):
+    search_fields = {"title": "A", "description": "B"}
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    kind = django_filters.ChoiceFilter(label=_("Vraag of aanbod"), choices=Listing.Kind.choices)
+    category = django_filters.ChoiceFilter(label=_("Categorie"), choices=Listing.Category.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
+    )
+    area = SlugChoiceFilter(
+        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+    )
+    organisation = django_filters.CharFilter(label=_("Organisatie"), field_name="organisation__slug")
+
+    class Meta:
+        model = Listing
+        fields = ["q", "kind", "category", "theme", "area", "organisation"]
+
+    def in_area(self, queryset, name, area):
+        return queryset.filter(Q(areas__in=_area_ids(area)) | Q(citywide=True)).distinct()
+
+
+class StoryFilter(SearchMixin, django_filters.FilterSet):
+    search_fields = {"title": "A", "body": "B"}
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    medium = django_filters.ChoiceFilter(label=_("Soort"), choices=Story.Medium.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
+    )
+
+    class Meta:
+        model = Story
+        fields = ["q", "medium", "theme"]
+
+
+class LessonFilter(SearchMixin, django_filters.FilterSet):
+    search_fields = {"title": "A", "summary": "B", "what_worked": "C", "what_did_not_work": "C", "context": "D"}
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)
+    kind = django_filters.ChoiceFilter(label=_("Soort les"), choices=Lesson.Kind.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
+    )
+    area = SlugChoiceFilter(
+        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+    )
+    audience = django_filters.ChoiceFilter(label=_("Voor wie"), choices=Audience.choices, method="for_audience")
+    evidence_level = django_filters.ChoiceFilter(label=_("Bewijskracht"), choices=Lesson.Evidence.choices)
+    source_type = django_filters.ChoiceFilter(label=_("Bron"), choices=SourceType.choices)
+
+    class Meta:
+        model = Lesson
+        fields = ["q", "kind", "theme", "area", "audience", "evidence_level", "source_type"]
+
+    def in_area(self, queryset, name, area):
+        return queryset.filter(areas__in=_area_ids(area)).distinct()
+
+    def for_audience(self, queryset, name, value):
+        return queryset.filter(audiences__contains=[value])

@@ -63,3 +63,47 @@ rules.add_perm("atlas.merge_organisation", is_logged_in & is_curator)
 rules.add_perm("atlas.view_contact_details", is_logged_in)
 rules.add_perm("atlas.save_search", is_logged_in)
 rules.add_perm("atlas.delete_saved_search", is_logged_in & is_own_saved_search)
+
+
+# --- Network content: news, agenda, marketplace, stories, kennisbank, following ----------------
+
+# Contentbeheerders curate news, the kennisbank and the moderation queue (and a beheerder may).
+is_editor = is_contentbeheerder | is_beheerder
+
+
+@rules.predicate
+def is_event_owner(user, event):
+    if event is None or not user.is_authenticated:
+        return False
+    return event.created_by_id == user.pk or (
+        event.organiser is not None and is_organisation_admin(user, event.organiser)
+    )
+
+
+@rules.predicate
+def is_listing_organisation_member(user, listing):
+    return listing is not None and is_organisation_member(user, listing.organisation)
+
+
+@rules.predicate
+def is_story_author(user, story):
+    return story is not None and story.author_id == user.pk
+
+
+rules.add_perm("atlas.publish_news", is_logged_in & is_editor)
+rules.add_perm("atlas.suggest_news", is_logged_in)
+rules.add_perm("atlas.create_event", is_logged_in)
+rules.add_perm("atlas.change_event", is_logged_in & (is_event_owner | is_editor))
+rules.add_perm("atlas.sign_up_event", is_logged_in)
+# A listing belongs to an organisation: only its members post, close or withdraw it.
+rules.add_perm("atlas.post_listing", is_logged_in & is_organisation_member)
+rules.add_perm("atlas.manage_listing", is_logged_in & (is_listing_organisation_member | is_editor))
+rules.add_perm("atlas.respond_listing", is_logged_in & ~is_listing_organisation_member)
+rules.add_perm("atlas.post_story", is_logged_in)
+rules.add_perm("atlas.change_story", is_logged_in & is_story_author)
+rules.add_perm("atlas.comment_story", is_logged_in)
+rules.add_perm("atlas.report_content", is_logged_in)
+rules.add_perm("atlas.moderate", is_logged_in & is_editor)
+rules.add_perm("atlas.propose_lesson", is_logged_in)
+rules.add_perm("atlas.edit_lesson", is_logged_in & is_editor)
+rules.add_perm("atlas.follow", is_logged_in)

@@ -32,4 +32,42 @@ urlpatterns = [
     path("lidmaatschappen/", views.MembershipListView.as_view(), name="membership-list"),
     path("lidmaatschappen/<int:pk>/besluit/", views.MembershipDecideView.as_view(), name="membership-decide"),
     path("lidmaatschappen/<int:pk>/beeindigen/", views.MembershipEndView.as_view(), name="membership-end"),
+    # Nieuws
+    path("nieuws/", views.NewsListView.as_view(), name="news-list"),
+    path("nieuws/rss/", views.NewsRssFeed(), name="news-rss"),
+    path("nieuws/atom/", views.NewsAtomFeed(), name="news-atom"),
+    path("nieuws/nieuw/", views.NewsCreateView.as_view(), name="news-create"),
+    path("nieuws/<slug:slug>/", views.NewsDetailView.as_view(), name="news-detail"),
+    path("nieuws/<slug:slug>/besluit/", views.NewsDecideView.as_view(), name="news-decide"),
+    # Agenda
+    path("agenda/", views.EventListView.as_view(), name="event-list"),
+    path("agenda/agenda.ics", views.AgendaIcsView.as_view(), name="agenda-ics"),
+    path("agenda/nieuw/", views.EventCreateView.as_view(), name="event-create"),
+    path("agenda/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("agenda/<slug:slug>/event.ics", views.EventIcsView.as_view(), name="event-ics"),
+    path("agenda/<slug:slug>/aanmelden/", views.EventSignUpView.as_view(), name="event-sign-up"),
+    path("agenda/<slug:slug>/afgelasten/", views.EventCancelView.as_view(), name="event-cancel"),
+    # Vraag en aanbod
+    path("vraag-en-aanbod/", views.ListingListView.as_view(), name="listing-list"),
+    path("vraag-en-aanbod/nieuw/", views.ListingCreateView.as_view(), name="listing-create"),
+    path("vraag-en-aanbod/<int:pk>/", views.ListingDetailView.as_view(), name="listing-detail"),
+    path("vraag-en-aanbod/<int:pk>/reageren/", views.ListingRespondView.as_view(), name="listing-respond"),
+    path("vraag-en-aanbod/<int:pk>/afsluiten/", views.ListingCloseView.as_view(), name="listing-close"),
+    # Verhalen
+    path("verhalen/", views.StoryListView.as_view(), name="story-list"),
+    path("verhalen/nieuw/", views.StoryCreateView.as_view(), name="story-create"),
+    path("verhalen/moderatie/", views.ModerationView.as_view(), name="moderation"),
+    path("verhalen/<slug:slug>/", views.StoryDetailView.as_view(), name="story-detail"),
+    path("verhalen/<slug:slug>/reageren/", views.StoryCommentView.as_view(), name="story-comment"),
+    path("verhalen/<slug:slug>/melden/", views.ContentReportView.as_view(), name="story-report"),
+    # Kennisbank
+    path("lessen/", views.LessonListView.as_view(), name="lesson-list"),
+    path("lessen/voorstellen/", views.LessonProposeView.as_view(), name="lesson-propose"),
+    path("lessen/<slug:slug>/", views.LessonDetailView.as_view(), name="lesson-detail"),
+    path("lessen/<slug:slug>/bewerken/", views.LessonEditView.as_view(), name="lesson-edit"),
+    path("lessen/<slug:slug>/besluit/", views.LessonDecideView.as_view(), name="lesson-decide"),
+    # Volgen en meldingen
+    path("volgen/", views.FollowListView.as_view(), name="follow-list"),
+    path("volgen/<str:kind>/<slug:slug>/", views.FollowToggleView.as_view(), name="follow-toggle"),
+    path("meldingen/", views.NotificationListView.as_view(), name="notification-list"),
 ]

@@ -158,6 +158,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "residence.tasks.meeting_reminders_send",
         "schedule": crontab(hour=8, minute=10),
     },
+    "atlas-listings-expire": {"task": "atlas.tasks.listings_expire", "schedule": crontab(hour=0, minute=30)},
+    "atlas-notifications-daily": {
+        "task": "atlas.tasks.notification_digest_send",
+        "schedule": crontab(hour=7, minute=30),
+        "kwargs": {"frequency": "dagelijks"},
+    },
+    "atlas-notifications-weekly": {
+        "task": "atlas.tasks.notification_digest_send",
+        "schedule": crontab(hour=7, minute=45, day_of_week=1),
+        "kwargs": {"frequency": "wekelijks"},
+    },
     "schouw-reminders": {"task": "schouw.tasks.schouw_reminders_send", "schedule": crontab(hour=8, minute=20)},
     "schouw-lessons-to-kennisbank": {
         "task": "schouw.tasks.lessons_kennisbank_deliver",
@@ -281,6 +292,14 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AreaKindEnum": "atlas.models.Area.Kind",
         "NetworkGroupKindEnum": "atlas.models.NetworkGroup.Kind",
+        "EventKindEnum": "atlas.models.Event.Kind",
+        "ListingKindEnum": "atlas.models.Listing.Kind",
+        "ListingCategoryEnum": "atlas.models.Listing.Category",
+        "ListingStatusEnum": "atlas.models.Listing.Status",
+        "NewsItemCategoryEnum": "atlas.models.NewsItem.Category",
+        "NewsItemStatusEnum": "atlas.models.NewsItem.Status",
+        "LessonKindEnum": "atlas.models.Lesson.Kind",
+        "LessonStatusEnum": "atlas.models.Lesson.Status",
     },
 }
 
@@ -321,6 +340,8 @@ REISGIDS = {
     # the map draws points and areas on a plain background.
     "MAP_TILE_URL": env.str("REISGIDS_MAP_TILE_URL", default=""),
     "MAP_TILE_ATTRIBUTION": env.str("REISGIDS_MAP_TILE_ATTRIBUTION", default=""),
+    # Informal care between residents goes to Zorgzaam010; vraag en aanbod links there.
+    "ZORGZAAM010_URL": env.str("REISGIDS_ZORGZAAM010_URL", default="https://www.zorgzaam010.nl/"),
 }
 
 FORM_RENDERER = "reisgids.core.forms.UtrechtFormRenderer"

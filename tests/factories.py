@@ -722,3 +722,169 @@ class SchouwLessonFactory(factory.django.DjangoModelFactory):
     audiences = factory.LazyFunction(lambda: ["beleidsambtenaren"])
     for_wide_audience = True
 
+
+# --- atlas: news, agenda, marketplace, stories, kennisbank, notifications ----------------------
+from atlas.models import (  # noqa: E402
+    AbuseReport,
+    DigestPreference,
+    Event,
+    EventRegistration,
+    Follow,
+    Lesson,
+    LessonVersion,
+    Listing,
+    ListingResponse,
+    NewsItem,
+    Notification,
+    Story,
+    StoryComment,
+)
+
+
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsItem
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Nieuwsbericht {n}")
+    slug = factory.Sequence(lambda n: f"nieuwsbericht-{n}")
+    summary = "Een nieuw initiatief in de wijk."
+    body = "Buurtbewoners koken samen voor ouderen."
+    category = NewsItem.Category.INITIATIEF
+    author = factory.SubFactory(UserFactory)
+    status = NewsItem.Status.GEPUBLICEERD
+    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "gepubliceerd" else None)
+    themes = _set_m2m("themes")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
+    slug = factory.Sequence(lambda n: f"bijeenkomst-{n}")
+    description = "Kennismaken met initiatieven uit de wijk."
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    location = "Wijkcentrum De Larenkamp"
+    created_by = factory.SubFactory(UserFactory)
+    themes = _set_m2m("themes")
+    areas = _set_m2m("areas")
+
+
+class EventRegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventRegistration
+
+    event = factory.SubFactory(EventFactory, registration="platform", capacity=10)
+    user = factory.SubFactory(UserFactory)
+
+
+class ListingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Listing
+        skip_postgeneration_save = True
+
+    kind = Listing.Kind.VRAAG
+    category = Listing.Category.BUSINESSPLAN
+    title = factory.Sequence(lambda n: f"Hulp gezocht {n}")
+    description = "Wie helpt ons met een businessplan?"
+    organisation = factory.SubFactory(OrganisationFactory)
+    posted_by = factory.SubFactory(UserFactory)
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    themes = _set_m2m("themes")
+    areas = _set_m2m("areas")
+
+
+class ListingResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ListingResponse
+
+    listing = factory.SubFactory(ListingFactory)
+    responder = factory.SubFactory(UserFactory)
+    message = "Wij denken graag mee."
+
+
+class StoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Story
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Verhaal {n}")
+    slug = factory.Sequence(lambda n: f"verhaal-{n}")
+    body = "<p>Ons eerste jaar.</p>"
+    author = factory.SubFactory(UserFactory)
+    published_at = factory.LazyFunction(timezone.now)
+    themes = _set_m2m("themes")
+
+
+class StoryCommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StoryComment
+
+    story = factory.SubFactory(StoryFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "Mooi verhaal!"
+
+
+class AbuseReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AbuseReport
+
+    story = factory.SubFactory(StoryFactory)
+    reporter = factory.SubFactory(UserFactory)
+    reason = "Dit is reclame."
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lesson
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Les {n}")
+    slug = factory.Sequence(lambda n: f"les-{n}")
+    summary = "Begin klein en spreek elkaars taal."
+    what_worked = "Een vast aanspreekpunt bij de gemeente."
+    proposed_by = factory.SubFactory(UserFactory)
+    status = Lesson.Status.GEPUBLICEERD
+    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "gepubliceerd" else None)
+    version = factory.LazyAttribute(lambda o: 1 if o.status == "gepubliceerd" else 0)
+    themes = _set_m2m("themes")
+    areas = _set_m2m("areas")
+
+
+class LessonVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LessonVersion
+
+    lesson = factory.SubFactory(LessonFactory)
+    number = 1
+    published_by = factory.SubFactory(UserFactory)
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class FollowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Follow
+
+    user = factory.SubFactory(UserFactory)
+    theme = factory.SubFactory(ThemeFactory)
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(UserFactory)
+    text = factory.Sequence(lambda n: f"Melding {n}")
+    url = "/atlas/nieuws/"
+    key = factory.Sequence(lambda n: f"melding-{n}")
+
+
+class DigestPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DigestPreference
+
+    user = factory.SubFactory(UserFactory)
+    frequency = DigestPreference.Frequency.DAGELIJKS

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.services import audit_record
 
-from .models import (
+from ..models import (
     Agreement,
     Area,
     ChangeProposal,
@@ -392,7 +392,7 @@ def organisation_merge(*, actor, duplicate: Organisation, keep: Organisation) ->
 
 def _clean_query(query: str) -> str:
     """Keep only known filter parameters, so a saved search is a shareable list URL."""
-    from .filters import OrganisationFilter
+    from ..filters import OrganisationFilter
 
     params = QueryDict(query or "", mutable=True)
     for key in list(params.keys()):
@@ -403,7 +403,7 @@ def _clean_query(query: str) -> str:
 
 @transaction.atomic
 def saved_search_create(*, actor, name: str, query: str, frequency: str = SavedSearch.Frequency.WEKELIJKS):
-    from .filters import OrganisationFilter
+    from ..filters import OrganisationFilter
 
     if not actor.has_perm("atlas.save_search"):
         raise NotAllowed(_("Log in om een zoekopdracht te bewaren."))
@@ -433,8 +433,8 @@ def saved_search_delete(*, actor, saved_search: SavedSearch) -> None:
 
 def saved_search_matches(*, saved_search: SavedSearch, since=None):
     """Organisations matching the saved filter; with ``since``: only those added after it."""
-    from . import selectors
-    from .filters import OrganisationFilter
+    from .. import selectors
+    from ..filters import OrganisationFilter
 
     qs = selectors.organisation_list(actor=saved_search.user)
     if since is not None:

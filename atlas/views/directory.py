@@ -14,9 +14,9 @@ from django_filters.views import FilterView
 
 from reisgids.core.errors import ApplicationError
 
-from . import selectors, services
-from .filters import ContactPointFilter, InstrumentFilter, NetworkFilter, OrganisationFilter
-from .forms import (
+from .. import selectors, services
+from ..filters import ContactPointFilter, InstrumentFilter, NetworkFilter, OrganisationFilter
+from ..forms import (
     ChangeProposalForm,
     MembershipDecisionForm,
     MembershipRequestForm,
@@ -24,7 +24,7 @@ from .forms import (
     OrganisationMergeForm,
     SavedSearchForm,
 )
-from .models import Instrument, Network, Organisation
+from ..models import Instrument, Network, Organisation
 
 
 class OrganisationListView(FilterView):

@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce, Greatest
 from reisgids.core.models import AuditEvent
 from reisgids.core.permissions import is_beheerder, is_netwerkmanager
 
-from .models import (
+from ..models import (
     Agreement,
     Area,
     ChangeProposal,
@@ -217,7 +217,7 @@ class SearchResult:
 
 def atlas_search(*, actor, q: str, limit: int = 20) -> list[SearchResult]:
     """Organisations, contact points, instruments and networks matching ``q``, best first."""
-    from .filters import ContactPointFilter, InstrumentFilter, NetworkFilter, OrganisationFilter
+    from ..filters import ContactPointFilter, InstrumentFilter, NetworkFilter, OrganisationFilter
 
     if not " ".join((q or "").split()):
         return []
