@@ -87,9 +87,11 @@ def deal_get(*, actor, pk) -> Deal:
 def deal_detail(*, actor, pk) -> Deal:
     """One deal with everything its page shows, in a fixed number of queries."""
     return (
-        deal_list(actor=actor)
-        .select_related("kickoff_moment", "created_by")
+        _visible(actor, Deal.objects.all())
+        .select_related("kickoff_moment", "created_by", "follow_up_of")
         .prefetch_related(
+            "themes",
+            "areas",
             Prefetch(
                 "partners",
                 queryset=DealPartner.objects.select_related("organisation").prefetch_related("contributions"),
@@ -109,6 +111,15 @@ def deal_detail(*, actor, pk) -> Deal:
             ),
         )
         .get(pk=pk)
+    )
+
+
+def deal_partner_get(*, actor, pk) -> DealPartner | None:
+    """A partner of a deal the actor may see, or None."""
+    return (
+        DealPartner.objects.select_related("organisation", "deal")
+        .filter(pk=pk, deal__in=deal_list(actor=actor).values("pk"))
+        .first()
     )
 
 

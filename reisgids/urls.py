@@ -12,6 +12,7 @@ from .views import DashboardView
 api_v1 = [
     path("", include("reisgids.core.api.urls")),
     path("", include("atlas.api.urls")),
+    path("", include("deals.api.urls")),
     path("", include("deals.residence.api.urls")),
     path("", include("schouw.api.urls")),
     path("", include("kompas.api.urls")),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("", include("reisgids.core.urls")),
     path("mijn/", DashboardView.as_view(), name="dashboard"),
     path("atlas/", include("atlas.urls")),
+    path("deals/", include("deals.urls")),
     path("partner-in-residence/", include("deals.residence.urls")),
     path("schouw/", include("schouw.urls")),
     path("kompas/", include("kompas.urls")),

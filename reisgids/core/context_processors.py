@@ -7,6 +7,7 @@ def navigation(request):
     items = [
         {"label": _("Start"), "url": reverse("core:home"), "key": "home"},
         {"label": _("Atlas"), "url": reverse("atlas:organisation-list"), "key": "atlas"},
+        {"label": _("Deals"), "url": reverse("deals:deal-list"), "key": "deals"},
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

@@ -32,7 +32,8 @@ def test_navigation_shows_only_quadrants_that_exist(client):
     html = client.get(reverse("core:home")).content.decode()
     assert 'aria-current="page">Start' in html
     assert reverse("atlas:organisation-list") in html
-    assert "/deals/" not in html
+    assert reverse("deals:deal-list") in html
+    assert "/schouw/" not in html
 
 
 def test_language_switch_to_english_and_back(client):

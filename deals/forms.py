@@ -1,0 +1,214 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from atlas import selectors as atlas_selectors
+from reisgids.core.forms import StyledFormMixin
+
+from .models import (
+    CheckIn,
+    Contribution,
+    Deal,
+    DealPartner,
+    Intake,
+    IntakeInvolvement,
+    Knelpunt,
+    ProcessAgreement,
+    Result,
+)
+from .selectors import deal_template_elements
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"})
+
+
+class DealForm(StyledFormMixin, forms.Form):
+    """The deal form follows the deal template that netwerkmanagers configure."""
+
+    title = forms.CharField(label=_("Titel van de deal"), max_length=200)
+    summary = forms.CharField(label=_("Gezamenlijk doel in een paar zinnen"), widget=forms.Textarea(attrs={"rows": 3}))
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thema's"), queryset=atlas_selectors.theme_list(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Wijken en gebieden"), queryset=atlas_selectors.area_list(), required=False
+    )
+    citywide = forms.BooleanField(label=_("Stadsbreed"), required=False)
+
+    def __init__(self, *args, organisations=None, strict=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Namens welke organisatie bent u aanjager?"), queryset=organisations
+            )
+            self.order_fields(["organisation"])
+        for element in deal_template_elements():
+            self.fields[f"proposal_{element.key}"] = forms.CharField(
+                label=element.label,
+                help_text=element.help_text,
+                required=strict and element.required,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("class", "utrecht-textarea")
+            elif field.widget.__class__ is forms.SelectMultiple:
+                field.widget.attrs.setdefault("class", "utrecht-select utrecht-select--multiple")
+        self._errors = None  # the mixin cleaned the bound form before these fields existed
+
+    def proposal(self) -> dict:
+        return {k.removeprefix("proposal_"): v for k, v in self.cleaned_data.items() if k.startswith("proposal_")}
+
+
+class ReasonForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    method = forms.ChoiceField(label=_("Vorm van de toetsing"), choices=Deal.ToetsingMethod.choices, required=False)
+    follow_up_title = forms.CharField(label=_("Titel van een vervolgdeal (niet verplicht)"), required=False)
+
+
+class ToetsingForm(StyledFormMixin, forms.Form):
+    method = forms.ChoiceField(label=_("Vorm van de toetsing"), choices=Deal.ToetsingMethod.choices)
+    findings = forms.CharField(label=_("Bevindingen"), widget=forms.Textarea(attrs={"rows": 3}))
+    risks = forms.CharField(label=_("Risico's"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class InviteForm(StyledFormMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie uit de atlas"), queryset=atlas_selectors.organisation_list()
+    )
+    role = forms.ChoiceField(
+        label=_("Rol"), choices=[c for c in DealPartner.Role.choices if c[0] != DealPartner.Role.AANJAGER]
+    )
+
+
+class ContributionForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Contribution
+        fields = ["kind", "description", "amount", "hours"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class TaskForm(StyledFormMixin, forms.Form):
+    partner = forms.ModelChoiceField(label=_("Partij"), queryset=DealPartner.objects.none())
+    title = forms.CharField(label=_("Taak"), max_length=200)
+    owner = forms.CharField(label=_("Eigenaar"), max_length=120, required=False)
+    due_date = forms.DateField(label=_("Klaar op"), required=False, widget=DATE)
+
+    def __init__(self, *args, deal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if deal is not None:
+            self.fields["partner"].queryset = deal.partners.filter(status="geaccepteerd").select_related("organisation")
+            self._errors = None  # clean again against this deal's partners
+
+
+class ResultForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Result
+        fields = ["title", "indicator", "indicator_kind", "baseline", "target", "target_text"]
+
+
+class AgreementForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = ProcessAgreement
+        fields = ["kind", "description", "schouw_frequency", "schouw_setting", "schouw_peers", "schouw_reporter"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class MilestoneForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(label=_("Mijlpaal"), max_length=200)
+    due_date = forms.DateField(label=_("Datum"), widget=DATE)
+
+
+class VersionForm(StyledFormMixin, forms.Form):
+    change_note = forms.CharField(
+        label=_("Wat is er veranderd?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CheckInForm(StyledFormMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Hoe gaat het?"), choices=CheckIn.Status.choices, widget=forms.RadioSelect)
+    note = forms.CharField(label=_("In een paar zinnen"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, results=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for result in results:
+            if result.indicator_kind == Result.IndicatorKind.KWANTITATIEF:
+                self.fields[f"value_{result.pk}"] = forms.DecimalField(
+                    label=f"{result.indicator}",
+                    required=False,
+                    help_text=_("Streefwaarde: %(t)s") % {"t": result.target},
+                )
+                self.fields[f"value_{result.pk}"].widget.attrs["class"] = "utrecht-textbox"
+        self._errors = None  # clean again now that the indicator fields exist
+
+    def values(self) -> dict:
+        return {
+            k.removeprefix("value_"): v
+            for k, v in self.cleaned_data.items()
+            if k.startswith("value_") and v is not None
+        }
+
+
+class KnelpuntForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Knelpunt
+        fields = ["category", "title", "description", "effect"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "effect": forms.Textarea(attrs={"rows": 2})}
+
+
+class NoteForm(StyledFormMixin, forms.Form):
+    note = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DealThemeForm(StyledFormMixin, forms.Form):
+    theme = forms.ModelChoiceField(label=_("Thema"), queryset=atlas_selectors.theme_list())
+    priority = forms.TypedChoiceField(
+        label=_("Prioriteit"), coerce=int, choices=[(1, _("Hoog")), (2, _("Middel")), (3, _("Laag"))]
+    )
+    period_start = forms.DateField(label=_("Geldig vanaf"), widget=DATE)
+    period_end = forms.DateField(label=_("Geldig tot en met"), required=False, widget=DATE)
+    akkoord = forms.CharField(label=_("Akkoord of thematisch deelakkoord"), required=False, max_length=200)
+    akkoord_url = forms.URLField(label=_("Link naar het akkoord"), required=False)
+    description = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CommentForm(StyledFormMixin, forms.Form):
+    body = forms.CharField(label=_("Uw reactie"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TemplateElementForm(StyledFormMixin, forms.Form):
+    label = forms.CharField(label=_("Naam van het onderdeel"), max_length=120)
+    help_text = forms.CharField(label=_("Uitleg"), max_length=300, required=False)
+    required = forms.BooleanField(label=_("Verplicht"), required=False)
+    is_active = forms.BooleanField(label=_("In gebruik"), required=False, initial=True)
+    position = forms.IntegerField(label=_("Volgorde"), min_value=0, initial=0)
+
+
+class KickOffForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    starts_at = forms.DateTimeField(label=_("Datum en tijd"), widget=DATETIME)
+    location = forms.CharField(label=_("Locatie"), max_length=200, required=False)
+    description = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class IntakeForm(StyledFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Wat dient u in?"), choices=Intake.Kind.choices, widget=forms.RadioSelect)
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    description = forms.CharField(label=_("Omschrijving"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5}))
+    organisation = forms.ModelChoiceField(
+        label=_("Namens"), queryset=atlas_selectors.organisation_list(), required=False
+    )
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
+            self._errors = None
+
+
+class IntakeActionForm(StyledFormMixin, forms.Form):
+    note = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Soort"), choices=IntakeInvolvement.Kind.choices, required=False)
+    name = forms.CharField(label=_("Naam van cluster, afdeling of gebied"), max_length=200, required=False)
+    who = forms.CharField(label=_("Wie zegt toe"), max_length=200, required=False)
+    what = forms.CharField(label=_("Wat wordt toegezegd"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    instrument = forms.CharField(label=_("Instrument"), max_length=200, required=False)

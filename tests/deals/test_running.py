@@ -1,0 +1,242 @@
+"""Check-ins and their reminders, knelpunten, kick-off, themes, template and the intake."""
+
+import datetime
+
+import pytest
+from django.core import mail
+
+from deals import selectors, services, tasks
+from deals.models import CheckInReminder, Deal, DealTheme, Intake, Knelpunt
+from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
+
+from ..factories import CheckInFactory, DealThemeFactory, KnelpuntFactory, ResultFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_checkin_per_partner_per_period_and_progress(world):
+    deal = world.deal(Deal.Status.LOPEND)
+    result = ResultFactory(deal=deal, baseline=10, target=50)
+    partner = world.partner(deal)
+    day = datetime.date(2026, 5, 10)
+    checkin = services.checkin_submit(
+        actor=world.partner_member, partner=partner, status="op_koers", note="Goed", values={result.pk: "30"}, day=day
+    )
+    assert checkin.period == datetime.date(2026, 4, 1)
+    again = services.checkin_submit(
+        actor=world.partner_member, partner=partner, status="aandacht_nodig", values={result.pk: 40}, day=day
+    )
+    assert again.pk == checkin.pk and again.status == "aandacht_nodig"
+    assert selectors.result_progress(deal=deal)[0]["percent"] == 75
+    assert selectors.deal_progress(deal=deal) == 75
+    with pytest.raises(ApplicationError, match="getal"):
+        services.checkin_submit(
+            actor=world.partner_member, partner=partner, status="op_koers", values={result.pk: "veel"}
+        )
+    with pytest.raises(ApplicationError, match="hoort niet"):
+        services.checkin_submit(actor=world.partner_member, partner=partner, status="op_koers", values={999999: 1})
+    with pytest.raises(ApplicationError, match="Kies"):
+        services.checkin_submit(actor=world.partner_member, partner=partner, status="prima")
+    with pytest.raises(NotAllowed):
+        services.checkin_submit(actor=world.aanjager_member, partner=partner, status="op_koers")
+
+
+def test_checkin_only_while_running(world):
+    deal = world.deal(Deal.Status.GESLOTEN)
+    with pytest.raises(Conflict, match="lopende deal"):
+        services.checkin_submit(actor=world.partner_member, partner=world.partner(deal), status="op_koers")
+
+
+def test_reminder_task_reminds_each_missing_partner_once_per_period(
+    world, settings, django_capture_on_commit_callbacks
+):
+    settings.REISGIDS = {**settings.REISGIDS, "DEAL_CHECKIN_MONTHS": 3}
+    running = world.deal(Deal.Status.LOPEND)
+    world.deal(Deal.Status.PLANNING)  # not running: no reminders
+    CheckInFactory(partner=world.aanjager(running), period=services.checkin_period())
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.checkin_reminders_send() == 1
+    reminder = CheckInReminder.objects.get()
+    assert reminder.partner == world.partner(running) and reminder.recipients == 2
+    assert len(mail.outbox) == 1
+    assert sorted(mail.outbox[0].to) == sorted([world.partner_admin.email, world.partner_member.email])
+    assert "check-in" in mail.outbox[0].body
+    assert tasks.checkin_reminders_send() == 0  # idempotent
+
+
+def test_knelpunt_register_and_its_statuses(world):
+    deal = world.deal(Deal.Status.LOPEND)
+    k = services.knelpunt_report(
+        actor=world.partner_member,
+        partner=world.partner(deal),
+        category="inkoop",
+        title="Aanbesteding te zwaar",
+        description="Een klein initiatief kan niet inschrijven.",
+        effect="Geen onderaannemerschap mogelijk.",
+    )
+    assert k.status == Knelpunt.Status.OPEN
+    with pytest.raises(NotAllowed):
+        services.knelpunt_take_up(actor=world.partner_member, knelpunt=k)
+    k = services.knelpunt_take_up(actor=world.ambtenaar, knelpunt=k, note="Inkoop kijkt mee")
+    with pytest.raises(Conflict, match="in behandeling"):
+        services.knelpunt_take_up(actor=world.ambtenaar, knelpunt=k)
+    with pytest.raises(NotAllowed):
+        services.knelpunt_forward(actor=world.ambtenaar, knelpunt=k)
+    k = services.knelpunt_forward(actor=world.netwerkmanager, knelpunt=k, note="Regel moet anders")
+    assert k.status == Knelpunt.Status.KOMPAS and k.forwarded_at
+    assert list(selectors.knelpunten_for_kompas()) == [k]
+    assert list(selectors.knelpunten_for_kompas(since=k.forwarded_at + datetime.timedelta(seconds=1))) == []
+    with pytest.raises(Conflict):
+        services.knelpunt_resolve(actor=world.netwerkmanager, knelpunt=k, note="Toch")
+    other = KnelpuntFactory(deal=deal)
+    with pytest.raises(ApplicationError, match="opgelost"):
+        services.knelpunt_resolve(actor=world.aanjager_member, knelpunt=other, note="")
+    assert services.knelpunt_resolve(actor=world.aanjager_member, knelpunt=other, note="Geregeld").status == "opgelost"
+
+
+def test_knelpunt_refusals(world):
+    deal = world.deal(Deal.Status.AFGEROND)
+    with pytest.raises(Conflict, match="beëindigd"):
+        services.knelpunt_report(
+            actor=world.partner_member,
+            partner=world.partner(deal),
+            category="anders",
+            title="X",
+            description="Y",
+            effect="Z",
+        )
+    running = world.deal(Deal.Status.LOPEND)
+    with pytest.raises(NotAllowed):
+        services.knelpunt_report(
+            actor=world.outsider,
+            partner=world.partner(running),
+            category="anders",
+            title="X",
+            description="Y",
+            effect="Z",
+        )
+
+
+def test_knelpunt_visibility(world):
+    k = KnelpuntFactory(deal=world.deal(Deal.Status.LOPEND))
+    draft_k = KnelpuntFactory(deal=world.deal(Deal.Status.IDEE))
+    assert set(selectors.knelpunt_list(actor=world.netwerkmanager)) == {k, draft_k}
+    assert set(selectors.knelpunt_list(actor=world.partner_member)) == {k, draft_k}
+    assert set(selectors.knelpunt_list(actor=world.bestuurder)) == {k}
+    assert list(selectors.knelpunt_list(actor=world.outsider)) == []
+
+
+def test_kickoff_per_deal_and_collective(world):
+    closed = world.deal(Deal.Status.GESLOTEN)
+    own = world.deal(Deal.Status.GESLOTEN)
+    world.deal(Deal.Status.PLANNING)
+    when = datetime.datetime(2026, 10, 1, 16, 0, tzinfo=datetime.UTC)
+    services.deal_kickoff_plan(actor=world.aanjager_member, deal=own, starts_at=when, location="Wijkhuis")
+    assert list(selectors.kickoff_candidates(actor=world.netwerkmanager)) == [closed]
+    with pytest.raises(NotAllowed):
+        services.kickoff_moment_schedule(actor=world.aanjager_member, title="Dealdag", starts_at=when)
+    moment = services.kickoff_moment_schedule(actor=world.netwerkmanager, title="Dealdag najaar", starts_at=when)
+    assert list(moment.deals.all()) == [closed]
+    with pytest.raises(Conflict):
+        services.deal_kickoff_plan(actor=world.aanjager_member, deal=world.deal(), starts_at=when)
+
+
+def test_themes_priorities_and_comments(world):
+    theme = ThemeFactory(name="Eenzaamheid", slug="eenzaamheid")
+    with pytest.raises(NotAllowed):
+        services.deal_theme_set(actor=world.outsider, theme=theme, priority=1, period_start=datetime.date(2026, 1, 1))
+    dt = services.deal_theme_set(
+        actor=world.netwerkmanager, theme=theme, priority=2, period_start=datetime.date(2026, 1, 1), akkoord="Gezond010"
+    )
+    with pytest.raises(ApplicationError, match="einddatum"):
+        services.deal_theme_set(
+            actor=world.netwerkmanager,
+            theme=theme,
+            priority=1,
+            period_start=datetime.date(2026, 1, 1),
+            period_end=datetime.date(2025, 1, 1),
+        )
+    # The kompas (step 7) sets priorities through this service; a bestuurder may adopt them.
+    [again] = services.deal_theme_priorities_set(
+        actor=world.bestuurder, priorities=[{"theme": theme, "priority": 1, "period_start": datetime.date(2027, 1, 1)}]
+    )
+    assert again.pk == dt.pk and again.priority == 1 and again.source == DealTheme.Source.KOMPAS
+    with pytest.raises(NotAllowed):
+        services.deal_theme_priorities_set(
+            actor=world.outsider,
+            priorities=[{"theme": theme, "priority": 3, "period_start": datetime.date(2027, 1, 1)}],
+        )
+    comment = services.deal_theme_comment_create(actor=world.partner_member, deal_theme=dt, body="Graag!")
+    assert comment.author == world.partner_member
+    with pytest.raises(ApplicationError):
+        services.deal_theme_comment_create(actor=world.partner_member, deal_theme=dt, body=" ")
+    services.deal_theme_end(actor=world.netwerkmanager, deal_theme=dt)
+    assert list(selectors.deal_theme_list()) == []
+    assert DealThemeFactory(theme=theme).is_active
+
+
+def test_template_is_configurable_and_the_deal_follows_it(world):
+    assert selectors.deal_template_elements()[0].key == "doelstelling"  # the report's defaults
+    with pytest.raises(NotAllowed):
+        services.deal_template_element_save(actor=world.aanjager_admin, label="Begroting")
+    element = services.deal_template_element_save(actor=world.netwerkmanager, label="Begroting", required=True)
+    assert [e.key for e in selectors.deal_template_elements()] == ["begroting"]
+    deal = world.deal(Deal.Status.IDEE)  # its proposal has no begroting
+    with pytest.raises(ApplicationError, match="Begroting"):
+        services.deal_toetsing_start(actor=world.aanjager_member, deal=deal, method="expertsessie")
+    services.deal_template_element_save(actor=world.netwerkmanager, element=element, label="Begroting", required=False)
+    assert (
+        services.deal_toetsing_start(actor=world.aanjager_member, deal=deal, method="expertsessie").status == "toetsing"
+    )
+    second = services.deal_template_element_save(actor=world.netwerkmanager, label="Begroting")
+    assert second.key == "begroting-2"
+    with pytest.raises(ApplicationError, match="naam"):
+        services.deal_template_element_save(actor=world.netwerkmanager, label=" ")
+
+
+def test_intake_steps_and_conversion(world):
+    intake = services.intake_submit(
+        actor=world.aanjager_member,
+        kind="verzoek",
+        title="Buurtkamer",
+        description="Leeg pand",
+        organisation=world.aanjager_org,
+    )
+    with pytest.raises(NotAllowed):
+        services.intake_submit(
+            actor=world.outsider, kind="idee", title="X", description="Y", organisation=world.aanjager_org
+        )
+    with pytest.raises(NotAllowed):
+        services.intake_triage(actor=world.aanjager_member, intake=intake, note="Zelf")
+    services.intake_triage(actor=world.ambtenaar, intake=intake, note="Kansrijk")
+    with pytest.raises(Conflict):
+        services.intake_triage(actor=world.ambtenaar, intake=intake, note="Nog eens")
+    services.intake_involve(actor=world.ambtenaar, intake=intake, kind="cluster", name="Maatschappelijke Ontwikkeling")
+    with pytest.raises(ApplicationError, match="al betrokken"):
+        services.intake_involve(
+            actor=world.ambtenaar, intake=intake, kind="cluster", name="maatschappelijke ontwikkeling"
+        )
+    services.intake_commitment_record(
+        actor=world.ambtenaar, intake=intake, who="Gebied Delfshaven", what="Ruimte om te starten"
+    )
+    deal = services.intake_convert_to_deal(actor=world.ambtenaar, intake=intake)
+    intake.refresh_from_db()
+    assert intake.status == Intake.Status.OMGEZET and intake.deal == deal
+    assert deal.created_by == world.aanjager_member
+    assert intake.steps.count() == 5
+    with pytest.raises(Conflict, match="afgehandeld"):
+        services.intake_refer(actor=world.ambtenaar, intake=intake, instrument="Opzoomeren")
+    assert list(selectors.intake_list(actor=world.aanjager_admin)) == [intake]  # same organisation
+    assert list(selectors.intake_list(actor=world.outsider)) == []
+
+
+def test_intake_refer_and_refusals(world):
+    intake = services.intake_submit(actor=world.outsider, kind="idee", title="Moestuin", description="Samen tuinieren")
+    with pytest.raises(ApplicationError, match="atlas"):
+        services.intake_convert_to_deal(actor=world.netwerkmanager, intake=intake)
+    with pytest.raises(ApplicationError, match="instrument"):
+        services.intake_refer(actor=world.netwerkmanager, intake=intake, instrument="")
+    intake = services.intake_refer(
+        actor=world.netwerkmanager, intake=intake, instrument="Opzoomeren", note="Past beter"
+    )
+    assert intake.status == Intake.Status.VERWEZEN and intake.steps.last().text.startswith("Verwezen")
