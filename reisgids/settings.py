@@ -312,6 +312,15 @@ SPECTACULAR_SETTINGS = {
         "NewsItemStatusEnum": "atlas.models.NewsItem.Status",
         "LessonKindEnum": "atlas.models.Lesson.Kind",
         "LessonStatusEnum": "atlas.models.Lesson.Status",
+        "SchouwRoundStatusEnum": "schouw.models.SchouwRound.Status",
+        "SchouwRoundSettingEnum": "schouw.models.SchouwRound.Setting",
+        "SchouwParticipantKindEnum": "schouw.models.Participant.Kind",
+        "SchouwObservationToneEnum": "schouw.models.Observation.Tone",
+        "SchouwAppraisalLevelEnum": "schouw.models.Appraisal.Level",
+        "SchouwCommitmentVerdictEnum": "schouw.models.CommitmentCheck.Verdict",
+        "SchouwLessonKindEnum": "schouw.models.Lesson.Kind",
+        "SchouwLessonKennisbankEnum": "schouw.models.Lesson.Kennisbank",
+        "SchouwAudienceEnum": "schouw.models.Audience",
     },
 }
 

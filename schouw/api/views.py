@@ -8,6 +8,7 @@ from rest_framework.settings import api_settings
 
 from .. import selectors, services
 from ..guests import TOKEN_HEADER, Guest
+from . import schema  # noqa: F401 - registers the guest token scheme for the OpenAPI schema
 from .serializers import (
     AppraisalInputSerializer,
     AppraisalSerializer,

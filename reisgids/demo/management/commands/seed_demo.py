@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from atlas.models import Area, Membership, Organisation, Theme
 from reisgids.core.roles import Role
-from reisgids.demo import atlas_data, data, deals_data, network_data, residence_data
+from reisgids.demo import atlas_data, data, deals_data, network_data, residence_data, schouw_data
 
 
 class Command(BaseCommand):
@@ -109,6 +109,7 @@ class Command(BaseCommand):
             defaults={"motivation": "Ik ben vrijwilliger bij het logeerhuis en coördineer de respijtzorg."},
         )
         residence_data.load()
+        schouw_data.load()
 
     def print_accounts(self):
         self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {data.DEMO_PASSWORD})")

@@ -1,0 +1,169 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from schouw import services, tasks
+from schouw.models import SchouwReminder
+
+from ..factories import ProcessAgreementFactory, SchouwRoundFactory
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = "gast-token-0123456789-abcdefghij"
+
+
+def _url(name, **kwargs):
+    return reverse(f"api:schouw-round-{name}", kwargs=kwargs)
+
+
+def test_partners_list_their_rounds_and_outsiders_see_none(api_client, world):
+    schouw_round, _guest = world.advance_to("meetlat")
+    api_client.force_authenticate(world.initiative_member)
+    assert [r["id"] for r in api_client.get(_url("list")).json()["results"]] == [schouw_round.pk]
+    for who, user in world.outsiders().items():
+        api_client.force_authenticate(user)
+        assert api_client.get(_url("list")).json()["results"] == [], who
+        assert api_client.get(_url("observations", pk=schouw_round.pk)).status_code == 404, who
+    api_client.force_authenticate(None)
+    assert api_client.get(_url("list")).status_code in (401, 403)
+
+
+def test_a_guest_token_reaches_only_its_own_round(api_client, world):
+    schouw_round, _guest = world.advance_to("open_schouw")
+    other = SchouwRoundFactory(deal=world.other_deal, status="open_schouw")
+    headers = {"HTTP_X_SCHOUW_TOKEN": TOKEN}
+    assert [r["id"] for r in api_client.get(_url("list"), **headers).json()["results"]] == [schouw_round.pk]
+    assert api_client.get(_url("detail", pk=other.pk), **headers).status_code == 404
+    response = api_client.post(
+        _url("observations", pk=schouw_round.pk), {"text": "Via de app", "tone": "onverwacht"}, format="json", **headers
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["participant"] == _guest.participant.name
+    assert api_client.get(_url("report", pk=schouw_round.pk), **headers).status_code == 404
+    assert api_client.get(_url("list"), HTTP_X_SCHOUW_TOKEN="onzin-token").status_code in (401, 403)
+
+
+def test_a_guest_without_consent_cannot_take_part_through_the_api(api_client, world):
+    schouw_round, _ = world.advance_to("open_schouw")
+    world.guest(schouw_round, token="zonder-toestemming-0123456789-ab", consent=False)
+    response = api_client.post(
+        _url("observations", pk=schouw_round.pk),
+        {"text": "x", "tone": "positief"},
+        format="json",
+        HTTP_X_SCHOUW_TOKEN="zonder-toestemming-0123456789-ab",
+    )
+    assert response.status_code == 403
+    assert "deelnemers" in response.json()["detail"]
+
+
+def test_hidden_until_submitted_through_the_api(api_client, world):
+    schouw_round, _guest = world.advance_to("waarderend")
+    criterion = schouw_round.criteria.first()
+    api_client.force_authenticate(world.municipality_member)
+    response = api_client.post(
+        _url("appraisals", pk=schouw_round.pk),
+        {"criterion": criterion.pk, "level": 2, "explanation": "Nog in ontwikkeling."},
+        format="json",
+    )
+    assert response.status_code == 201
+    headers = {"HTTP_X_SCHOUW_TOKEN": TOKEN}
+    api_client.force_authenticate(None)
+    response = api_client.post(
+        _url("appraisals", pk=schouw_round.pk),
+        {"criterion": criterion.pk, "level": 4, "explanation": ""},
+        format="json",
+        **headers,
+    )
+    assert response.status_code == 400
+    api_client.post(
+        _url("appraisals", pk=schouw_round.pk),
+        {"criterion": criterion.pk, "level": 4, "explanation": "Sterk."},
+        format="json",
+        **headers,
+    )
+    seen = api_client.get(_url("appraisals", pk=schouw_round.pk), **headers).json()["results"]
+    assert [a["explanation"] for a in seen] == ["Sterk."]
+    assert api_client.post(_url("appraisals-submit", pk=schouw_round.pk), **headers).status_code == 200
+    seen = api_client.get(_url("appraisals", pk=schouw_round.pk), **headers).json()["results"]
+    assert sorted(a["explanation"] for a in seen) == ["Nog in ontwikkeling.", "Sterk."]
+    api_client.force_authenticate(world.municipality_member)
+    seen = api_client.get(_url("appraisals", pk=schouw_round.pk)).json()["results"]
+    assert [a["explanation"] for a in seen] == ["Nog in ontwikkeling."]
+
+
+def test_transitions_and_the_report_through_the_api(api_client, world):
+    schouw_round, _guest = world.advance_to("rapportage")
+    api_client.force_authenticate(world.outsider)
+    assert api_client.post(_url("transition", pk=schouw_round.pk), {"step": "afronden"}).status_code == 404
+    api_client.force_authenticate(world.initiative_admin)
+    response = api_client.post(_url("transition", pk=schouw_round.pk), {"step": "afronden"})
+    assert response.status_code == 400
+    assert "samenvatting" in response.json()["detail"]
+    response = api_client.post(_url("transition", pk=schouw_round.pk), {"step": "open"})
+    assert response.status_code == 409
+    report = api_client.get(_url("report", pk=schouw_round.pk)).json()
+    assert {p["party"] for p in report["parties"]} == {"De Roffabriek", "Cluster MO"}
+    assert all(c["explanations"] for p in report["parties"] for c in p["criteria"])
+    assert (
+        api_client.get(_url("discussion", pk=schouw_round.pk)).json()["next_steps"]
+        == "Elk kwartaal een korte evaluatie."
+    )
+    assert len(api_client.get(_url("participants", pk=schouw_round.pk)).json()["results"]) == 3
+    assert api_client.get(_url("criteria", pk=schouw_round.pk)).json()["count"] == 2
+    assert api_client.get(_url("commitment-checks", pk=schouw_round.pk)).json()["count"] == 2
+
+
+def test_the_reminder_is_sent_once_when_the_next_round_is_due(world, mailoutbox, django_capture_on_commit_callbacks):
+    ProcessAgreementFactory(deal=world.deal, schouw_frequency="halfjaarlijks")
+    world.deal.started_at = timezone.now() - datetime.timedelta(days=200)
+    world.deal.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.schouw_reminders_send() == 1
+    assert SchouwReminder.objects.get(deal=world.deal).recipients == len(mailoutbox) > 0
+    assert world.initiative_member.email in {m.to[0] for m in mailoutbox}
+    assert "Eerlijk werk" in mailoutbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.schouw_reminders_send() == 0
+    assert SchouwReminder.objects.count() == 1
+
+
+def test_no_reminder_before_due_or_while_a_round_runs(world):
+    ProcessAgreementFactory(deal=world.deal, schouw_frequency="jaarlijks")
+    world.deal.started_at = timezone.now() - datetime.timedelta(days=200)
+    world.deal.save()
+    assert tasks.schouw_reminders_send() == 0
+    world.deal.started_at = timezone.now() - datetime.timedelta(days=400)
+    world.deal.save()
+    world.new_round()
+    assert tasks.schouw_reminders_send() == 0
+
+
+def test_the_last_round_sets_the_next_due_date(world):
+    ProcessAgreementFactory(deal=world.deal, schouw_frequency="elk kwartaal")
+    SchouwRoundFactory(
+        deal=world.deal, status="afgerond", starts_on=timezone.localdate() - datetime.timedelta(days=100)
+    )
+    assert tasks.schouw_reminders_send() == 1
+    last = timezone.localdate() - datetime.timedelta(days=100)
+    assert SchouwReminder.objects.get().due_on == services.add_months(last, 3)
+
+
+def test_queued_lessons_are_delivered_again(world):
+    from ..factories import SchouwLessonFactory
+
+    lesson = SchouwLessonFactory(round=SchouwRoundFactory(deal=world.deal, status="afgerond"), kennisbank="wachtrij")
+    lesson.written_by = world.initiative_admin
+    lesson.save()
+    from atlas import services as atlas_services
+
+    delivered = tasks.lessons_kennisbank_deliver()
+    lesson.refresh_from_db()
+    if hasattr(atlas_services, "lesson_propose"):
+        assert delivered == 1
+        assert lesson.kennisbank == "voorgesteld"
+        assert tasks.lessons_kennisbank_deliver() == 0
+    else:
+        assert delivered == 0
+        assert lesson.kennisbank == "wachtrij"
