@@ -290,6 +290,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Name the atlas's choice sets, so enum names do not depend on the order of the schema.
     "ENUM_NAME_OVERRIDES": {
+        "PriorityEnum": "deals.models.DealTheme.Priority",
+        "KnelpuntCategoryEnum": "deals.models.Knelpunt.Category",
+        "KompasEditionStatusEnum": "kompas.models.Edition.Status",
+        "KompasDraftRunStatusEnum": "kompas.models.DraftRun.Status",
+        "KompasMonitoringStatusEnum": "kompas.models.MonitoringEntry.Status",
+        "KompasAgendaOutcomeEnum": "kompas.models.AgendaItem.Outcome",
         "AreaKindEnum": "atlas.models.Area.Kind",
         "NetworkGroupKindEnum": "atlas.models.NetworkGroup.Kind",
         "DealStatusEnum": "deals.models.Deal.Status",
