@@ -64,6 +64,7 @@ def event_list(*, actor=None):
         Event.objects.select_related("organiser")
         .prefetch_related("themes", "areas")
         .annotate(sign_up_count=Count("sign_ups", distinct=True))
+        .order_by("starts_at")
     )
 
 
@@ -121,6 +122,7 @@ def listings_of(*, actor):
         .select_related("organisation")
         .annotate(response_count=Count("responses", distinct=True))
         .distinct()
+        .order_by("-created_at")
     )
 
 
@@ -135,6 +137,7 @@ def story_list(*, actor=None):
         .annotate(
             comment_count=Count("comments", filter=Q(comments__status=StoryComment.Status.GEPUBLICEERD), distinct=True)
         )
+        .order_by("-published_at", "-pk")
     )
 
 

@@ -155,3 +155,13 @@ def test_api_stories(api_client, outsider):
     assert "<script>" not in created.json()["body"]
     slug = created.json()["slug"]
     assert api_client.post(f"/api/v1/stories/{slug}/comment/", {"body": "Mooi"}, format="json").status_code == 201
+
+
+def test_story_list_shows_the_newest_first(client):
+    from django.utils import timezone
+
+    StoryFactory(title="Oud verhaal", published_at=timezone.now() - timezone.timedelta(days=9))
+    StoryFactory(title="Nieuw verhaal")
+    StoryCommentFactory(story=StoryFactory(title="Middel", published_at=timezone.now() - timezone.timedelta(days=3)))
+    titles = [s.title for s in client.get(reverse("atlas:story-list")).context["object_list"]]
+    assert titles == ["Nieuw verhaal", "Middel", "Oud verhaal"]
