@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -185,6 +186,8 @@ def edition_draft(*, actor=None, run_id: int | None = None, scheduled: bool = Fa
         found += sources.monitoring_results_since(since)
         _progress(run, 70, _("Gepubliceerde lessen uit de kennisbank verzamelen"))
         found += sources.lessons_since(since)
+        _progress(run, 75, _("Gepubliceerde schouwrapporten verzamelen"))
+        found += sources.schouw_reports_since(since)
         _progress(run, 80, _("Signalen groeperen en voorstellen opstellen"))
         edition, counts = _write_draft(run=run, found=found, since=since, previous=previous, today=today, now=now)
     except Conflict as exc:
@@ -282,8 +285,10 @@ def _write_draft(*, run, found, since, previous, today, now):
     edition.evidence_since = since
     edition.drafted_at = now
     edition.save(update_fields=["evidence_since", "drafted_at", "updated_at"])
+    per_kind = dict(Evidence.objects.filter(edition=edition).values_list("kind").annotate(n=Count("id")).order_by())
     counts = {
         "signalen": len(keep),
+        **dict(sorted(per_kind.items())),
         "voorstellen": Proposal.objects.filter(edition=edition).count(),
         "prioriteiten": Priority.objects.filter(edition=edition).count(),
     }

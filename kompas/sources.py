@@ -17,14 +17,16 @@ anders                 beleid                    the broadest kind; people re-so
 
 Published lessons from the atlas kennisbank carry no change type of their own: a lesson about
 cooperation ("samenwerking") is filed under spelregels en prikkels, a lesson about content
-("inhoudelijk") under beleid; people re-sort them in the draft. Schouw reports are read as soon
-as the schouw app offers a ``reports_since`` selector.
+("inhoudelijk") under beleid; people re-sort them in the draft. Published schouw reports are
+about how the partners of a deal work together, so they are filed under spelregels en prikkels
+with the deal's first theme; people re-sort them too.
 """
 
 from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
 from deals import selectors as deals_selectors
+from schouw import selectors as schouw_selectors
 
 from .models import AgendaItem, ChangeType, Evidence, MonitoringEntry
 
@@ -109,6 +111,29 @@ def lessons_since(since) -> list[dict]:
                 "url": lesson.get_absolute_url(),
                 "detail": lesson.summary[:300],
                 "found_at": lesson.published_at,
+            }
+        )
+    return found
+
+
+def schouw_reports_since(since) -> list[dict]:
+    """Reports of finished schouw rounds whose public part was published since the last edition."""
+    found = []
+    for report in schouw_selectors.reports_since(since=since):
+        partners = ", ".join(report["partners"])
+        found.append(
+            {
+                "kind": Evidence.Kind.SCHOUWRAPPORT,
+                "source_id": report["id"],
+                "change_type": ChangeType.SPELREGELS,
+                "theme": report["themes"][0] if report["themes"] else None,
+                "title": report["title"][:300],
+                "url": report["url"],
+                "detail": (
+                    _("Schouw van de deal %(deal)s met %(partners)s: %(summary)s")
+                    % {"deal": report["deal"], "partners": partners, "summary": report["summary"]}
+                )[:300],
+                "found_at": report["published_at"],
             }
         )
     return found

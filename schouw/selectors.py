@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from atlas import selectors as atlas_selectors
@@ -325,3 +326,34 @@ def deals_due_for_schouw(*, day: datetime.date) -> list[tuple]:
         if due_on <= day:
             due.append((deal, due_on))
     return due
+
+
+# --- For the kompas -------------------------------------------------------------------------------
+
+
+def reports_since(*, since=None) -> list[dict]:
+    """A system read for the kompas: the published reports of finished rounds, published after
+    ``since`` (all when None), oldest first. Only the public part, which every partner agreed to
+    publish: title, summary, the public link, the deal with its themes, and the partners."""
+    rounds = (
+        SchouwRound.objects.filter(status=SchouwRound.Status.AFGEROND, published_at__isnull=False)
+        .select_related("deal")
+        .prefetch_related("deal__themes", Prefetch("deal__partners", queryset=_partner_qs()))
+        .order_by("published_at", "pk")
+    )
+    if since is not None:
+        rounds = rounds.filter(published_at__gt=since)
+    return [
+        {
+            "id": r.pk,
+            "title": r.title,
+            "summary": r.report_summary,
+            "url": reverse("schouw:public-report", kwargs={"pk": r.pk}),
+            "deal": r.deal.title,
+            "deal_url": r.deal.get_absolute_url(),
+            "themes": sorted(r.deal.themes.all(), key=lambda t: t.name),
+            "partners": [p.organisation.name for p in r.deal.partners.all() if p.status == ACCEPTED],
+            "published_at": r.published_at,
+        }
+        for r in rounds
+    ]
