@@ -246,8 +246,14 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Private files (schouw photos) live outside MEDIA_ROOT and are streamed by views after a permission check.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / ".data" / "private-media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -298,18 +304,6 @@ SPECTACULAR_SETTINGS = {
         "KompasAgendaOutcomeEnum": "kompas.models.AgendaItem.Outcome",
         "AreaKindEnum": "atlas.models.Area.Kind",
         "NetworkGroupKindEnum": "atlas.models.NetworkGroup.Kind",
-        "DealStatusEnum": "deals.models.Deal.Status",
-        "DealToetsingMethodEnum": "deals.models.Deal.ToetsingMethod",
-        "DealPartnerRoleEnum": "deals.models.DealPartner.Role",
-        "DealPartnerStatusEnum": "deals.models.DealPartner.Status",
-        "ContributionKindEnum": "deals.models.Contribution.Kind",
-        "ProcessAgreementKindEnum": "deals.models.ProcessAgreement.Kind",
-        "CheckInStatusEnum": "deals.models.CheckIn.Status",
-        "KnelpuntStatusEnum": "deals.models.Knelpunt.Status",
-        "IntakeKindEnum": "deals.models.Intake.Kind",
-        "IntakeStatusEnum": "deals.models.Intake.Status",
-        "MembershipRoleEnum": "atlas.models.Membership.Role",
-        "LogEntryKindEnum": "deals.residence.models.LogEntry.Kind",
         "EventKindEnum": "atlas.models.Event.Kind",
         "ListingKindEnum": "atlas.models.Listing.Kind",
         "ListingCategoryEnum": "atlas.models.Listing.Category",
@@ -327,6 +321,18 @@ SPECTACULAR_SETTINGS = {
         "SchouwLessonKindEnum": "schouw.models.Lesson.Kind",
         "SchouwLessonKennisbankEnum": "schouw.models.Lesson.Kennisbank",
         "SchouwAudienceEnum": "schouw.models.Audience",
+        "DealStatusEnum": "deals.models.Deal.Status",
+        "DealToetsingMethodEnum": "deals.models.Deal.ToetsingMethod",
+        "DealPartnerRoleEnum": "deals.models.DealPartner.Role",
+        "DealPartnerStatusEnum": "deals.models.DealPartner.Status",
+        "ContributionKindEnum": "deals.models.Contribution.Kind",
+        "ProcessAgreementKindEnum": "deals.models.ProcessAgreement.Kind",
+        "CheckInStatusEnum": "deals.models.CheckIn.Status",
+        "KnelpuntStatusEnum": "deals.models.Knelpunt.Status",
+        "IntakeKindEnum": "deals.models.Intake.Kind",
+        "IntakeStatusEnum": "deals.models.Intake.Status",
+        "MembershipRoleEnum": "atlas.models.Membership.Role",
+        "LogEntryKindEnum": "deals.residence.models.LogEntry.Kind",
     },
 }
 
@@ -369,6 +375,11 @@ REISGIDS = {
     "MAP_TILE_ATTRIBUTION": env.str("REISGIDS_MAP_TILE_ATTRIBUTION", default=""),
     # Informal care between residents goes to Zorgzaam010; vraag en aanbod links there.
     "ZORGZAAM010_URL": env.str("REISGIDS_ZORGZAAM010_URL", default="https://www.zorgzaam010.nl/"),
+    # The kompas cadence in months: 12 is yearly (default), 24 every two years, 6 twice a year.
+    # The seed says both "jaarlijks" and "bijvoorbeeld tweejaarlijks", so it is configurable.
+    "KOMPAS_CADENCE_MONTHS": env.int("REISGIDS_KOMPAS_CADENCE_MONTHS", default=12),
+    # How many days before the end of the current period the next concept edition is drafted.
+    "KOMPAS_DRAFT_LEAD_DAYS": env.int("REISGIDS_KOMPAS_DRAFT_LEAD_DAYS", default=90),
 }
 
 FORM_RENDERER = "reisgids.core.forms.UtrechtFormRenderer"

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from reisgids.core.models import TimeStampedModel
+from reisgids.core.storage import private_storage
 
 USER = settings.AUTH_USER_MODEL
 
@@ -186,6 +187,7 @@ class Observation(TimeStampedModel):
     photo = models.ImageField(
         _("foto"),
         upload_to="schouw/%Y/%m/",
+        storage=private_storage,
         blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
     )

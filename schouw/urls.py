@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/gasten/<int:ppk>/nieuwe-link/", views.GuestRenewView.as_view(), name="guest-renew"),
     path("<int:pk>/gasten/<int:ppk>/intrekken/", views.GuestRevokeView.as_view(), name="guest-revoke"),
     path("<int:pk>/waarnemingen/", views.ObservationCreateView.as_view(), name="observation-create"),
+    path("<int:pk>/waarnemingen/<int:opk>/foto/", views.ObservationPhotoView.as_view(), name="observation-photo"),
     path("<int:pk>/criteria/", views.CriterionProposeView.as_view(), name="criterion-propose"),
     path("<int:pk>/criteria/<int:cpk>/vaststellen/", views.CriterionAgreeView.as_view(), name="criterion-agree"),
     path("<int:pk>/criteria/<int:cpk>/intrekken/", views.CriterionWithdrawView.as_view(), name="criterion-withdraw"),

@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -509,6 +509,17 @@ def _report_context(request, pk) -> dict:
         "schouw_round": schouw_round,
         "report": selectors.report_of(actor=user, schouw_round=schouw_round),
     }
+
+
+class ObservationPhotoView(View):
+    """A schouw photo is shown only to those who may see its round (partners, guests of that round)."""
+
+    def get(self, request, pk, opk):
+        schouw_round = _round(request, pk)
+        observation = get_object_or_404(schouw_round.observations.exclude(photo=""), pk=opk)
+        response = FileResponse(observation.photo.open("rb"))
+        response["Cache-Control"] = "private, max-age=300"
+        return response
 
 
 class RoundReportView(View):

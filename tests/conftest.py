@@ -21,6 +21,16 @@ def _dutch(settings):
 
 
 @pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path_factory):
+    """Private uploads (schouw photos) go to a temporary folder in tests."""
+    location = tmp_path_factory.mktemp("private-media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(location)}},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """API throttling counts in the cache; every test starts with a clean count."""
     from django.core.cache import cache

@@ -1,3 +1,4 @@
+from django.urls import reverse
 from rest_framework import serializers
 
 from ..models import Advice, Appraisal, CommitmentCheck, Criterion, Lesson, Observation, Participant, SchouwRound
@@ -42,6 +43,13 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 class ObservationSerializer(serializers.ModelSerializer):
     participant = serializers.CharField(source="participant.name", read_only=True)
+    photo = serializers.SerializerMethodField()
+
+    def get_photo(self, observation) -> str | None:
+        """The permission-checked page address of the photo; photos have no public media URL."""
+        if not observation.photo:
+            return None
+        return reverse("schouw:observation-photo", kwargs={"pk": observation.round_id, "opk": observation.pk})
 
     class Meta:
         model = Observation
