@@ -365,8 +365,6 @@ LOGGING = {
 
 # Reisgids-specific settings.
 REISGIDS = {
-    # How long a membership request may wait before the approvers are reminded (days).
-    "MEMBERSHIP_REMINDER_DAYS": env.int("REISGIDS_MEMBERSHIP_REMINDER_DAYS", default=7),
     # Worker heartbeat older than this (seconds) counts as "worker not seen" in /healthz.
     "HEARTBEAT_STALE_SECONDS": env.int("REISGIDS_HEARTBEAT_STALE_SECONDS", default=300),
     # Map tiles for the atlas, e.g. https://{s}.tile.example/{z}/{x}/{y}.png. Empty: no tile server,
