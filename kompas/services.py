@@ -792,9 +792,11 @@ def monitoring_reminders_send(*, today: datetime.date | None = None) -> int:
 
 
 def cited_addresses(*, edition: Edition) -> list[str]:
-    """Everyone whose knelpunt or deal the edition cited and whom the deals selectors can name."""
+    """Everyone whose lesson, knelpunt or deal the edition cited: the proposers of the lessons (read
+    through the atlas), the reporters of the knelpunten and the members of the deals' partners."""
     knelpunt_ids = list(edition.evidence.filter(kind=Evidence.Kind.KNELPUNT).values_list("source_id", flat=True))
-    addresses: set[str] = set()
+    lesson_ids = list(edition.evidence.filter(kind=Evidence.Kind.LES).values_list("source_id", flat=True))
+    addresses: set[str] = set(atlas_selectors.lesson_proposer_emails(lesson_ids=lesson_ids)) if lesson_ids else set()
     knelpunten = (
         deals_selectors.knelpunten_for_kompas()
         .filter(pk__in=knelpunt_ids)

@@ -1,4 +1,5 @@
-"""End to end: beat schedules the draft, a real worker drafts it, a bestuurder adopts it."""
+"""End to end: a schouw lesson is published in the kennisbank, beat schedules the draft, a real
+worker drafts it, a bestuurder adopts it, and the worker tells the lesson's proposer."""
 
 import datetime
 import os
@@ -9,12 +10,16 @@ import time
 import pytest
 from django.conf import settings
 
+from atlas import services as atlas_services
+from atlas.models import Lesson
 from deals import selectors as deals_selectors
 from deals.models import DealTheme
 from kompas import services
-from kompas.models import Edition, Priority
+from kompas.models import Edition, Evidence, Notification, Priority
+from schouw import services as schouw_services
 from tests.core.test_worker import BASE_DIR, database_url_of_this_test_run
 from tests.factories import GremiumFactory
+from tests.schouw.conftest import World
 
 
 def _start(args, env):
@@ -36,11 +41,47 @@ def _stop(proc):
         proc.wait()
 
 
+def _wait_for(found, seconds=90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = found()
+        if result:
+            return result
+        time.sleep(0.5)
+    return None
+
+
+def _published_schouw_lesson(theme, contentbeheerder):
+    """A lesson written in a real schouw round, sent to the kennisbank when the round finished, and
+    published there by a contentbeheerder through the atlas services."""
+    world = World()
+    world.deal.themes.add(theme)
+    schouw_round, _guest = world.advance_to("rapportage")
+    schouw_services.lesson_create(
+        actor=world.initiative_admin,
+        schouw_round=schouw_round,
+        kind="samenwerking",
+        title="Spreek af wie de knelpunten ophaalt",
+        body="Zonder vaste verbinder blijven knelpunten in de wijk liggen.",
+        audiences=["beleidsambtenaren"],
+        for_wide_audience=True,
+    )
+    schouw_services.report_write(actor=world.initiative_admin, schouw_round=schouw_round, summary="Een rijk beeld.")
+    schouw_services.schouw_round_finish(actor=world.initiative_admin, schouw_round=schouw_round)
+    lesson = Lesson.objects.get(source_type="schouw", source_id=str(schouw_round.pk))
+    lesson = atlas_services.lesson_take_into_editing(actor=contentbeheerder, lesson=lesson)
+    lesson = atlas_services.lesson_update(actor=contentbeheerder, lesson=lesson, data={"themes": [theme]})
+    lesson = atlas_services.lesson_publish(actor=contentbeheerder, lesson=lesson)
+    assert lesson.proposed_by == world.initiative_admin
+    return lesson
+
+
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_beat_drafts_and_the_adopted_edition_sets_a_deal_theme_priority(
+def test_a_schouw_lesson_becomes_a_deal_theme_priority_and_its_proposer_hears_back(
     forwarded, theme, contentbeheerder, ambtenaar, bestuurder
 ):
+    lesson = _published_schouw_lesson(theme, contentbeheerder)
     forwarded(title="De inkoop past niet bij kleine initiatieven")
     env = {
         **os.environ,
@@ -51,36 +92,47 @@ def test_beat_drafts_and_the_adopted_edition_sets_a_deal_theme_priority(
     worker = _start(["worker", "--pool=solo", "--loglevel=WARNING"], env)
     beat = _start(["beat", "--loglevel=WARNING", "--scheduler", "django_celery_beat.schedulers:DatabaseScheduler"], env)
     try:
-        deadline = time.monotonic() + 90
-        edition = None
-        while time.monotonic() < deadline:
-            edition = Edition.objects.filter(status=Edition.Status.CONCEPT, drafted_at__isnull=False).first()
-            if edition is not None and Priority.objects.filter(edition=edition).exists():
-                break
-            time.sleep(0.5)
+        edition = _wait_for(
+            lambda: Edition.objects.filter(
+                status=Edition.Status.CONCEPT, drafted_at__isnull=False, priorities__isnull=False
+            ).first()
+        )
+        assert edition is not None, "beat and worker did not draft the kompas"
+
+        evidence = Evidence.objects.get(edition=edition, kind=Evidence.Kind.LES)
+        assert (evidence.source_id, evidence.url) == (lesson.pk, lesson.get_absolute_url())
+        from_lesson = edition.proposals.get(evidence=evidence)
+        assert from_lesson.change_type == "spelregels_prikkels" and from_lesson.theme == theme
+        services.edition_consultation_open(actor=contentbeheerder, edition=edition)
+        items = [
+            services.agenda_item_create(
+                actor=ambtenaar, proposal=proposal, gremium=GremiumFactory(), date=datetime.date.today()
+            )
+            for proposal in edition.proposals.all()
+        ]
+        services.edition_agenda_set(actor=ambtenaar, edition=edition)
+        for item in items:
+            services.decision_record(
+                actor=bestuurder,
+                agenda_item=item,
+                outcome="aangenomen",
+                reasons="Een vaste verbinder per deal en kleine percelen.",
+                monitor_indicator="Deals met een verbinder",
+                monitor_who="Cluster MO",
+                monitor_due=datetime.date.today() + datetime.timedelta(days=90),
+            )
+        services.edition_adopt(actor=bestuurder, edition=edition)
+
+        deal_theme = deals_selectors.deal_theme_list().get(theme=theme)
+        assert deal_theme.source == DealTheme.Source.KOMPAS
+        assert deal_theme.priority == Priority.objects.get(edition=edition).level
+
+        services.edition_feedback_publish(
+            actor=contentbeheerder, edition=edition, feedback="Beide voorstellen zijn aangenomen."
+        )
+        told = _wait_for(lambda: Notification.objects.filter(edition=edition, email=lesson.proposed_by.email).exists())
     finally:
         _stop(beat)
         _stop(worker)
-    assert edition is not None, "beat and worker did not draft the kompas"
-
-    proposal = edition.proposals.get()
-    assert proposal.evidence.get().title == "De inkoop past niet bij kleine initiatieven"
-    services.edition_consultation_open(actor=contentbeheerder, edition=edition)
-    item = services.agenda_item_create(
-        actor=ambtenaar, proposal=proposal, gremium=GremiumFactory(), date=datetime.date.today()
-    )
-    services.edition_agenda_set(actor=ambtenaar, edition=edition)
-    services.decision_record(
-        actor=bestuurder,
-        agenda_item=item,
-        outcome="aangenomen",
-        reasons="Kleine percelen in de volgende aanbesteding.",
-        monitor_indicator="Aantal kleine percelen",
-        monitor_who="Inkoop",
-        monitor_due=datetime.date.today() + datetime.timedelta(days=90),
-    )
-    services.edition_adopt(actor=bestuurder, edition=edition)
-
-    deal_theme = deals_selectors.deal_theme_list().get(theme=theme)
-    assert deal_theme.source == DealTheme.Source.KOMPAS
-    assert deal_theme.priority == Priority.objects.get(edition=edition).level
+    assert told, "the worker did not tell the lesson's proposer"
+    assert Edition.objects.filter(status=Edition.Status.CONCEPT).count() == 0  # beat drafted no second concept
