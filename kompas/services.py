@@ -14,10 +14,12 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
+from atlas import services as atlas_services
 from deals import selectors as deals_selectors
 from deals import services as deals_services
 from deals.residence import selectors as residence_selectors
@@ -463,8 +465,42 @@ def edition_feedback_publish(*, actor, edition: Edition, feedback: str, new_rule
     _clean(edition)
     edition.save()
     audit_record(actor=actor, action="kompas_feedback_publish", target=edition)
+    _announce_in_news(actor=actor, edition=edition)
     transaction.on_commit(lambda: tasks.feedback_notify.delay(edition.pk))
     return edition
+
+
+def _announce_in_news(*, actor, edition: Edition):
+    """The new rules and possibilities as a news item in the atlas ("wat de gemeente doet"): the
+    accepted changes from the frozen snapshot, with a link to the whole terugkoppeling. A
+    contentbeheerder publishes it at once; anyone else's announcement waits for a contentbeheerder
+    to review it. Nothing is announced when nothing was accepted and no new rules were written."""
+    accepted = [p for p in edition.snapshot.get("proposals", []) if p["final_outcome"] in AgendaItem.ACCEPTED]
+    if not accepted and not edition.new_rules:
+        return None
+    url = settings.SITE_URL.rstrip("/") + reverse("kompas:feedback", kwargs={"pk": edition.pk})
+    lines = [edition.new_rules, ""] if edition.new_rules else []
+    for p in accepted:
+        line = f"- {p['title']} ({p['final_outcome_label'].lower()})"
+        lines.append(line + (f": {p['proposed_change']}" if p["proposed_change"] else ""))
+    lines += ["", _("Alle voorstellen en besluiten, ook de afgewezen: %(url)s") % {"url": url}]
+    themes = {p.theme for p in Proposal.objects.filter(pk__in=[p["id"] for p in accepted]).select_related("theme")}
+    news = {
+        "actor": actor,
+        "title": _("Nieuwe regels en mogelijkheden uit %(edition)s") % {"edition": edition.title},
+        "summary": _(
+            "Het bestuur heeft %(edition)s vastgesteld. %(count)s veranderingen zijn aangenomen; "
+            "dit verandert er voor initiatieven en partners."
+        )
+        % {"edition": edition.title, "count": len(accepted)},
+        "body": "\n".join(lines),
+        "category": "gemeente",
+        "link": url,
+        "themes": [t for t in themes if t is not None],
+    }
+    if actor.has_perm("atlas.publish_news"):
+        return atlas_services.news_create(**news, publish=True)
+    return atlas_services.news_suggest(**news)
 
 
 @transaction.atomic

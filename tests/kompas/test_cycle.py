@@ -163,3 +163,67 @@ def test_the_proposer_of_a_cited_lesson_hears_back(db, contentbeheerder, ambtena
     [message] = [m for m in mail.outbox if "Terugkoppeling" in m.subject]
     assert message.to == ["les@voorbeeld.example"]
     assert f"/kompas/{edition.pk}/terugkoppeling/" in message.body
+
+
+def _adopted_with(outcomes, ambtenaar, bestuurder, theme):
+    edition = KompasEditionFactory(status=Edition.Status.GEAGENDEERD)
+    for title, outcome in outcomes:
+        proposal = KompasProposalFactory(edition=edition, title=title, theme=theme, proposed_change=f"{title} nu.")
+        from tests.factories import KompasAgendaItemFactory
+
+        services.decision_record(
+            actor=ambtenaar,
+            agenda_item=KompasAgendaItemFactory(proposal=proposal),
+            outcome=outcome,
+            reasons="Besproken.",
+            monitor_indicator="Indicator",
+            monitor_who="Cluster MO",
+            monitor_due=TODAY,
+        )
+    return services.edition_adopt(actor=bestuurder, edition=edition)
+
+
+def test_the_terugkoppeling_announces_the_accepted_changes_in_the_atlas_news(
+    db, client, contentbeheerder, ambtenaar, bestuurder, theme
+):
+    from atlas import selectors as atlas_selectors
+
+    edition = _adopted_with(
+        [("Kleine percelen", "aangenomen"), ("Subsidie voor samenwerken", "aangepast"), ("Loket dicht", "afgewezen")],
+        ambtenaar,
+        bestuurder,
+        theme,
+    )
+    services.edition_feedback_publish(
+        actor=contentbeheerder, edition=edition, feedback="Twee van drie aangenomen.", new_rules="Inkoop in percelen."
+    )
+
+    [news] = atlas_selectors.news_list()
+    assert news.title == f"Nieuwe regels en mogelijkheden uit {edition.title}"
+    assert news.category == "gemeente" and news.author == contentbeheerder
+    assert news.body.startswith("Inkoop in percelen.")
+    assert "- Kleine percelen (aangenomen): Kleine percelen nu." in news.body
+    assert "- Subsidie voor samenwerken (aangepast aangenomen)" in news.body
+    assert "Loket dicht" not in news.body
+    assert news.link.endswith(f"/kompas/{edition.pk}/terugkoppeling/")
+    assert [t.name for t in news.themes.all()] == ["Eenzaamheid"]
+    assert "Nieuwe regels en mogelijkheden" in client.get(news.get_absolute_url()).content.decode()
+
+
+def test_a_bestuurder_s_announcement_waits_for_a_contentbeheerder(db, contentbeheerder, ambtenaar, bestuurder, theme):
+    from atlas import selectors as atlas_selectors
+
+    edition = _adopted_with([("Kleine percelen", "aangenomen")], ambtenaar, bestuurder, theme)
+    services.edition_feedback_publish(actor=bestuurder, edition=edition, feedback="Aangenomen.")
+    assert not atlas_selectors.news_list().exists()
+    [suggested] = atlas_selectors.news_to_review(actor=contentbeheerder)
+    assert suggested.status == "voorgesteld" and "Kleine percelen" in suggested.body
+
+
+def test_nothing_is_announced_when_nothing_was_accepted(db, contentbeheerder, ambtenaar, bestuurder, theme):
+    from atlas import selectors as atlas_selectors
+
+    edition = _adopted_with([("Loket dicht", "afgewezen")], ambtenaar, bestuurder, theme)
+    services.edition_feedback_publish(actor=contentbeheerder, edition=edition, feedback="Afgewezen, met redenen.")
+    assert not atlas_selectors.news_list().exists()
+    assert not atlas_selectors.news_to_review(actor=contentbeheerder).exists()
