@@ -465,12 +465,12 @@ def edition_feedback_publish(*, actor, edition: Edition, feedback: str, new_rule
     _clean(edition)
     edition.save()
     audit_record(actor=actor, action="kompas_feedback_publish", target=edition)
-    _announce_in_news(actor=actor, edition=edition)
+    edition_announce_in_news(actor=actor, edition=edition)
     transaction.on_commit(lambda: tasks.feedback_notify.delay(edition.pk))
     return edition
 
 
-def _announce_in_news(*, actor, edition: Edition):
+def edition_announce_in_news(*, actor, edition: Edition):
     """The new rules and possibilities as a news item in the atlas ("wat de gemeente doet"): the
     accepted changes from the frozen snapshot, with a link to the whole terugkoppeling. A
     contentbeheerder publishes it at once; anyone else's announcement waits for a contentbeheerder

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from atlas.models import Area, Membership, Organisation, Theme
 from reisgids.core.roles import Role
-from reisgids.demo import atlas_data, data, deals_data, network_data, residence_data, schouw_data
+from reisgids.demo import atlas_data, data, deals_data, kompas_data, network_data, residence_data, schouw_data
 
 
 class Command(BaseCommand):
@@ -32,6 +32,7 @@ class Command(BaseCommand):
                 atlas_data.load()
                 deals_data.load()
                 network_data.load()
+                kompas_data.load()
             self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
         self.print_accounts()
 
