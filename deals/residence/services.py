@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
+from atlas import services as atlas_services
 from deals import services as deal_services
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.services import audit_record
@@ -36,6 +37,9 @@ from .selectors import deal_partner_member_emails, partners_of_actor, responding
 
 ENDED_DEAL = ("afgerond", "gestopt")
 TIMELINE_KIND = "anders"
+# How residence appears as a source in the atlas (``atlas.models.SourceType``).
+LESSON_SOURCE = "residentie"
+LESSON_KIND = "samenwerking"
 
 
 def _setting(name: str, default):
@@ -643,30 +647,41 @@ def reflection_write(*, actor, residency: Residency, moment: str, text: str) -> 
 
 @transaction.atomic
 def reflection_propose_as_lesson(*, actor, reflection: Reflection) -> Reflection:
-    """Propose a reflection as a lesson to the kennisbank of the atlas.
+    """Propose a reflection as a lesson to the kennisbank of the atlas, linked back to the residency.
 
-    The boundary for issue 4: the atlas kennisbank does not exist yet. When ``atlas.services``
-    offers ``lesson_propose(*, actor, title, body, source_label)``, this calls it; until then it
-    refuses with a clear message and nothing changes.
+    The lesson arrives as ``voorgesteld``; a contentbeheerder edits and publishes it. It carries
+    the deal's themes and areas, and its source (type ``residentie``, the residency's id and a
+    link to the residency) so the kennisbank and the deal page can show where it came from.
     """
-    from atlas import services as atlas_services
-
     reflection = (
-        Reflection.objects.select_for_update(of=("self",)).select_related("residency__deal").get(pk=reflection.pk)
+        Reflection.objects.select_for_update(of=("self",))
+        .select_related("residency__deal", "residency__person", "residency__sending_partner__organisation")
+        .select_related("residency__host_partner__organisation")
+        .get(pk=reflection.pk)
     )
-    _require(actor, "residence.reflect", reflection.residency, _("Alleen de partner in residence stelt een les voor."))
+    residency = reflection.residency
+    _require(actor, "residence.reflect", residency, _("Alleen de partner in residence stelt een les voor."))
     if reflection.proposed_as_lesson_at:
         raise Conflict(_("Deze reflectie is al als les voorgesteld."))
-    lesson_propose = getattr(atlas_services, "lesson_propose", None)
-    if lesson_propose is None:
-        raise ApplicationError(
-            _("De kennisbank met lessen en successen bestaat nog niet. Uw reflectie blijft hier bewaard.")
-        )
-    lesson_propose(
+    deal = residency.deal
+    title = _("Partner in residence bij %(deal)s") % {"deal": deal}
+    atlas_services.lesson_propose(
         actor=actor,
-        title=_("Partner in residence bij %(deal)s") % {"deal": reflection.residency.deal},
-        body=reflection.text,
-        source_label=str(reflection),
+        title=title[:200],
+        summary=reflection.text,
+        context=_("Reflectie (%(moment)s) van de partner in residence namens %(a)s bij %(b)s, in de deal ‘%(deal)s’.")
+        % {
+            "moment": reflection.get_moment_display().lower(),
+            "a": residency.sending_partner.organisation,
+            "b": residency.host_partner.organisation,
+            "deal": deal,
+        },
+        kind=LESSON_KIND,
+        themes=list(deal.themes.all()),
+        areas=list(deal.areas.all()),
+        source_type=LESSON_SOURCE,
+        source_id=str(residency.pk),
+        source_url=_url("residence:residency-detail", pk=residency.pk),
     )
     reflection.proposed_as_lesson_at = timezone.now()
     reflection.save(update_fields=["proposed_as_lesson_at", "updated_at"])

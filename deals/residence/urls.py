@@ -27,4 +27,5 @@ urlpatterns = [
     path("<int:pk>/handrem/<int:hpk>/loslaten/", views.HandbrakeReleaseView.as_view(), name="handbrake-release"),
     path("<int:pk>/nevenactiviteiten/", views.SideActivityCreateView.as_view(), name="activity-create"),
     path("<int:pk>/reflecties/", views.ReflectionWriteView.as_view(), name="reflection-write"),
+    path("<int:pk>/reflecties/<int:rpk>/les/", views.ReflectionProposeView.as_view(), name="reflection-propose"),
 ]

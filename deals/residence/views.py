@@ -387,6 +387,16 @@ class ReflectionWriteView(ResidencyPostView):
         services.reflection_write(actor=self.request.user, residency=residency, **data)
 
 
+class ReflectionProposeView(ResidencyPostView):
+    success_message = _("Uw reflectie is als les voorgesteld aan de kennisbank. Een contentbeheerder kijkt ernaar.")
+
+    def perform(self, residency, data):
+        reflection = self._pick(
+            selectors.reflections_of(actor=self.request.user, residency=residency), self.kwargs["rpk"]
+        )
+        services.reflection_propose_as_lesson(actor=self.request.user, reflection=reflection)
+
+
 class OpeningCreateView(LoginRequiredMixin, View):
     def post(self, request):
         organisations = list(selectors.organisations_for_openings(actor=request.user))

@@ -5,9 +5,17 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from atlas.models import Lesson
 from deals.residence.models import Residency, Signal
 
-from ..factories import LogEntryFactory, MeetingFactory, OpeningFactory, ResidencyFactory, SignalFactory
+from ..factories import (
+    LogEntryFactory,
+    MeetingFactory,
+    OpeningFactory,
+    ReflectionFactory,
+    ResidencyFactory,
+    SignalFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +136,23 @@ def test_opening_posted_from_the_list_page(world, client):
         follow=True,
     )
     assert "Initiatiefnemer gezocht die bij ons meekijkt" in response.content.decode()
+
+
+def test_reflection_proposed_as_lesson_from_the_residency_page(world, client):
+    residency = _active(world)
+    reflection = ReflectionFactory(residency=residency, text="Samen aan tafel werkt beter dan mailen.")
+    client.force_login(world.municipality_admin)
+    html = client.get(residency.get_absolute_url()).content.decode()
+    assert "Als les voorstellen aan de kennisbank" not in html  # only the partner in residence proposes
+    client.force_login(world.person)
+    url = f"/partner-in-residence/{residency.pk}/reflecties/{reflection.pk}/les/"
+    assert url in client.get(residency.get_absolute_url()).content.decode()
+    response = client.post(url, follow=True)
+    html = response.content.decode()
+    assert "als les voorgesteld aan de kennisbank" in html
+    lesson = Lesson.objects.get()
+    assert (lesson.status, lesson.source_type, lesson.source_id) == ("voorgesteld", "residentie", str(residency.pk))
+    assert url not in html
+    response = client.post(url, follow=True)
+    assert "al als les voorgesteld" in response.content.decode()
+    assert Lesson.objects.count() == 1

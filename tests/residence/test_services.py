@@ -6,8 +6,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from atlas.models import Lesson
 from deals.models import Deal, DealEvent, Knelpunt
 from deals.residence import services
 from deals.residence.models import Handbrake, Residency, Signal
@@ -15,12 +17,14 @@ from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
 
 from ..factories import (
+    AreaFactory,
     DealFactory,
     DealPartnerFactory,
     MeetingFactory,
     ReflectionFactory,
     ResidencyFactory,
     SignalFactory,
+    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -398,11 +402,47 @@ def test_side_activity_and_reflections(world):
     )
 
 
-def test_proposing_a_reflection_as_lesson_waits_for_the_kennisbank(world):
-    reflection = ReflectionFactory(residency=_active(world))
+def test_a_reflection_proposed_as_lesson_arrives_in_the_kennisbank_with_its_link_back(world, client):
+    theme, area = ThemeFactory(name="Eenzaamheid"), AreaFactory(name="Feijenoord")
+    world.deal.themes.add(theme)
+    world.deal.areas.add(area)
+    residency = _active(world)
+    reflection = ReflectionFactory(residency=residency, moment="tussentijds", text="Wij leren elkaars taal spreken.")
     with pytest.raises(NotAllowed):
         services.reflection_propose_as_lesson(actor=world.outsider, reflection=reflection)
-    with pytest.raises(ApplicationError, match="kennisbank"):
+    assert not Lesson.objects.exists()
+
+    services.reflection_propose_as_lesson(actor=world.person, reflection=reflection)
+
+    reflection.refresh_from_db()
+    assert reflection.proposed_as_lesson_at is not None
+    lesson = Lesson.objects.get()
+    assert lesson.status == Lesson.Status.VOORGESTELD
+    assert lesson.proposed_by == world.person
+    assert lesson.summary == "Wij leren elkaars taal spreken."
+    assert lesson.title == "Partner in residence bij Samen aan tafel"
+    assert "Aanschuiftafel" in lesson.context and "Cluster Maatschappelijke Ontwikkeling" in lesson.context
+    assert lesson.kind == "samenwerking"
+    assert (lesson.source_type, lesson.source_id) == ("residentie", str(residency.pk))
+    assert lesson.source_url.endswith(reverse("residence:residency-detail", kwargs={"pk": residency.pk}))
+    assert list(lesson.themes.all()) == [theme] and list(lesson.areas.all()) == [area]
+    with pytest.raises(Conflict, match="al als les voorgesteld"):
+        services.reflection_propose_as_lesson(actor=world.person, reflection=reflection)
+    assert Lesson.objects.count() == 1
+
+    # The contentbeheerder finds it among the lessons to edit, and the lesson page links back.
+    client.force_login(world.contentbeheerder)
+    page = client.get(lesson.get_absolute_url())
+    assert page.status_code == 200
+    assert lesson.source_url in page.content.decode()
+    assert "Partner in residence" in page.content.decode()
+
+
+def test_a_refused_lesson_leaves_the_reflection_unproposed(world):
+    """The kennisbank checks its own rules; when it refuses, nothing is marked as proposed."""
+    reflection = ReflectionFactory(residency=_active(world), text="   ")
+    with pytest.raises(ApplicationError):
         services.reflection_propose_as_lesson(actor=world.person, reflection=reflection)
     reflection.refresh_from_db()
     assert reflection.proposed_as_lesson_at is None
+    assert not Lesson.objects.exists()
