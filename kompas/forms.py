@@ -25,6 +25,10 @@ class ProposalForm(StyledFormMixin, forms.Form):
         self.fields["theme"].queryset = atlas_selectors.theme_list()
 
 
+class CoAuthorForm(StyledFormMixin, forms.Form):
+    email = forms.EmailField(label=_("E-mailadres van de mede-auteur"))
+
+
 class AgendaItemForm(StyledFormMixin, forms.Form):
     gremium = forms.ModelChoiceField(label=_("Gremium"), queryset=Gremium.objects.none())
     date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -8,9 +8,12 @@ and by bestuurders.
 import datetime
 from collections import Counter
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from atlas import selectors as atlas_selectors
 from deals import selectors as deals_selectors
 from reisgids.core.permissions import (
     is_ambtenaar,
@@ -18,6 +21,7 @@ from reisgids.core.permissions import (
     is_bestuurder,
     is_contentbeheerder,
 )
+from schouw import selectors as schouw_selectors
 
 from .models import AgendaItem, ChangeType, Comment, DraftRun, Edition, Evidence, Gremium, MonitoringEntry, Proposal
 
@@ -37,7 +41,11 @@ def _visible(actor, qs):
 
 
 def edition_list(*, actor):
-    qs = Edition.objects.select_related("adopted_by").annotate(proposal_count=Count("proposals", distinct=True))
+    qs = (
+        Edition.objects.select_related("adopted_by")
+        .annotate(proposal_count=Count("proposals", distinct=True))
+        .order_by("-period_start", "-id")  # Meta.ordering does not apply to a grouped query
+    )
     return _visible(actor, qs)
 
 
@@ -150,6 +158,21 @@ def dashboard(*, actor) -> dict:
             per_area[area.name] += 1
         if not deal.areas.all():
             per_area["Stadsbreed"] += 1
+    running = [d.pk for d in deals if d.status == "lopend"]
+    coverage = Counter(schouw_selectors.coverage_of_deals(deal_ids=running).values())
+    schouw_coverage = [
+        (_("Met een afgeronde schouw"), coverage["afgerond"]),
+        (_("Schouw bezig"), coverage["bezig"]),
+        (_("Nog geen schouw"), len(running) - coverage["afgerond"] - coverage["bezig"]),
+    ]
+    lessons = atlas_selectors.lesson_list(actor=actor)
+    lessons_per_kind = sorted(
+        (
+            (str(lessons.model.Kind(kind).label), n)
+            for kind, n in lessons.values_list("kind").annotate(n=Count("id")).order_by()
+        ),
+        key=lambda kv: (-kv[1], kv[0]),
+    )
     knelpunten = deals_selectors.knelpunt_list(actor=actor)
     knelpunt_rows = Counter()
     for category, status in knelpunten.values_list("category", "status"):
@@ -182,6 +205,8 @@ def dashboard(*, actor) -> dict:
         "monitoring": {MonitoringEntry.Status(k).label: v for k, v in monitoring.items()},
         "deals_per_theme": sorted(per_theme.items(), key=lambda kv: (-kv[1], kv[0])),
         "deals_per_area": sorted(per_area.items(), key=lambda kv: (-kv[1], kv[0])),
+        "schouw_coverage": schouw_coverage if running else [],
+        "lessons_per_kind": lessons_per_kind,
         "knelpunten": sorted(knelpunt_rows.items()),
         "decisions_over_time": sorted(decisions.items()),
         "evidence_per_kind": dict(
@@ -189,3 +214,11 @@ def dashboard(*, actor) -> dict:
         ),
         "open_editions": edition_list(actor=actor).filter(Q(status__in=Edition.OPEN)).count(),
     }
+
+
+def user_by_email(*, email: str):
+    """An active account by e-mail address, to invite as co-author; None when there is none."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    return get_user_model().objects.filter(email__iexact=email, is_active=True).first()

@@ -71,6 +71,14 @@ class EditionDetailView(TemplateView):
         user = self.request.user
         edition = _edition_or_404(user, self.kwargs["pk"])
         gremia = selectors.gremium_list()
+        if edition.status in (Edition.Status.CONCEPT, Edition.Status.CONSULTATIE) and user.is_authenticated:
+            may_edit_all = user.has_perm("kompas.edit_proposals", edition)
+            for p in edition.proposals.all():
+                if may_edit_all or p.created_by_id == user.pk or any(u.pk == user.pk for u in p.co_authors.all()):
+                    p.edit_form = forms.ProposalForm(
+                        initial={f: getattr(p, f) for f in services.PROPOSAL_FIELDS}, auto_id=f"p{p.pk}-%s"
+                    )
+                    p.co_author_form = forms.CoAuthorForm(auto_id=f"p{p.pk}-%s")
         return super().get_context_data(
             edition=edition,
             inventory=selectors.inventory(edition=edition),
@@ -178,6 +186,19 @@ class EditionActionView(LoginRequiredMixin, View):
         services.monitoring_entry_add(actor=request.user, agenda_item=self._agenda_item(request, data), **d)
         return _("De waarneming is toegevoegd.")
 
+    def do_proposal_edit(self, request, edition, data):
+        proposal = self._proposal(request, edition, data)
+        d = self._form(forms.ProposalForm, data)
+        services.proposal_update(actor=request.user, proposal=proposal, **d)
+        return _("Het voorstel is bijgewerkt.")
+
+    def do_co_author(self, request, edition, data):
+        proposal = self._proposal(request, edition, data)
+        d = self._form(forms.CoAuthorForm, data)
+        user = selectors.user_by_email(email=d["email"])
+        services.proposal_co_author_add(actor=request.user, proposal=proposal, user=user)
+        return _("%(name)s is mede-auteur van dit voorstel.") % {"name": user}
+
     def do_priority(self, request, edition, data):
         d = self._form(forms.PriorityForm, data)
         services.priority_set(actor=request.user, edition=edition, **d)
@@ -204,6 +225,8 @@ def _dashboard_context(actor) -> dict:
     chart_specs = [
         ("deals_per_theme", _("Deals per thema"), data["deals_per_theme"]),
         ("deals_per_area", _("Deals per gebied"), data["deals_per_area"]),
+        ("schouw_coverage", _("Schouwdekking van lopende deals"), data["schouw_coverage"]),
+        ("lessons_per_kind", _("Lessen per soort"), data["lessons_per_kind"]),
         ("knelpunten", _("Knelpunten per soort en status"), knelpunt_rows),
         ("decisions", _("Besluiten in de tijd"), decision_rows),
     ]

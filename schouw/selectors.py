@@ -357,3 +357,15 @@ def reports_since(*, since=None) -> list[dict]:
         }
         for r in rounds
     ]
+
+
+def coverage_of_deals(*, deal_ids) -> dict[int, str]:
+    """A system read for the kompas dashboard: per deal id, ``afgerond`` when a round of that deal
+    has finished, ``bezig`` when one is under way; deals without a round are left out."""
+    coverage: dict[int, str] = {}
+    for deal_id, status in SchouwRound.objects.filter(deal_id__in=list(deal_ids)).values_list("deal_id", "status"):
+        if status == SchouwRound.Status.AFGEROND:
+            coverage[deal_id] = "afgerond"
+        else:
+            coverage.setdefault(deal_id, "bezig")
+    return coverage
