@@ -357,8 +357,8 @@ class ResumeAgreement(TimeStampedModel):
 
 
 class SideActivity(TimeStampedModel):
-    """A workshop, training or team outing for the deal's parties. Stays here until the atlas has
-    an agenda of events."""
+    """A workshop, training or team outing for the deal's parties; it is also an event in the atlas
+    agenda, linked back by source type ``zijactiviteit`` and the activity's id."""
 
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", _("Workshop")

@@ -6,14 +6,29 @@ selector that returns it checks that first, so pages, API and any later search s
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 
+from atlas import selectors as atlas_selectors
 from reisgids.core.permissions import is_beheerder, is_netwerkmanager
 
-from .models import Action, Handbrake, LogEntry, Meeting, Opening, Reflection, Residency, Signal, SignalResponse
+from .models import (
+    Action,
+    Handbrake,
+    LogEntry,
+    Meeting,
+    Opening,
+    Reflection,
+    Residency,
+    SideActivity,
+    Signal,
+    SignalResponse,
+)
 from .permissions import ACCEPTED, own_organisation_ids
 
 # The klankbordgroep advises; every other accepted partner responds to signals and agrees to resume.
 ADVISORY_ROLES = ("klankbordgroep",)
+# How a side activity appears as a source in the atlas agenda.
+SIDE_ACTIVITY_SOURCE = "zijactiviteit"
 
 
 def _is_staff(actor) -> bool:
@@ -137,6 +152,22 @@ def side_activities_of(*, actor, residency: Residency):
     if not actor.has_perm("residence.view_residency", residency):
         return residency.side_activities.none()
     return residency.side_activities.select_related("organised_by")
+
+
+def side_activities_with_agenda(*, actor, residency: Residency) -> list[SideActivity]:
+    """The side activities, each with ``agenda_url``: its page in the atlas agenda (or "")."""
+    activities = list(side_activities_of(actor=actor, residency=residency))
+    if not activities:
+        return activities
+    urls = {
+        source_id: reverse("atlas:event-detail", kwargs={"slug": slug})
+        for source_id, slug in atlas_selectors.event_list(actor=actor)
+        .filter(source_type=SIDE_ACTIVITY_SOURCE, source_id__in=[str(a.pk) for a in activities])
+        .values_list("source_id", "slug")
+    }
+    for activity in activities:
+        activity.agenda_url = urls.get(str(activity.pk), "")
+    return activities
 
 
 def opening_list(*, actor):

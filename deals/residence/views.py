@@ -166,7 +166,7 @@ class ResidencyDetailView(LoginRequiredMixin, TemplateView):
             held_meetings=[m for m in meetings if m.status == Meeting.Status.GEHOUDEN],
             signals=selectors.signals_of(actor=user, residency=residency),
             handbrakes=handbrakes,
-            side_activities=selectors.side_activities_of(actor=user, residency=residency),
+            side_activities=selectors.side_activities_with_agenda(actor=user, residency=residency),
             reflections=selectors.reflections_of(actor=user, residency=residency),
             log_form=LogEntryForm(initial={"date": None}),
             meeting_form=MeetingForm(),
