@@ -8,6 +8,7 @@ netwerkmanagers see it. Pages, API and search all read through these functions.
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
 
 from atlas import selectors as atlas_selectors
 from reisgids.core.permissions import is_ambtenaar, is_beheerder, is_bestuurder, is_netwerkmanager
@@ -112,6 +113,20 @@ def deal_detail(*, actor, pk) -> Deal:
         )
         .get(pk=pk)
     )
+
+
+def kickoff_event_url(*, actor, deal: Deal) -> str:
+    """The page of the deal's kick-off in the atlas agenda: its own, or the collective one it joined."""
+    if deal.kickoff_at is None:
+        return ""
+    source_id = f"moment-{deal.kickoff_moment_id}" if deal.kickoff_moment_id else str(deal.pk)
+    slug = (
+        atlas_selectors.event_list(actor=actor)
+        .filter(source_type="kick_off", source_id=source_id, is_cancelled=False)
+        .values_list("slug", flat=True)
+        .first()
+    )
+    return reverse("atlas:event-detail", kwargs={"slug": slug}) if slug else ""
 
 
 def deal_partner_get(*, actor, pk) -> DealPartner | None:

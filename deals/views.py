@@ -163,6 +163,7 @@ class DealDetailView(TemplateView):
             may_pause=user.has_perm("deals.pause_deal", deal),
             may_edit=user.has_perm("deals.edit_plan", deal),
             my_partners=selectors.partner_actions(actor=user, deal=deal),
+            kickoff_event_url=selectors.kickoff_event_url(actor=user, deal=deal),
             latest_version=versions[0] if versions else None,
             versions=versions,
             progress=selectors.result_progress(deal=deal),

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from atlas import selectors as atlas_selectors
+from atlas import services as atlas_services
 from reisgids.core.errors import ApplicationError, Conflict
 from reisgids.core.services import audit_record
 
@@ -18,6 +20,12 @@ from ..models import CheckIn, CheckInReminder, Deal, DealEvent, DealPartner, Kic
 from ._common import lock_deal, require, require_status, timeline_add
 
 # --- Kick-off -------------------------------------------------------------------------------
+
+# How a kick-off appears in the atlas agenda (``atlas.models.SourceType``, ``Event.Kind``).
+KICKOFF_SOURCE = "kick_off"
+KICKOFF_EVENT_KIND = "kick_off"
+# A kick-off is planned with a start only; its agenda entry lasts this long.
+KICKOFF_HOURS = 2
 
 
 @transaction.atomic
@@ -39,8 +47,45 @@ def deal_kickoff_plan(*, actor, deal: Deal, starts_at: datetime.datetime, locati
         actor=actor,
         text=_("Kick-off gepland op %(d)s.") % {"d": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")},
     )
+    _kickoff_to_agenda(actor, deal)
     audit_record(actor=actor, action="deal_kickoff_plan", target=deal)
     return deal
+
+
+def _site_url(name: str, **kwargs) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs or None)
+
+
+def _kickoff_to_agenda(actor, deal: Deal):
+    """The deal's own kick-off in the atlas agenda: created the first time, moved after that.
+    Linked back by source type ``kick_off`` and the deal's id."""
+    data = {
+        "starts_at": deal.kickoff_at,
+        "ends_at": deal.kickoff_at + datetime.timedelta(hours=KICKOFF_HOURS),
+        "location": deal.kickoff_location or _("Locatie volgt"),
+    }
+    event = (
+        atlas_selectors.event_list(actor=actor)
+        .filter(source_type=KICKOFF_SOURCE, source_id=str(deal.pk), is_cancelled=False)
+        .first()
+    )
+    if event is not None:
+        return atlas_services.event_update(actor=actor, event=event, data=data)
+    aanjager = next((p.organisation for p in deal.partners.all() if p.role == DealPartner.Role.AANJAGER), None)
+    own = aanjager is not None and atlas_selectors.organisations_of(actor=actor).filter(pk=aanjager.pk).exists()
+    return atlas_services.event_create(
+        actor=actor,
+        title=(_("Kick-off: %(deal)s") % {"deal": deal})[:200],
+        description=deal.summary,
+        kind=KICKOFF_EVENT_KIND,
+        organiser=aanjager if own else None,
+        themes=list(deal.themes.all()),
+        areas=list(deal.areas.all()),
+        source_type=KICKOFF_SOURCE,
+        source_id=str(deal.pk),
+        source_url=_site_url("deals:deal-detail", pk=deal.pk),
+        **data,
+    )
 
 
 @transaction.atomic
@@ -69,8 +114,30 @@ def kickoff_moment_schedule(
         timeline_add(
             deal=deal, kind=DealEvent.Kind.KICKOFF, actor=actor, text=_("Kick-off tijdens %(m)s.") % {"m": moment}
         )
+    _kickoff_moment_to_agenda(actor, moment, list(deals))
     audit_record(actor=actor, action="kickoff_moment_schedule", target=moment)
     return moment
+
+
+def _kickoff_moment_to_agenda(actor, moment: KickOffMoment, deals: list[Deal]):
+    """A collective kick-off is one event in the atlas agenda, naming its deals and linking back
+    to the deal register (source type ``kick_off``, id ``moment-<id>``)."""
+    names = "\n".join(f"- {deal.title}" for deal in deals)
+    description = moment.description or _("Gezamenlijke kick-off van de zorg- en welzijnsdeals.")
+    if names:
+        description = f"{description}\n\n{_('Deze deals gaan van start:')}\n{names}"
+    return atlas_services.event_create(
+        actor=actor,
+        title=moment.title,
+        description=description,
+        kind=KICKOFF_EVENT_KIND,
+        starts_at=moment.starts_at,
+        ends_at=moment.starts_at + datetime.timedelta(hours=KICKOFF_HOURS),
+        location=moment.location or _("Locatie volgt"),
+        source_type=KICKOFF_SOURCE,
+        source_id=f"moment-{moment.pk}",
+        source_url=_site_url("deals:deal-list"),
+    )
 
 
 # --- Check-ins ------------------------------------------------------------------------------

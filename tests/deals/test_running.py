@@ -4,7 +4,10 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
 
+from atlas.models import Event
 from deals import selectors, services, tasks
 from deals.models import CheckInReminder, Deal, DealTheme, Intake, Knelpunt
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
@@ -139,6 +142,68 @@ def test_kickoff_per_deal_and_collective(world):
     assert list(moment.deals.all()) == [closed]
     with pytest.raises(Conflict):
         services.deal_kickoff_plan(actor=world.aanjager_member, deal=world.deal(), starts_at=when)
+
+
+def test_a_deal_kickoff_is_in_the_atlas_agenda_and_moves_with_the_deal(world, client):
+    deal = world.deal(Deal.Status.GESLOTEN, title="Samen koken")
+    when = (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
+    services.deal_kickoff_plan(actor=world.aanjager_admin, deal=deal, starts_at=when, location="Wijkhuis")
+    event = Event.objects.get()
+    assert (event.source_type, event.source_id) == ("kick_off", str(deal.pk))
+    assert event.source_url.endswith(reverse("deals:deal-detail", kwargs={"pk": deal.pk}))
+    assert (event.title, event.kind, event.location) == ("Kick-off: Samen koken", "kick_off", "Wijkhuis")
+    assert (event.starts_at, event.ends_at) == (when, when + datetime.timedelta(hours=2))
+    assert event.organiser == world.aanjager_org
+
+    # Planned again: the same agenda entry moves, no second one.
+    later = when + datetime.timedelta(days=7)
+    services.deal_kickoff_plan(actor=world.aanjager_admin, deal=deal, starts_at=later, location="")
+    event.refresh_from_db()
+    assert Event.objects.count() == 1
+    assert (event.starts_at, event.location) == (later, "Locatie volgt")
+
+    # The agenda shows it; the deal page links to it, and the event back to the deal.
+    assert "Kick-off: Samen koken" in client.get(reverse("atlas:event-list")).content.decode()
+    assert event.get_absolute_url() in client.get(deal.get_absolute_url()).content.decode()
+    assert event.source_url in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_moving_a_kickoff_follows_the_agenda_rules(world):
+    """Who may move an agenda entry is the atlas's rule: when the actor may not, nothing changes."""
+    deal = world.deal(Deal.Status.GESLOTEN)
+    when = (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
+    services.deal_kickoff_plan(actor=world.aanjager_member, deal=deal, starts_at=when, location="Wijkhuis")
+    with pytest.raises(NotAllowed):
+        services.deal_kickoff_plan(
+            actor=world.netwerkmanager, deal=deal, starts_at=when + datetime.timedelta(days=1), location="Elders"
+        )
+    deal.refresh_from_db()
+    assert deal.kickoff_location == "Wijkhuis"
+    assert Event.objects.get().location == "Wijkhuis"
+
+
+def test_a_collective_kickoff_is_one_agenda_entry_naming_its_deals(world, client):
+    first = world.deal(Deal.Status.GESLOTEN, title="Samen koken")
+    second = world.deal(Deal.Status.GESLOTEN, title="Buurtbus")
+    when = (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
+    with pytest.raises(NotAllowed):
+        services.kickoff_moment_schedule(actor=world.aanjager_member, title="Dealdag", starts_at=when)
+    assert not Event.objects.exists()
+    moment = services.kickoff_moment_schedule(
+        actor=world.netwerkmanager, title="Dealdag najaar", starts_at=when, location="Stadhuis"
+    )
+    event = Event.objects.get()
+    assert (event.source_type, event.source_id) == ("kick_off", f"moment-{moment.pk}")
+    assert (event.title, event.kind, event.location, event.starts_at) == (
+        "Dealdag najaar",
+        "kick_off",
+        "Stadhuis",
+        when,
+    )
+    assert "Samen koken" in event.description and "Buurtbus" in event.description
+    assert event.source_url.endswith(reverse("deals:deal-list"))
+    for deal in (first, second):
+        assert event.get_absolute_url() in client.get(deal.get_absolute_url()).content.decode()
 
 
 def test_themes_priorities_and_comments(world):
