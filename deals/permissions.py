@@ -90,6 +90,8 @@ rules.add_perm("deals.view_deal", is_deal_public | is_network_staff | is_deal_st
 rules.add_perm("deals.add_deal", is_logged_in)
 rules.add_perm("deals.manage_deal", is_logged_in & (is_network_staff | is_deal_aanjager))
 rules.add_perm("deals.pause_deal", is_logged_in & (is_network_staff | is_deal_partner_member))
+# Resuming after every partner agreed (deal_resume_jointly checks the agreements themselves).
+rules.add_perm("deals.resume_deal_jointly", is_logged_in & (is_network_staff | is_deal_partner_member))
 rules.add_perm("deals.edit_plan", is_logged_in & (is_network_staff | is_deal_partner_member))
 rules.add_perm("deals.view_deal_internals", is_logged_in & (is_network_staff | is_deal_partner_member))
 rules.add_perm(

@@ -519,7 +519,11 @@ def _all_agreed(handbrake: Handbrake) -> bool:
 
 def _release(actor, handbrake: Handbrake) -> Handbrake:
     if handbrake.deal.status == "gepauzeerd":
-        deal_services.deal_resume(actor=actor, deal=handbrake.deal)
+        deal_services.deal_resume_jointly(
+            actor=actor,
+            deal=handbrake.deal,
+            agreed_partner_ids=list(handbrake.agreements.values_list("partner_id", flat=True)),
+        )
     handbrake.status = Handbrake.Status.LOSGELATEN
     handbrake.released_at = timezone.now()
     handbrake.released_by = actor
@@ -539,9 +543,8 @@ def _lock_handbrake(handbrake: Handbrake) -> Handbrake:
 
 
 def _release_if_all_agreed(actor, handbrake: Handbrake) -> Handbrake:
-    """When every partner agreed and the actor may resume the deal, the deal goes on at once.
-    Otherwise the aanjager or a netwerkmanager lets go of the handbrake (handbrake_release)."""
-    if _all_agreed(handbrake) and actor.has_perm("deals.manage_deal", handbrake.deal):
+    """When every partner agreed, the deal goes on at once, whoever agreed last."""
+    if _all_agreed(handbrake):
         return _release(actor, handbrake)
     return handbrake
 

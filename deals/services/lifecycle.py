@@ -328,6 +328,43 @@ def deal_resume(*, actor, deal: Deal) -> Deal:
     )
 
 
+@transaction.atomic
+def deal_resume_jointly(*, actor, deal: Deal, agreed_partner_ids) -> Deal:
+    """Resume a paused deal because its partners agreed together (after the handbrake).
+
+    Every accepted partner with a voice (all but the klankbordgroep) must be among
+    ``agreed_partner_ids``; then whichever partner agrees last lets the deal go on, not only the
+    aanjager or a netwerkmanager. The caller records the agreements; this checks that they cover
+    every partner."""
+    deal = lock_deal(deal)
+    require(
+        actor,
+        "deals.resume_deal_jointly",
+        deal,
+        _("Alleen partners van de deal of een netwerkmanager zetten de deal samen weer in gang."),
+    )
+    require_status(deal, [Deal.Status.GEPAUZEERD], _("De deal is niet gepauzeerd."))
+    agreed = {int(pk) for pk in agreed_partner_ids}
+    voices = deal.partners.filter(status=DealPartner.Status.GEACCEPTEERD, role__in=DealPartner.SIGNING_ROLES)
+    missing = [p.organisation.name for p in voices.select_related("organisation").order_by("pk") if p.pk not in agreed]
+    if missing:
+        raise ApplicationError(
+            _("Verder gaan kan pas als alle partners akkoord zijn. Nog niet akkoord: %(orgs)s.")
+            % {"orgs": ", ".join(missing)}
+        )
+    back_to = deal.paused_from
+    deal.paused_from = ""
+    deal.status_note = ""
+    return _step(
+        deal,
+        actor,
+        back_to,
+        _("Alle partners zijn akkoord: weer verder in de stap ‘%(s)s’.") % {"s": Deal.Status(back_to).label},
+        "deal_resume_jointly",
+        agreed=sorted(agreed),
+    )
+
+
 # --- Partners -------------------------------------------------------------------------------
 
 

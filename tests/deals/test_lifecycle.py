@@ -221,6 +221,29 @@ def test_pause_and_resume_return_to_the_same_step(world):
     assert (deal.status, deal.paused_from) == (S.TOETSING, "")
 
 
+def test_resuming_jointly_needs_every_partner_with_a_voice(world):
+    deal = world.deal(S.LOPEND)
+    advisors = OrganisationFactory(name="Klankbord Zuid")
+    DealPartnerFactory(deal=deal, organisation=advisors, role=DealPartner.Role.KLANKBORDGROEP)
+    aanjager, partner = world.partner(deal, world.aanjager_org), world.partner(deal)
+    with pytest.raises(Conflict, match="niet gepauzeerd"):
+        services.deal_resume_jointly(
+            actor=world.partner_member, deal=deal, agreed_partner_ids=[aanjager.pk, partner.pk]
+        )
+    services.deal_pause(actor=world.partner_member, deal=deal, reason="Handrem")
+    with pytest.raises(NotAllowed):
+        services.deal_resume_jointly(actor=world.outsider, deal=deal, agreed_partner_ids=[aanjager.pk, partner.pk])
+    with pytest.raises(ApplicationError, match="Zorgaanbieder West"):
+        services.deal_resume_jointly(actor=world.partner_member, deal=deal, agreed_partner_ids=[aanjager.pk])
+    deal.refresh_from_db()
+    assert deal.status == S.GEPAUZEERD
+    # The klankbordgroep advises; a plain partner member agreeing last resumes the deal.
+    deal = services.deal_resume_jointly(
+        actor=world.partner_member, deal=deal, agreed_partner_ids=[aanjager.pk, partner.pk]
+    )
+    assert (deal.status, deal.paused_from) == (S.LOPEND, "")
+
+
 def test_pause_and_stop_need_a_reason(world):
     deal = world.deal(S.LOPEND)
     with pytest.raises(ApplicationError, match="waarom"):

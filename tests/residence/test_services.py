@@ -190,16 +190,15 @@ def test_resuming_needs_every_partner(world):
     with pytest.raises(ApplicationError, match="alle partners akkoord"):
         services.handbrake_release(actor=world.initiative_admin, handbrake=handbrake)
 
-    # The last partner agrees; a partner member who may not resume the deal leaves it to the aanjager.
+    # The last partner agrees: a plain member, not the aanjager, and the deal goes on at once.
+    assert not world.municipality_member.has_perm("deals.manage_deal", world.deal)
     handbrake = services.handbrake_agree(actor=world.municipality_member, handbrake=handbrake, partner=world.host)
     world.deal.refresh_from_db()
-    assert world.deal.status == "gepauzeerd" and handbrake.status == "aangetrokken"
-    with pytest.raises(NotAllowed):
-        services.handbrake_release(actor=world.municipality_member, handbrake=handbrake)
-    handbrake = services.handbrake_release(actor=world.initiative_admin, handbrake=handbrake)
-    world.deal.refresh_from_db()
     assert world.deal.status == "lopend" and handbrake.status == "losgelaten"
+    assert handbrake.released_by == world.municipality_member
     assert set(handbrake.agreements.values_list("partner_id", flat=True)) == {world.sending.pk, world.host.pk}
+    assert world.deal.events.filter(text__startswith="Alle partners zijn akkoord").exists()
+    assert AuditEvent.objects.filter(action="deal_resume_jointly", actor=world.municipality_member).exists()
     with pytest.raises(Conflict, match="al losgelaten"):
         services.handbrake_release(actor=world.initiative_admin, handbrake=handbrake)
 
