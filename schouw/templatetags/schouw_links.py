@@ -49,3 +49,29 @@ def lessons_for_deal(context, deal, limit: int = 20):
     )
     lessons = atlas_selectors.lesson_list(actor=request.user if request else None).prefetch_related(None)
     return list(lessons.filter(sources)[:limit])
+
+
+@register.simple_tag(takes_context=True)
+def lessons_for_organisation(context, organisation, limit: int = 20):
+    """Published lessons from the public deals the organisation takes part in: from their schouw
+    rounds, their partners in residence or the deals themselves. One query."""
+    if organisation is None:
+        return []
+    from deals import selectors as deal_selectors
+
+    request = context.get("request")
+    actor = request.user if request is not None else None
+    if actor is None:
+        return []
+    deals = (
+        deal_selectors.deal_register(actor=actor)
+        .filter(partners__organisation=organisation, partners__status="geaccepteerd")
+        .values("pk")
+    )
+    residencies = apps.get_model("residence", "Residency").objects.filter(deal__in=deals)
+    sources = (
+        Q(source_type="schouw", source_id__in=_ids_of(SchouwRound.objects.filter(deal__in=deals)))
+        | Q(source_type="residentie", source_id__in=_ids_of(residencies))
+        | Q(source_type="deal", source_id__in=_ids_of(apps.get_model("deals", "Deal").objects.filter(pk__in=deals)))
+    )
+    return list(atlas_selectors.lesson_list(actor=actor).prefetch_related(None).filter(sources)[:limit])
