@@ -124,8 +124,9 @@ class Residency(TimeStampedModel):
 
 
 class Opening(TimeStampedModel):
-    """'Partner in residence gezocht' by a host, or a person who offers to be one. A listing of its
-    own kind until the marketplace (vraag en aanbod) of the atlas exists."""
+    """'Partner in residence gezocht' by a host, or a person who offers to be one. Each opening is
+    also a listing in vraag en aanbod of the atlas (category partner in residence), where anyone
+    finds and answers it."""
 
     class Kind(models.TextChoices):
         GEZOCHT = "gezocht", _("Partner in residence gezocht")
@@ -148,6 +149,14 @@ class Opening(TimeStampedModel):
     hours_per_week = models.PositiveSmallIntegerField(_("uren per week"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     posted_by = models.ForeignKey(USER, verbose_name=_("geplaatst door"), on_delete=models.CASCADE, related_name="+")
+    listing = models.ForeignKey(
+        "atlas.Listing",
+        verbose_name=_("in vraag en aanbod"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("oproep partner in residence")

@@ -174,7 +174,9 @@ def opening_list(*, actor):
     """Open 'gezocht' and 'aangeboden' listings, for logged-in users."""
     if not actor.has_perm("residence.view_openings"):
         return Opening.objects.none()
-    return Opening.objects.filter(status=Opening.Status.OPEN).select_related("organisation", "deal", "posted_by")
+    return Opening.objects.filter(status=Opening.Status.OPEN).select_related(
+        "organisation", "deal", "posted_by", "listing"
+    )
 
 
 def residency_deal_choices(*, actor):

@@ -44,6 +44,9 @@ LESSON_KIND = "samenwerking"
 SIDE_ACTIVITY_HOURS = 2
 # Side activity kinds as kinds of atlas events (``atlas.models.Event.Kind``).
 SIDE_ACTIVITY_EVENT_KINDS = {"workshop": "workshop", "training": "training"}
+# Openings in vraag en aanbod of the atlas (``atlas.models.Listing.Kind`` and ``.Category``).
+OPENING_LISTING_KINDS = {"gezocht": "vraag", "aangeboden": "aanbod"}
+OPENING_LISTING_CATEGORY = "partner_in_residence"
 
 
 def _setting(name: str, default):
@@ -231,19 +234,51 @@ def opening_post(
     )
     opening.full_clean()
     opening.save()
+    opening.listing = _opening_to_marketplace(actor, opening)
+    opening.save(update_fields=["listing", "updated_at"])
     audit_record(actor=actor, action="opening_post", target=opening, changes={"kind": kind})
     return opening
 
 
+def _opening_to_marketplace(actor, opening: Opening):
+    """The opening as a listing in vraag en aanbod: gezocht is a vraag, aangeboden an aanbod. It
+    stays there ``RESIDENCE_OPENING_DAYS`` days unless the opening closes first."""
+    details = [opening.description]
+    if opening.skills:
+        details.append(_("Vaardigheden en achtergrond: %(s)s") % {"s": opening.skills})
+    if opening.hours_per_week:
+        details.append(_("Uren per week: %(n)s") % {"n": opening.hours_per_week})
+    if opening.deal is not None:
+        details.append(
+            _("Voor de deal ‘%(deal)s’: %(url)s")
+            % {"deal": opening.deal, "url": _url("deals:deal-detail", pk=opening.deal_id)}
+        )
+    deal = opening.deal
+    return atlas_services.listing_create(
+        actor=actor,
+        organisation=opening.organisation,
+        kind=OPENING_LISTING_KINDS[opening.kind],
+        category=OPENING_LISTING_CATEGORY,
+        title=opening.title,
+        description="\n\n".join(details),
+        expires_on=timezone.localdate() + datetime.timedelta(days=_setting("RESIDENCE_OPENING_DAYS", 90)),
+        themes=list(deal.themes.all()) if deal is not None else (),
+        areas=list(deal.areas.all()) if deal is not None else (),
+        citywide=bool(deal is not None and deal.citywide),
+    )
+
+
 @transaction.atomic
 def opening_close(*, actor, opening: Opening) -> Opening:
-    opening = Opening.objects.select_for_update().get(pk=opening.pk)
+    opening = Opening.objects.select_for_update(of=("self",)).select_related("listing").get(pk=opening.pk)
     _require(actor, "residence.close_opening", opening, _("Alleen wie de oproep plaatste kan hem sluiten."))
     if opening.status != Opening.Status.OPEN:
         raise Conflict(_("Deze oproep is al gesloten."))
     opening.status = Opening.Status.GESLOTEN
     opening.full_clean()
     opening.save()
+    if opening.listing_id and opening.listing.status == "open":
+        atlas_services.listing_withdraw(actor=actor, listing=opening.listing)
     audit_record(actor=actor, action="opening_close", target=opening)
     return opening
 
