@@ -93,7 +93,8 @@ def is_story_author(user, story):
 rules.add_perm("atlas.publish_news", is_logged_in & is_editor)
 rules.add_perm("atlas.suggest_news", is_logged_in)
 rules.add_perm("atlas.create_event", is_logged_in)
-rules.add_perm("atlas.change_event", is_logged_in & (is_event_owner | is_editor))
+# Netwerkmanagers plan network moments such as collective deal kick-offs, and may move them.
+rules.add_perm("atlas.change_event", is_logged_in & (is_event_owner | is_editor | is_netwerkmanager))
 rules.add_perm("atlas.sign_up_event", is_logged_in)
 # A listing belongs to an organisation: only its members post, close or withdraw it.
 rules.add_perm("atlas.post_listing", is_logged_in & is_organisation_member)

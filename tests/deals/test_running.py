@@ -168,18 +168,19 @@ def test_a_deal_kickoff_is_in_the_atlas_agenda_and_moves_with_the_deal(world, cl
     assert event.source_url in client.get(event.get_absolute_url()).content.decode()
 
 
-def test_moving_a_kickoff_follows_the_agenda_rules(world):
-    """Who may move an agenda entry is the atlas's rule: when the actor may not, nothing changes."""
+def test_a_netwerkmanager_moves_a_kickoff_planned_by_the_aanjager(world):
+    """The deal and its agenda entry move together, whoever of the two planners moves it."""
     deal = world.deal(Deal.Status.GESLOTEN)
     when = (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
     services.deal_kickoff_plan(actor=world.aanjager_member, deal=deal, starts_at=when, location="Wijkhuis")
-    with pytest.raises(NotAllowed):
-        services.deal_kickoff_plan(
-            actor=world.netwerkmanager, deal=deal, starts_at=when + datetime.timedelta(days=1), location="Elders"
-        )
+    services.deal_kickoff_plan(
+        actor=world.netwerkmanager, deal=deal, starts_at=when + datetime.timedelta(days=1), location="Elders"
+    )
     deal.refresh_from_db()
-    assert deal.kickoff_location == "Wijkhuis"
-    assert Event.objects.get().location == "Wijkhuis"
+    assert deal.kickoff_location == "Elders"
+    event = Event.objects.get()
+    assert event.location == "Elders"
+    assert event.starts_at == when + datetime.timedelta(days=1)
 
 
 def test_a_collective_kickoff_is_one_agenda_entry_naming_its_deals(world, client):
