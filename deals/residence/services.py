@@ -754,7 +754,9 @@ def reflection_propose_as_lesson(*, actor, reflection: Reflection) -> Reflection
         areas=list(deal.areas.all()),
         source_type=LESSON_SOURCE,
         source_id=str(residency.pk),
-        source_url=_url("residence:residency-detail", pk=residency.pk),
+        # The lesson is public once published; it links to the deal's public page, not to the
+        # residency, whose work only the deal's partners may read.
+        source_url=settings.SITE_URL.rstrip("/") + deal.get_absolute_url(),
     )
     reflection.proposed_as_lesson_at = timezone.now()
     reflection.save(update_fields=["proposed_as_lesson_at", "updated_at"])

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -523,7 +524,9 @@ def test_a_reflection_proposed_as_lesson_arrives_in_the_kennisbank_with_its_link
     assert "Aanschuiftafel" in lesson.context and "Cluster Maatschappelijke Ontwikkeling" in lesson.context
     assert lesson.kind == "samenwerking"
     assert (lesson.source_type, lesson.source_id) == ("residentie", str(residency.pk))
-    assert lesson.source_url.endswith(reverse("residence:residency-detail", kwargs={"pk": residency.pk}))
+    assert lesson.source_url.endswith(residency.deal.get_absolute_url())
+    # Anyone who reads the published lesson can follow its link: the running deal is public.
+    assert Client().get(residency.deal.get_absolute_url()).status_code == 200
     assert list(lesson.themes.all()) == [theme] and list(lesson.areas.all()) == [area]
     with pytest.raises(Conflict, match="al als les voorgesteld"):
         services.reflection_propose_as_lesson(actor=world.person, reflection=reflection)
