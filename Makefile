@@ -12,7 +12,7 @@ NPM_STAMP := node_modules/.installed
 DEVRUN := $(PY) -m reisgids.devrun
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test check lint install messages bench clean
+.PHONY: run test check lint install messages bench backup restore e2e screenshots clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,26 @@ lint:
 messages: install
 	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=.data
 	$(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules
+
+# Database copies (pg_dump custom format) of the embedded or the server PostgreSQL.
+#   make backup [FILE=backups/reisgids.dump]     make restore FILE=backups/reisgids.dump
+backup: install
+	$(DEVRUN) exec -- $(PY) manage.py backup_database $(if $(FILE),--output $(FILE))
+
+restore: install
+	$(DEVRUN) exec -- $(PY) manage.py restore_database $(FILE)
+
+# Benchmarks at factor 1 and 20 against a floor view; writes docs/benchmarks.md.
+bench: install
+	$(DEVRUN) exec -- $(PY) manage.py bench
+
+# Only the browser tests (Debian's Chromium through Playwright); `make test` runs them too.
+e2e: install
+	$(DEVRUN) exec -- $(PY) -m pytest -m browser --no-cov
+
+# PNGs of the main pages in docs/screenshots/.
+screenshots: install
+	$(DEVRUN) exec -- env REISGIDS_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/e2e/test_screenshots.py --no-cov
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache .coverage
