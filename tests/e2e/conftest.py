@@ -1,0 +1,73 @@
+"""Browser tests: Debian's Chromium driven by Playwright against Django's live server.
+
+Each person gets their own browser context (own cookies), as in real life. Playwright's sync
+API runs an event loop in this thread, so Django's async-safety check is switched off here
+(the test database is only touched from this thread and the live server's thread).
+"""
+
+import os
+import shutil
+
+import pytest
+
+from reisgids.core.roles import Role
+from tests.factories import PASSWORD, UserFactory
+
+CHROMIUM = os.environ.get("REISGIDS_CHROMIUM", "/usr/bin/chromium")
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's package `chromium`.")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ["--no-sandbox"]}
+
+
+@pytest.fixture
+def new_person(browser, live_server):
+    """Open a fresh browser context for a person and log them in (or not, for anonymous).
+
+    Usage: ``page = new_person(user)`` or ``page = new_person(None)``; pass ``phone=True`` for
+    a phone-sized viewport. Every page gets the live server as base URL.
+    """
+    contexts = []
+
+    def open_context(user=None, *, phone=False):
+        args = {"base_url": live_server.url}
+        if phone:
+            args.update({"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True})
+        context = browser.new_context(**args)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        if user is not None:
+            log_in(page, user)
+        return page
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+def log_in(page, user):
+    page.goto("/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(user.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def make_user(transactional_db):
+    def make(*roles, **kwargs):
+        return UserFactory(roles=list(roles) or [Role.INITIATIEFNEMER], **kwargs)
+
+    return make
