@@ -31,6 +31,25 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ["--no-sandbox"]}
 
 
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving static files through the staticfiles finders.
+
+    pytest-django only does that when ``django.contrib.staticfiles`` is in INSTALLED_APPS by
+    that exact name; we install it under our own AppConfig, so without this the pages would
+    load without any CSS or JavaScript (STATIC_ROOT is empty outside production).
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(addr, start=False)
+    server.thread.static_handler = StaticFilesHandler
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def new_person(browser, live_server):
     """Open a fresh browser context for a person and log them in (or not, for anonymous).
