@@ -12,13 +12,14 @@ from rest_framework.response import Response
 from .. import selectors, services
 from ..filters import EventFilter, LessonFilter, ListingFilter, NewsFilter, StoryFilter
 from ..models import Area, Audience, Event, Lesson, Listing, NewsItem, Organisation, Story, Theme
+from .fields import DateTimeInput, SlugInput
 
 # --- Output ------------------------------------------------------------------------------------
 
 
 class _Slugs(serializers.SlugRelatedField):
     def __init__(self, **kwargs):
-        super().__init__(many=False, slug_field="slug", read_only=True, **kwargs)
+        super().__init__(many=False, slug_field="slug", read_only=True, allow_null=True, **kwargs)
 
 
 class NewsItemSerializer(serializers.ModelSerializer):
@@ -141,15 +142,15 @@ class LessonSerializer(serializers.ModelSerializer):
 
 
 def _themes():
-    return serializers.SlugRelatedField(many=True, slug_field="slug", queryset=Theme.objects.all(), required=False)
+    return SlugInput(many=True, slug_field="slug", queryset=Theme.objects.all(), required=False)
 
 
 def _areas():
-    return serializers.SlugRelatedField(many=True, slug_field="slug", queryset=Area.objects.all(), required=False)
+    return SlugInput(many=True, slug_field="slug", queryset=Area.objects.all(), required=False)
 
 
 def _organisation(required=False):
-    return serializers.SlugRelatedField(
+    return SlugInput(
         slug_field="slug", queryset=Organisation.objects.filter(is_archived=False), required=required, allow_null=True
     )
 
@@ -173,8 +174,8 @@ class EventInputSerializer(serializers.Serializer):
     description = serializers.CharField()
     kind = serializers.ChoiceField(choices=Event.Kind.choices, default=Event.Kind.BIJEENKOMST)
     topic = serializers.ChoiceField(choices=Event.Topic.choices, required=False, default="")
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = DateTimeInput()
+    ends_at = DateTimeInput()
     online = serializers.BooleanField(default=False)
     location = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     online_url = serializers.URLField(required=False, allow_blank=True, default="")
@@ -254,6 +255,7 @@ class NewsViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = NewsItemSerializer
     filterset_class = NewsFilter
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
         return selectors.news_list(actor=self.request.user)
@@ -290,6 +292,7 @@ class EventViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = EventSerializer
     filterset_class = EventFilter
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
         return selectors.event_list(actor=self.request.user)
@@ -311,6 +314,7 @@ class EventViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 class ListingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Open vraag en aanbod. POST places a listing for an organisation of which you are a member."""
 
+    lookup_value_regex = "[0-9]+"
     serializer_class = ListingSerializer
     filterset_class = ListingFilter
 
@@ -351,6 +355,7 @@ class StoryViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = StorySerializer
     filterset_class = StoryFilter
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
         return selectors.story_list(actor=self.request.user)
@@ -378,6 +383,7 @@ class LessonViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = LessonSerializer
     filterset_class = LessonFilter
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
         return selectors.lesson_list(actor=self.request.user)

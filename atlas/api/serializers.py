@@ -21,7 +21,7 @@ class ThemeSerializer(serializers.ModelSerializer):
 
 
 class AreaSerializer(serializers.ModelSerializer):
-    gebied = serializers.SlugRelatedField(source="parent", slug_field="slug", read_only=True)
+    gebied = serializers.SlugRelatedField(source="parent", slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Area
@@ -31,7 +31,7 @@ class AreaSerializer(serializers.ModelSerializer):
 class OrganisationSerializer(serializers.ModelSerializer):
     themes = ThemeSerializer(many=True, read_only=True)
     areas = serializers.SlugRelatedField(many=True, slug_field="slug", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     logo = serializers.ImageField(read_only=True, use_url=True)
 
     class Meta:
@@ -111,9 +111,9 @@ class ContactPointSerializer(serializers.ModelSerializer):
 
 
 class InstrumentSerializer(serializers.ModelSerializer):
-    owner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    owner = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     themes = ThemeSerializer(many=True, read_only=True)
-    contact_point = serializers.PrimaryKeyRelatedField(read_only=True)
+    contact_point = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Instrument
@@ -149,7 +149,7 @@ class NetworkGroupSerializer(serializers.ModelSerializer):
 
 
 class NetworkSerializer(serializers.ModelSerializer):
-    coordinator = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    coordinator = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     themes = ThemeSerializer(many=True, read_only=True)
 
     class Meta:

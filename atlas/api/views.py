@@ -1,12 +1,11 @@
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from .. import selectors, services
 from ..filters import AreaFilter, ContactPointFilter, InstrumentFilter, NetworkFilter, OrganisationFilter, ThemeFilter
@@ -32,6 +31,7 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
         if self.action == "retrieve":
@@ -45,6 +45,7 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 class ContactPointViewSet(viewsets.ReadOnlyModelViewSet):
     """Aanspreekpunten. E-mail and phone only for logged-in callers."""
 
+    lookup_value_regex = "[0-9]+"
     serializer_class = ContactPointSerializer
     filterset_class = ContactPointFilter
 
@@ -58,6 +59,7 @@ class InstrumentViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = InstrumentSerializer
     filterset_class = InstrumentFilter
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
         return selectors.instrument_list(actor=self.request.user)
@@ -68,6 +70,7 @@ class NetworkViewSet(viewsets.ReadOnlyModelViewSet):
 
     filterset_class = NetworkFilter
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
         return selectors.network_list(actor=self.request.user)
@@ -90,6 +93,7 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = AreaSerializer
     filterset_class = AreaFilter
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
         return selectors.area_list()
@@ -101,26 +105,54 @@ class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ThemeSerializer
     filterset_class = ThemeFilter
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
         return selectors.theme_list()
 
 
-class AtlasGeoJSONView(APIView):
+GEOJSON_SCHEMA = {
+    "type": "object",
+    "description": "Een GeoJSON FeatureCollection: organisaties (geometry null als er geen punt is) en gebieden.",
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string", "enum": ["Feature"]},
+                    "id": {"type": "string"},
+                    "geometry": {"type": "object", "nullable": True},
+                    "properties": {"type": "object"},
+                },
+                "required": ["type", "geometry", "properties"],
+            },
+        },
+    },
+    "required": ["type", "features"],
+}
+
+
+class AtlasGeoJSONView(generics.GenericAPIView):
     """The map layer: organisations (filtered like the list) and the gebieden, as GeoJSON."""
 
-    @extend_schema(responses={200: dict})
+    filterset_class = OrganisationFilter
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.organisation_list(actor=self.request.user)
+
+    @extend_schema(filters=True, responses={(200, "application/geo+json"): GEOJSON_SCHEMA})
     def get(self, request):
-        filterset = OrganisationFilter(request.GET, queryset=selectors.organisation_list(actor=request.user))
-        if not filterset.is_valid():
-            raise ValidationError(filterset.errors)
-        data = selectors.atlas_geojson(actor=request.user, organisations=filterset.qs)
+        data = selectors.atlas_geojson(actor=request.user, organisations=self.filter_queryset(self.get_queryset()))
         return Response(data, content_type="application/geo+json")
 
 
 class MembershipViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Own memberships and those the user may decide on. POST asks to join an organisation."""
 
+    lookup_value_regex = "[0-9]+"
     serializer_class = MembershipSerializer
     permission_classes = [IsAuthenticated]
 

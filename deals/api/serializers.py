@@ -189,7 +189,7 @@ class DealThemeSerializer(serializers.ModelSerializer):
 
 
 class IntakeSerializer(serializers.ModelSerializer):
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     involvements = serializers.SerializerMethodField()
     commitments = serializers.SerializerMethodField()
     steps = serializers.SerializerMethodField()

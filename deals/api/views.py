@@ -32,6 +32,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     """Deals the user may see: the public register (from gesloten onward) plus, for partners and
     netwerkmanagers, drafts. POST starts a deal; the actions move it through its steps."""
 
+    lookup_value_regex = "[0-9]+"
     filterset_class = DealFilter
 
     def get_queryset(self):
@@ -191,8 +192,9 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         )
         return Response(s.SignatureSerializer(signature).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.CheckInInput, responses={200: s.CheckInSerializer})
-    @action(detail=True, methods=["get", "post"])
+    @extend_schema(methods=["GET"], request=None, responses=s.CheckInSerializer(many=True))
+    @extend_schema(methods=["POST"], request=s.CheckInInput, responses=s.CheckInSerializer)
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def checkins(self, request, pk=None):
         deal = self.get_object()
         if request.method == "GET":
@@ -219,6 +221,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
 class DealThemeViewSet(viewsets.ReadOnlyModelViewSet):
     """Themes on which deals are welcome, with their priority and period (public)."""
 
+    lookup_value_regex = "[0-9]+"
     serializer_class = s.DealThemeSerializer
 
     def get_queryset(self):
@@ -228,6 +231,7 @@ class DealThemeViewSet(viewsets.ReadOnlyModelViewSet):
 class KnelpuntViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The knelpunten register: partners of a deal, netwerkmanagers, ambtenaren and bestuurders read it."""
 
+    lookup_value_regex = "[0-9]+"
     serializer_class = s.KnelpuntSerializer
     permission_classes = [IsAuthenticated]
 
@@ -271,6 +275,7 @@ class KnelpuntViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 class IntakeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The provisional Right to Cooperate intake: own submissions, or all for ambtenaren."""
 
+    lookup_value_regex = "[0-9]+"
     serializer_class = s.IntakeSerializer
     permission_classes = [IsAuthenticated]
 

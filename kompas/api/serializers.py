@@ -98,7 +98,7 @@ class EditionDetailSerializer(serializers.ModelSerializer):
 
     proposals = ProposalSerializer(many=True, read_only=True)
     priorities = PrioritySerializer(many=True, read_only=True)
-    adopted_by = serializers.CharField(source="adopted_by.name", default=None, read_only=True)
+    adopted_by = serializers.CharField(source="adopted_by.name", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = Edition

@@ -23,6 +23,8 @@ class EditionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     The actions run one service each: proposals, comments, endorsements, agenda items, decisions,
     monitoring and the edition's steps."""
 
+    lookup_value_regex = "[0-9]+"
+
     def get_queryset(self):
         return selectors.edition_list(actor=self.request.user)
 

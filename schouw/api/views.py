@@ -69,6 +69,7 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
     """Schouw rounds the user may see, or the one round of a guest's token. Appraisals of others
     stay hidden until the participant submitted their own or the organiser revealed them."""
 
+    lookup_value_regex = "[0-9]+"
     serializer_class = SchouwRoundSerializer
     authentication_classes = [GuestTokenAuthentication, *api_settings.DEFAULT_AUTHENTICATION_CLASSES]
     permission_classes = [IsUserOrGuest]
@@ -89,7 +90,13 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
         return self._list(schouw_round.participants.all(), ParticipantSerializer)
 
     @extend_schema(
-        parameters=[TOKEN_PARAMETER], request=ObservationInputSerializer, responses=ObservationSerializer(many=True)
+        methods=["GET"], parameters=[TOKEN_PARAMETER], request=None, responses=ObservationSerializer(many=True)
+    )
+    @extend_schema(
+        methods=["POST"],
+        parameters=[TOKEN_PARAMETER],
+        request=ObservationInputSerializer,
+        responses={201: ObservationSerializer},
     )
     @action(detail=True, methods=["get", "post"])
     def observations(self, request, pk=None):
@@ -120,7 +127,13 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(
-        parameters=[TOKEN_PARAMETER], request=AppraisalInputSerializer, responses=AppraisalSerializer(many=True)
+        methods=["GET"], parameters=[TOKEN_PARAMETER], request=None, responses=AppraisalSerializer(many=True)
+    )
+    @extend_schema(
+        methods=["POST"],
+        parameters=[TOKEN_PARAMETER],
+        request=AppraisalInputSerializer,
+        responses={201: AppraisalSerializer},
     )
     @action(detail=True, methods=["get", "post"])
     def appraisals(self, request, pk=None):

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from atlas.api.fields import DateTimeInput
+
 from ..models import Action, LogEntry, Meeting, Residency, Signal, SignalResponse
 
 
@@ -65,7 +67,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 
 class MeetingInputSerializer(serializers.Serializer):
-    starts_at = serializers.DateTimeField()
+    starts_at = DateTimeInput()
     agenda = serializers.CharField(max_length=4000)
     location = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
 

@@ -25,6 +25,7 @@ class ResidencyViewSet(viewsets.ReadOnlyModelViewSet):
     """Partners in residence the user may see. The logbook, meetings, actions and signals are
     read only by the deal's partners (and the partner in residence), as on the pages."""
 
+    lookup_value_regex = "[0-9]+"
     serializer_class = ResidencySerializer
     permission_classes = [IsAuthenticated]
 
@@ -41,7 +42,8 @@ class ResidencyViewSet(viewsets.ReadOnlyModelViewSet):
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(serializer_class(page, many=True).data)
 
-    @extend_schema(request=LogEntryInputSerializer, responses=LogEntrySerializer(many=True))
+    @extend_schema(methods=["GET"], request=None, responses=LogEntrySerializer(many=True))
+    @extend_schema(methods=["POST"], request=LogEntryInputSerializer, responses={201: LogEntrySerializer})
     @action(detail=True, methods=["get", "post"])
     def logbook(self, request, pk=None):
         residency = self._residency()
@@ -52,7 +54,8 @@ class ResidencyViewSet(viewsets.ReadOnlyModelViewSet):
             return Response(LogEntrySerializer(entry).data, status=status.HTTP_201_CREATED)
         return self._paged(selectors.log_entries_of(actor=request.user, residency=residency), LogEntrySerializer)
 
-    @extend_schema(request=MeetingInputSerializer, responses=MeetingSerializer(many=True))
+    @extend_schema(methods=["GET"], request=None, responses=MeetingSerializer(many=True))
+    @extend_schema(methods=["POST"], request=MeetingInputSerializer, responses={201: MeetingSerializer})
     @action(detail=True, methods=["get", "post"])
     def meetings(self, request, pk=None):
         residency = self._residency()
@@ -69,7 +72,8 @@ class ResidencyViewSet(viewsets.ReadOnlyModelViewSet):
         residency = self._residency()
         return self._paged(selectors.actions_of(actor=request.user, residency=residency), ActionSerializer)
 
-    @extend_schema(request=SignalInputSerializer, responses=SignalSerializer(many=True))
+    @extend_schema(methods=["GET"], request=None, responses=SignalSerializer(many=True))
+    @extend_schema(methods=["POST"], request=SignalInputSerializer, responses={201: SignalSerializer})
     @action(detail=True, methods=["get", "post"])
     def signals(self, request, pk=None):
         residency = self._residency()
