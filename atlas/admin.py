@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from reisgids.core.archive import DomainRecordAdmin
+
 from .models import Area, Membership, Organisation, Theme
 
 
@@ -18,7 +20,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(DomainRecordAdmin):
     list_display = ["name", "type", "is_verified", "is_archived"]
     list_filter = ["type", "is_verified", "is_archived"]
     search_fields = ["name"]
@@ -26,7 +28,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(DomainRecordAdmin):
     list_display = ["user", "organisation", "role", "status", "created_at"]
     list_filter = ["status", "role"]
     search_fields = ["user__email", "organisation__name"]

@@ -41,6 +41,8 @@ rules.add_perm("atlas.decide_membership", is_logged_in & can_decide_membership)
 rules.add_perm("atlas.end_membership", is_logged_in & (is_own_membership | can_decide_membership))
 rules.add_perm("atlas.view_membership", is_logged_in & (is_own_membership | can_decide_membership))
 rules.add_perm("atlas.manage_organisation", is_logged_in & (is_netwerkmanager | is_beheerder | is_organisation_admin))
+# The audit trail of the organisation's own record: platform beheerders and the organisation's beheerders.
+rules.add_perm("atlas.view_organisation_audit", is_logged_in & (is_beheerder | is_organisation_admin))
 
 # Curators: verify organisations and merge duplicates.
 is_curator = is_netwerkmanager | is_contentbeheerder | is_beheerder

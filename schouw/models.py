@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from reisgids.core.archive import ArchivableModel
 from reisgids.core.models import TimeStampedModel
 from reisgids.core.storage import private_storage
 
@@ -138,6 +139,9 @@ class Participant(TimeStampedModel):
     appraisals_submitted_at = models.DateTimeField(_("waarderingen ingediend op"), null=True, blank=True)
     invited_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
+    # A guest's name and e-mail address stay out of the audit trail (the privacy erasure reaches them here).
+    AUDIT_EXCLUDE = ("name", "email", "consent_text")
+
     class Meta:
         verbose_name = _("deelnemer aan de schouw")
         verbose_name_plural = _("deelnemers aan de schouw")
@@ -215,7 +219,7 @@ class Observation(TimeStampedModel):
         return self.text[:60]
 
 
-class Criterion(TimeStampedModel):
+class Criterion(ArchivableModel, TimeStampedModel):
     """Step 2, meetlat: a criterion for one party, proposed by anyone and agreed by that party."""
 
     round = models.ForeignKey(SchouwRound, on_delete=models.CASCADE, related_name="criteria")
@@ -239,7 +243,11 @@ class Criterion(TimeStampedModel):
         verbose_name_plural = _("meetlat")
         ordering = ["partner_id", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "partner", "name"], name="criterion_unique_name_per_party"),
+            models.UniqueConstraint(
+                fields=["round", "partner", "name"],
+                condition=Q(archived_at__isnull=True),
+                name="criterion_unique_name_per_party",
+            ),
         ]
 
     def __str__(self):

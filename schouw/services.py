@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from deals import services as deal_services
 from deals.residence import selectors as residence_selectors
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-from reisgids.core.services import audit_record
+from reisgids.core.services import audit_record, snapshot_fields
 
 from . import selectors
 from .guests import Guest, link_is_valid, new_token
@@ -58,12 +58,12 @@ TAKE_PART_REFUSAL = gettext_lazy("Alleen deelnemers aan deze schouwronde kunnen 
 # --- Helpers --------------------------------------------------------------------------------------
 
 
-def _audit(actor, action: str, target, changes: dict | None = None):
+def _audit(actor, action: str, target, changes: dict | None = None, **kwargs):
     changes = dict(changes or {})
     if isinstance(actor, Guest):
         changes["gast"] = actor.participant.pk
-        return audit_record(actor=None, action=action, target=target, changes=changes)
-    return audit_record(actor=actor, action=action, target=target, changes=changes)
+        return audit_record(actor=None, action=action, target=target, changes=changes, **kwargs)
+    return audit_record(actor=actor, action=action, target=target, changes=changes, **kwargs)
 
 
 def _user(actor):
@@ -316,7 +316,7 @@ def participant_link_renew(*, actor, participant: Participant) -> tuple[Particip
     participant.round = schouw_round
     _save(participant)
     _send_guest_link(participant, token)
-    _audit(actor, "participant_link_renew", participant)
+    _audit(actor, "participant_link_renew", participant, {"link": "vernieuwd"})
     return participant, token
 
 
@@ -560,12 +560,18 @@ def criterion_agree(*, actor, criterion: Criterion) -> Criterion:
 
 
 @transaction.atomic
-def criterion_withdraw(*, actor, criterion: Criterion) -> None:
+def criterion_withdraw(*, actor, criterion: Criterion) -> Criterion:
+    """The criterion leaves the meetlat; it is archived, not deleted, so the trail keeps it."""
     schouw_round = _lock(criterion.round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
     _require_status(schouw_round, [Status.MEETLAT], _("Criteria stelt u samen op in de stap meetlat."))
-    _audit(actor, "criterion_withdraw", criterion)
-    criterion.delete()
+    criterion = Criterion.all_objects.select_for_update().get(pk=criterion.pk)
+    if criterion.is_archived:
+        raise Conflict(_("Dit criterium is al ingetrokken."))
+    before = snapshot_fields(criterion, ["archived_at"])
+    criterion.archive()
+    _audit(actor, "criterion_withdraw", criterion, before=before)
+    return criterion
 
 
 @transaction.atomic

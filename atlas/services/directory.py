@@ -427,7 +427,7 @@ def saved_search_create(*, actor, name: str, query: str, frequency: str = SavedS
 def saved_search_delete(*, actor, saved_search: SavedSearch) -> None:
     if not actor.has_perm("atlas.delete_saved_search", saved_search):
         raise NotAllowed(_("U kunt alleen uw eigen zoekopdrachten verwijderen."))
-    audit_record(actor=actor, action="saved_search_delete", target=saved_search)
+    audit_record(actor=actor, action="saved_search_delete", target=saved_search, deleted=True)
     saved_search.delete()
 
 

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from reisgids.core.archive import ArchivableModel
 from reisgids.core.models import TimeStampedModel
 
 USER = settings.AUTH_USER_MODEL
@@ -293,7 +294,7 @@ class DealPartner(TimeStampedModel):
         return self.status == self.Status.GEACCEPTEERD and self.role in self.SIGNING_ROLES
 
 
-class Contribution(TimeStampedModel):
+class Contribution(ArchivableModel, TimeStampedModel):
     """A partner's own inbreng, decided by that partner only."""
 
     class Kind(models.TextChoices):
@@ -324,7 +325,7 @@ class Contribution(TimeStampedModel):
         return f"{self.get_kind_display()}: {self.description[:40]}"
 
 
-class Task(TimeStampedModel):
+class Task(ArchivableModel, TimeStampedModel):
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="tasks")
     partner = models.ForeignKey(DealPartner, verbose_name=_("partij"), on_delete=models.PROTECT, related_name="tasks")
     title = models.CharField(_("taak"), max_length=200)
@@ -341,7 +342,7 @@ class Task(TimeStampedModel):
         return self.title
 
 
-class Result(TimeStampedModel):
+class Result(ArchivableModel, TimeStampedModel):
     """An intended result with its indicator."""
 
     class IndicatorKind(models.TextChoices):
@@ -373,7 +374,7 @@ class Result(TimeStampedModel):
         return self.title
 
 
-class ProcessAgreement(TimeStampedModel):
+class ProcessAgreement(ArchivableModel, TimeStampedModel):
     class Kind(models.TextChoices):
         OVERLEG = "overleg", _("Overleg en afstemming")
         SCHOUW = "schouw", _("Schouw")
@@ -397,7 +398,7 @@ class ProcessAgreement(TimeStampedModel):
         return self.description[:60]
 
 
-class Milestone(TimeStampedModel):
+class Milestone(ArchivableModel, TimeStampedModel):
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("mijlpaal"), max_length=200)
     due_date = models.DateField(_("datum"))

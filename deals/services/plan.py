@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError, Conflict
-from reisgids.core.services import audit_record
+from reisgids.core.services import audit_record, snapshot_fields
 
 from ..models import (
     Contribution,
@@ -27,16 +27,20 @@ from ._common import lock_deal, require, require_editable, require_status, timel
 PLAN_REFUSAL = _("Alleen partners van de deal kunnen het plan wijzigen.")
 
 
-def _save(actor, deal: Deal, obj, action: str):
+def _save(actor, deal: Deal, obj, action: str, before: dict | None = None):
+    created = obj.pk is None
     obj.full_clean()
     obj.save()
-    audit_record(actor=actor, action=action, target=obj, changes={"deal": deal.pk})
+    audit_record(actor=actor, action=action, target=obj, changes={"deal": deal.pk}, before=before, created=created)
     return obj
 
 
-def _delete(actor, deal: Deal, obj, action: str) -> None:
-    audit_record(actor=actor, action=action, target=obj, changes={"deal": deal.pk})
-    obj.delete()
+def _archive(actor, deal: Deal, obj, action: str):
+    """Plan items are archived, never deleted: they leave the plan, the row and its trail stay."""
+    before = snapshot_fields(obj, ["archived_at"])
+    obj.archive()
+    audit_record(actor=actor, action=action, target=obj, changes={"deal": deal.pk}, before=before)
+    return obj
 
 
 def _accepted_partner(partner: DealPartner) -> DealPartner:
@@ -69,7 +73,7 @@ def contribution_create(
 
 
 @transaction.atomic
-def contribution_delete(*, actor, contribution: Contribution) -> None:
+def contribution_archive(*, actor, contribution: Contribution) -> Contribution:
     partner = contribution.partner
     deal = lock_deal(partner.deal)
     require(
@@ -79,7 +83,7 @@ def contribution_delete(*, actor, contribution: Contribution) -> None:
         _("Alleen %(org)s bepaalt zijn eigen inbreng.") % {"org": partner.organisation},
     )
     require_editable(deal)
-    _delete(actor, deal, contribution, "contribution_delete")
+    return _archive(actor, deal, contribution, "contribution_archive")
 
 
 # --- Tasks, results, agreements, milestones -------------------------------------------------
@@ -108,14 +112,15 @@ def task_create(
 def task_mark_done(*, actor, task: Task, done: bool = True) -> Task:
     deal = _plan_deal(actor, task.deal)
     task = Task.objects.select_for_update().get(pk=task.pk)
+    before = snapshot_fields(task, ["done"])
     task.done = done
-    return _save(actor, deal, task, "task_mark_done")
+    return _save(actor, deal, task, "task_mark_done", before=before)
 
 
 @transaction.atomic
-def task_delete(*, actor, task: Task) -> None:
+def task_archive(*, actor, task: Task) -> Task:
     deal = _plan_deal(actor, task.deal)
-    _delete(actor, deal, task, "task_delete")
+    return _archive(actor, deal, task, "task_archive")
 
 
 @transaction.atomic
@@ -146,9 +151,9 @@ def result_create(
 
 
 @transaction.atomic
-def result_delete(*, actor, result: Result) -> None:
+def result_archive(*, actor, result: Result) -> Result:
     deal = _plan_deal(actor, result.deal)
-    _delete(actor, deal, result, "result_delete")
+    return _archive(actor, deal, result, "result_archive")
 
 
 @transaction.atomic
@@ -163,9 +168,9 @@ def agreement_create(*, actor, deal: Deal, kind: str, description: str, **schouw
 
 
 @transaction.atomic
-def agreement_delete(*, actor, agreement: ProcessAgreement) -> None:
+def agreement_archive(*, actor, agreement: ProcessAgreement) -> ProcessAgreement:
     deal = _plan_deal(actor, agreement.deal)
-    _delete(actor, deal, agreement, "agreement_delete")
+    return _archive(actor, deal, agreement, "agreement_archive")
 
 
 @transaction.atomic
@@ -176,9 +181,9 @@ def milestone_create(*, actor, deal: Deal, title: str, due_date: datetime.date) 
 
 
 @transaction.atomic
-def milestone_delete(*, actor, milestone: Milestone) -> None:
+def milestone_archive(*, actor, milestone: Milestone) -> Milestone:
     deal = _plan_deal(actor, milestone.deal)
-    _delete(actor, deal, milestone, "milestone_delete")
+    return _archive(actor, deal, milestone, "milestone_archive")
 
 
 # --- Versions ---------------------------------------------------------------------------------

@@ -13,6 +13,21 @@ class TimeStampedModel(models.Model):
     class Meta:
         abstract = True
 
+    # The audit trail records what a service changed: the values as loaded from the database are
+    # kept (Django's documented ``from_db`` pattern), and a first save marks the record as created.
+    # ``audit_record`` compares them with the values at the time of the audit.
+
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            self._audit_created = True
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._audit_loaded = dict(zip(field_names, values, strict=True))
+        return instance
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True

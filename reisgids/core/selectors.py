@@ -1,17 +1,47 @@
 """Reads of the core, scoped to the acting user."""
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .errors import NotAllowed
 from .models import AuditEvent, User, WorkerHeartbeat
 
 
+def audit_target(*, target_type: str, target_id: str):
+    """The record an audit event is about, archived or not; None when the type or record is unknown."""
+    try:
+        model = apps.get_model(target_type)
+    except (LookupError, ValueError):
+        return None
+    try:
+        return model._base_manager.filter(pk=target_id).first()
+    except (ValueError, TypeError, DjangoValidationError):
+        return None
+
+
+def may_view_audit(*, actor: User, target=None) -> bool:
+    """Beheerders read the whole trail; others the trail of one record when the record's app grants
+    ``<app>.view_<model>_audit`` on it (the organisation's own beheerders, for instance)."""
+    if actor.has_perm("core.view_audit"):
+        return True
+    if target is None or not actor.is_authenticated:
+        return False
+    meta = target._meta
+    return actor.has_perm(f"{meta.app_label}.view_{meta.model_name}_audit", target)
+
+
 def audit_events_for(*, actor: User, target_type: str | None = None, target_id: str | None = None):
-    if not actor.has_perm("core.view_audit"):
-        raise NotAllowed("Alleen beheerders kunnen de audittrail lezen.")
+    """The audit trail, newest first. Beheerders see all of it; someone allowed to read the trail of
+    one record sees only that record's events; everyone else is refused."""
     qs = AuditEvent.objects.select_related("actor")
+    if not actor.has_perm("core.view_audit"):
+        target = audit_target(target_type=target_type, target_id=target_id) if target_type and target_id else None
+        if not may_view_audit(actor=actor, target=target):
+            raise NotAllowed(_("Alleen beheerders kunnen de audittrail lezen."))
     if target_type:
         qs = qs.filter(target_type=target_type)
     if target_id:

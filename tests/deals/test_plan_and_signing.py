@@ -30,8 +30,8 @@ def test_only_the_partner_decides_its_own_inbreng(world):
     with pytest.raises(NotAllowed, match="Zorgaanbieder West"):
         services.contribution_create(actor=world.aanjager_admin, partner=partner, kind="kennis", description="X")
     with pytest.raises(NotAllowed):
-        services.contribution_delete(actor=world.netwerkmanager, contribution=c)
-    services.contribution_delete(actor=world.partner_member, contribution=c)
+        services.contribution_archive(actor=world.netwerkmanager, contribution=c)
+    services.contribution_archive(actor=world.partner_member, contribution=c)
     assert not partner.contributions.exists()
 
 
@@ -76,10 +76,10 @@ def test_plan_items_and_their_refusals(world):
     with pytest.raises(ApplicationError, match="doet niet mee"):
         services.task_create(actor=world.aanjager_member, deal=deal, partner=world.partner(other), title="X")
     for delete, obj in [
-        (services.task_delete, {"task": task}),
-        (services.result_delete, {"result": result}),
-        (services.agreement_delete, {"agreement": agreement}),
-        (services.milestone_delete, {"milestone": milestone}),
+        (services.task_archive, {"task": task}),
+        (services.result_archive, {"result": result}),
+        (services.agreement_archive, {"agreement": agreement}),
+        (services.milestone_archive, {"milestone": milestone}),
     ]:
         delete(actor=world.aanjager_member, **obj)
     assert not deal.tasks.exists() and not deal.results.exists() and not deal.milestones.exists()
@@ -176,7 +176,7 @@ def test_version_diff_shows_what_was_removed_and_added(world):
     deal = _closed(world)
     v1 = deal.versions.get(number=1)
     task = deal.tasks.get()
-    services.task_delete(actor=world.aanjager_member, task=task)
+    services.task_archive(actor=world.aanjager_member, task=task)
     services.task_create(actor=world.aanjager_member, deal=deal, partner=world.partner(deal), title="Tafel dekken")
     v2 = services.plan_version_create(actor=world.aanjager_member, deal=deal, change_note="Andere taak")
     changes = services.plan_diff(v1.snapshot, v2.snapshot)
