@@ -9,6 +9,7 @@ import datetime
 from collections import Counter
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -106,6 +107,25 @@ def draft_run_get(*, actor, pk) -> DraftRun:
     if not _sees_concept(actor):
         return DraftRun.objects.none().get(pk=pk)
     return DraftRun.objects.select_related("edition", "started_by").get(pk=pk)
+
+
+# The drafting task holds a PostgreSQL advisory lock on (DRAFT_LOCK_CLASS, run id) while it runs.
+# The lock belongs to the task's database session, so it is gone the moment its worker dies.
+DRAFT_LOCK_CLASS = 4207
+
+
+def draft_run_is_stale(*, run: DraftRun) -> bool:
+    """A run marked as busy whose worker is gone: no database session holds its lock."""
+    if run.status != DraftRun.Status.BEZIG:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            " AND classid = %s AND objid = %s AND objsubid = 2)",
+            [DRAFT_LOCK_CLASS, run.pk],
+        )
+        return cursor.fetchone()[0]
 
 
 def draft_run_latest(*, actor) -> DraftRun | None:

@@ -12,7 +12,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
@@ -132,11 +132,18 @@ def draft_run_start(*, actor) -> DraftRun:
             raise Conflict(
                 _("Er loopt al een editie in consultatie of op de agenda; stel daarna een nieuw concept op.")
             )
-        running = DraftRun.objects.select_for_update().filter(
-            status__in=[DraftRun.Status.WACHTEND, DraftRun.Status.BEZIG],
-            created_at__gte=timezone.now() - datetime.timedelta(minutes=10),
+        running = list(
+            DraftRun.objects.select_for_update().filter(
+                status__in=[DraftRun.Status.WACHTEND, DraftRun.Status.BEZIG],
+                created_at__gte=timezone.now() - datetime.timedelta(minutes=10),
+            )
         )
-        if running.exists():
+        for stale in [r for r in running if selectors.draft_run_is_stale(run=r)]:
+            # Its worker died halfway; the edition is written in one transaction, so it is unchanged.
+            step = _("Het werkproces stopte voordat het concept klaar was; het concept is niet gewijzigd.")
+            _progress(stale, stale.progress, step, DraftRun.Status.MISLUKT, finished_at=timezone.now())
+            running.remove(stale)
+        if running:
             raise Conflict(_("Het kompas wordt al opgesteld. Wacht tot die ronde klaar is."))
         run = DraftRun(started_by=actor, step=_("Wacht op het werkproces"))
         _clean(run)
@@ -144,6 +151,22 @@ def draft_run_start(*, actor) -> DraftRun:
         audit_record(actor=actor, action="kompas_draft_start", target=run)
         transaction.on_commit(lambda: tasks.edition_draft.delay(run.pk))
     return run
+
+
+def _draft_lock(run: DraftRun) -> bool:
+    """Hold the run's advisory lock for this database session (see ``selectors.draft_run_is_stale``).
+    False when another worker is running this same run, for instance a redelivered task."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [selectors.DRAFT_LOCK_CLASS, run.pk])
+        return cursor.fetchone()[0]
+
+
+def _draft_unlock(run: DraftRun) -> None:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [selectors.DRAFT_LOCK_CLASS, run.pk])
+    except DatabaseError:  # the session is gone, and its lock with it
+        logger.warning("kompas draft run %s: lock not released, the connection was lost", run.pk)
 
 
 def _progress(run: DraftRun, progress: int, step: str, status: str = DraftRun.Status.BEZIG, **extra) -> None:
@@ -167,7 +190,15 @@ def edition_draft(*, actor=None, run_id: int | None = None, scheduled: bool = Fa
             return run  # a redelivered task: this run is done
     else:
         run = DraftRun.objects.create(started_by=actor, step=_("Gestart door de planning"))
+    if not _draft_lock(run):
+        return run  # another worker is running this very run; it reports the result
+    try:
+        return _draft(run=run, scheduled=scheduled, now=now, today=today)
+    finally:
+        _draft_unlock(run)
 
+
+def _draft(*, run: DraftRun, scheduled: bool, now, today) -> DraftRun:
     if scheduled and not draft_is_due(today=today):
         _progress(
             run,

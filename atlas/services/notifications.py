@@ -125,7 +125,11 @@ def notification_digest_send(*, frequency: str, now=None) -> int:
     is mailed once."""
     now = now or timezone.now()
     period = timedelta(days=1) if frequency == DigestPreference.Frequency.DAGELIJKS else timedelta(days=7)
-    due = DigestPreference.objects.filter(frequency=frequency, user__is_active=True).values_list("pk", flat=True)
+    due = (
+        DigestPreference.objects.filter(frequency=frequency, user__is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     site = settings.SITE_URL.rstrip("/")
     sent = 0
     for pk in list(due):
