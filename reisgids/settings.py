@@ -4,11 +4,13 @@ One module, read from the environment (twelve-factor). Safe local defaults; set
 ``DJANGO_ENV=production`` for the production profile (see docs/operations.md).
 """
 
+from datetime import timedelta
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -49,6 +51,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_htmx",
     "rules",
+    "axes",
+    "csp",
     "reisgids.core",
     "atlas",
     "deals",
@@ -68,7 +72,10 @@ MIDDLEWARE = [
     "reisgids.core.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the Dutch lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "reisgids.urls"
@@ -170,6 +177,10 @@ CELERY_BEAT_SCHEDULE = {
         "kwargs": {"frequency": "wekelijks"},
     },
     "schouw-reminders": {"task": "schouw.tasks.schouw_reminders_send", "schedule": crontab(hour=8, minute=20)},
+    "schouw-guest-data-retention": {
+        "task": "schouw.tasks.guest_data_expire",
+        "schedule": crontab(hour=3, minute=40),
+    },
     "schouw-lessons-to-kennisbank": {
         "task": "schouw.tasks.lessons_kennisbank_deliver",
         "schedule": crontab(hour=8, minute=30),
@@ -195,6 +206,8 @@ else:
 # --- Auth -------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a login while the username and address are locked out (django-axes).
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -275,6 +288,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "reisgids.core.errors.api_exception_handler",
+    "NUM_PROXIES": env.int("REISGIDS_TRUSTED_PROXY_COUNT", default=1 if PRODUCTION else 0),
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
@@ -338,11 +352,40 @@ SPECTACULAR_SETTINGS = {
 
 
 # --- Security -----------------------------------------------------------------
+# Every profile sends the same Content-Security-Policy, so the browser tests run under it:
+# no inline scripts or styles, nothing from other hosts except the configured map tiles.
+def _tile_source(url: str) -> list[str]:
+    """The host of REISGIDS_MAP_TILE_URL as a CSP source; ``{s}`` subdomains become a wildcard."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return []
+    host = parts.netloc.replace("{s}", "*")
+    return [f"{parts.scheme}://{host}"] if "{" not in host else []
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_tile_source(env.str("REISGIDS_MAP_TILE_URL", default=""))],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not from the cookie
+CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -352,7 +395,22 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Submitting the domain to the browsers' preload list is a decision of the municipality.
+    SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for the same
+# e-mail address from the same IP address, that pair is locked out for AXES_COOLOFF_TIME.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's field holds the e-mail address
+AXES_USERNAME_CALLABLE = "reisgids.core.throttling.axes_username"
+AXES_LOCKOUT_CALLABLE = "reisgids.core.views.login_lockout"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept by axes
+AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "new_password1", "new_password2"]
+AXES_CLIENT_IP_CALLABLE = "reisgids.core.throttling.client_ip"
 
 LOGGING = {
     "version": 1,
@@ -360,7 +418,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # django-axes logs every login with e-mail address and IP at INFO; keep only failures and lockouts.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 # Reisgids-specific settings.
@@ -378,6 +437,19 @@ REISGIDS = {
     "KOMPAS_CADENCE_MONTHS": env.int("REISGIDS_KOMPAS_CADENCE_MONTHS", default=12),
     # How many days before the end of the current period the next concept edition is drafted.
     "KOMPAS_DRAFT_LEAD_DAYS": env.int("REISGIDS_KOMPAS_DRAFT_LEAD_DAYS", default=90),
+    # Reverse proxies in front of the application that append to X-Forwarded-For; the client
+    # address for throttling is the entry the outermost trusted proxy saw. 0: REMOTE_ADDR.
+    "TRUSTED_PROXY_COUNT": env.int("REISGIDS_TRUSTED_PROXY_COUNT", default=1 if PRODUCTION else 0),
+    # Rate limit of public forms (registration, password reset, guest schouw forms): at most
+    # this many posts per IP address per window, per form.
+    "FORM_RATE_LIMIT": env.int("REISGIDS_FORM_RATE_LIMIT", default=10),
+    "FORM_RATE_WINDOW_SECONDS": env.int("REISGIDS_FORM_RATE_WINDOW_SECONDS", default=600),
+    "GUEST_FORM_RATE_LIMIT": env.int("REISGIDS_GUEST_FORM_RATE_LIMIT", default=120),
+    # Days after a schouw round finished before the data of its guests (name, e-mail address,
+    # consent, link) is anonymised by the beat task schouw.tasks.guest_data_expire.
+    "SCHOUW_GUEST_RETENTION_DAYS": env.int("REISGIDS_SCHOUW_GUEST_RETENTION_DAYS", default=365),
+    # Where to report a vulnerability (docs/security.md, SECURITY.md, the privacy page).
+    "SECURITY_CONTACT": env.str("REISGIDS_SECURITY_CONTACT", default="security@reisgids.example"),
 }
 
 FORM_RENDERER = "reisgids.core.forms.UtrechtFormRenderer"

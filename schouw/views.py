@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from reisgids.core.errors import ApplicationError, validation_messages
+from reisgids.core.throttling import RateLimitMixin, rate_limit_hit, rate_limited_response
 
 from . import selectors, services
 from .forms import (
@@ -228,6 +229,8 @@ class RoundPostView(View):
 
     def post(self, request, pk, **kwargs):
         actor = acting(request, pk)
+        if isinstance(actor, Guest) and (wait := rate_limit_hit(request, "schouw-guest", limit_setting=GUEST_LIMIT)):
+            return rate_limited_response(request, wait)
         if not isinstance(actor, Guest) and not request.user.is_authenticated:
             return redirect(f"{reverse('login')}?next={reverse('schouw:round-detail', kwargs={'pk': pk})}")
         schouw_round = _round(request, pk)
@@ -577,6 +580,9 @@ class DealRoundsView(LoginRequiredMixin, TemplateView):
 
 # --- Guests ---------------------------------------------------------------------------------------
 
+# A guest fills in a whole round of forms; the count only stops scripted posting.
+GUEST_LIMIT = "GUEST_FORM_RATE_LIMIT"
+
 LINK_PROBLEMS = {
     "onbekend": _("Deze link kennen we niet. Controleer of u de hele link uit de e-mail heeft gebruikt."),
     "ingetrokken": _("Deze link is ingetrokken. Vraag de organisator van de schouw om een nieuwe."),
@@ -585,8 +591,12 @@ LINK_PROBLEMS = {
 }
 
 
-class GuestEnterView(View):
+class GuestEnterView(RateLimitMixin, View):
     """The personal link: checks the token, keeps the guest in this session, and moves the token out of the address."""
+
+    # Opening links counts per address, so tokens cannot be guessed by trying many.
+    rate_limit_scope = "schouw-guest-link"
+    rate_limit_methods = ("GET",)
 
     def get(self, request, token):
         participant = selectors.participant_by_token(token=token)
@@ -598,8 +608,11 @@ class GuestEnterView(View):
         return redirect("schouw:guest-round")
 
 
-class GuestRoundView(View):
+class GuestRoundView(RateLimitMixin, View):
     """The guest's own page, made for a phone: consent first, then the current step."""
+
+    rate_limit_scope = "schouw-guest"
+    rate_limit_setting = GUEST_LIMIT
 
     template_name = "schouw/guest_round.html"
 

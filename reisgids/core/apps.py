@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Register this app's django-rules permissions.
         from reisgids.core import permissions  # noqa: F401
+
+        # Every app's privacy.py registers its part of "Mijn gegevens" (see reisgids/core/privacy.py).
+        autodiscover_modules("privacy")

@@ -1,9 +1,12 @@
 """One error type for domain refusals, rendered as ``{"detail": ...}`` by the API."""
 
+import math
+
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -45,6 +48,8 @@ def api_exception_handler(exc, context):
             detail = " ".join(m for msgs in messages.values() for m in msgs)
             return Response({"detail": detail, "errors": messages}, status=status.HTTP_400_BAD_REQUEST)
         return Response({"detail": " ".join(messages)}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, exceptions.Throttled):
+        exc.detail = throttled_message(exc.wait)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(_("Niet gevonden."))
     elif isinstance(exc, PermissionDenied):
@@ -56,3 +61,15 @@ def api_exception_handler(exc, context):
     elif response is not None and isinstance(response.data, list):
         response.data = {"detail": " ".join(str(m) for m in response.data)}
     return response
+
+
+def throttled_message(wait: float | None) -> str:
+    """The Dutch refusal when a rate limit is hit, with the wait in whole seconds."""
+    if wait is None:
+        return _("Te veel verzoeken. Probeer het later opnieuw.")
+    seconds = max(1, math.ceil(wait))
+    return ngettext(
+        "Te veel verzoeken. Probeer het over %(seconds)d seconde opnieuw.",
+        "Te veel verzoeken. Probeer het over %(seconds)d seconden opnieuw.",
+        seconds,
+    ) % {"seconds": seconds}

@@ -81,3 +81,14 @@ class RegisterForm(StyledFormMixin, forms.Form):
         if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
             self.add_error("password_again", _("De twee wachtwoorden zijn niet gelijk."))
         return data
+
+
+class ErasureForm(StyledFormMixin, forms.Form):
+    password = forms.CharField(
+        label=_("Uw wachtwoord"),
+        help_text=_("Ter bevestiging dat u het zelf bent."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Ik begrijp dat mijn account wordt geanonimiseerd en dat ik daarna niet meer kan inloggen."),
+    )

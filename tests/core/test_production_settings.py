@@ -1,3 +1,4 @@
+import json
 import os
 import secrets
 import subprocess
@@ -48,3 +49,60 @@ def test_static_files_collect_with_the_production_storage(settings, tmp_path):
     assert (tmp_path / "staticfiles.json").is_file()
     assert (tmp_path / "vendor" / "rotterdam" / "index.css").is_file()
     assert (tmp_path / "drf_spectacular_sidecar" / "swagger-ui-dist").is_dir()
+
+
+def test_production_profile_sets_hsts_secure_cookies_and_browser_policies():
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(
+        DJANGO_ENV="production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(45),
+        DJANGO_ALLOWED_HOSTS="reisgids.example",
+        DJANGO_SECURE_HSTS_PRELOAD="false",
+    )
+    names = [
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SECURE_HSTS_PRELOAD",
+        "SECURE_SSL_REDIRECT",
+        "SESSION_COOKIE_SECURE",
+        "SESSION_COOKIE_HTTPONLY",
+        "SESSION_COOKIE_SAMESITE",
+        "CSRF_COOKIE_SECURE",
+        "CSRF_COOKIE_SAMESITE",
+        "X_FRAME_OPTIONS",
+        "SECURE_REFERRER_POLICY",
+        "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+        "SECURE_CONTENT_TYPE_NOSNIFF",
+    ]
+    script = (
+        "import json; from django.conf import settings; "
+        f"print(json.dumps({{n: getattr(settings, n) for n in {names!r}}})); "
+        "print(json.dumps(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    values_line, csp_line = result.stdout.strip().splitlines()[-2:]
+    assert json.loads(values_line) == {
+        "SECURE_HSTS_SECONDS": 31536000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": False,  # configurable: the municipality decides about the preload list
+        "SECURE_SSL_REDIRECT": True,
+        "SESSION_COOKIE_SECURE": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "CSRF_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SAMESITE": "Lax",
+        "X_FRAME_OPTIONS": "DENY",
+        "SECURE_REFERRER_POLICY": "same-origin",
+        "SECURE_CROSS_ORIGIN_OPENER_POLICY": "same-origin",
+        "SECURE_CONTENT_TYPE_NOSNIFF": True,
+    }
+    directives = json.loads(csp_line)
+    assert directives["script-src"] == ["'self'"] and directives["frame-ancestors"] == ["'none'"]

@@ -123,7 +123,7 @@ def test_the_dashboard_shows_every_chart_with_its_table(db, client, bestuurder, 
     charts = {c["key"]: c["rows"] for c in response.context["charts"]}
     assert charts["lessons_per_kind"] == [("Samenwerking", 2), ("Inhoudelijk", 1)]
     assert ("Nog geen schouw", 1) in charts["schouw_coverage"]
-    assert "<caption>Lessen per soort</caption>" in page and "<svg" in page
+    assert "<caption>Lessen per soort</caption>" in page and 'src="data:image/svg+xml;base64,' in page
 
 
 def test_the_voice_of_partners_in_residence_and_initiatives_is_marked(db, client, outsider):

@@ -12,6 +12,13 @@ pytestmark = pytest.mark.django_db
 TOKEN = "gast-token-0123456789-abcdefghij"
 
 
+@pytest.fixture(autouse=True)
+def _axes_off(settings):
+    """client.login() authenticates without a request, which django-axes refuses; the login
+    lockout itself is tested in tests/core/test_hardening.py."""
+    settings.AXES_ENABLED = False
+
+
 def _login(client, user):
     assert client.login(email=user.email, password=PASSWORD)
     return client
