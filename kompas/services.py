@@ -689,7 +689,12 @@ def proposal_endorse(*, actor, proposal: Proposal) -> Endorsement:
             endorsement.save()
     except IntegrityError as exc:
         raise Conflict(_("U steunt dit voorstel al.")) from exc
-    audit_record(actor=actor, action="kompas_endorse", target=proposal)
+    audit_record(
+        actor=actor,
+        action="kompas_endorse",
+        target=proposal,
+        changes={"steunbetuiging": endorsement.pk, "voice": endorsement.voice},
+    )
     return endorsement
 
 
