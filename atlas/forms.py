@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reisgids.core.forms import StyledFormMixin
 
+from .images import name_by_content
 from .models import Area, Membership, Organisation, SavedSearch
 
 
@@ -65,6 +66,9 @@ class OrganisationForm(StyledFormMixin, forms.ModelForm):
             "latitude": _("Bijvoorbeeld 51.92250. Laat leeg als u geen vaste plek heeft."),
             "longitude": _("Bijvoorbeeld 4.47917."),
         }
+
+    def clean_logo(self):
+        return name_by_content(self.cleaned_data.get("logo"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,6 +19,9 @@ api_v1 = [
     path("", include("kompas.api.urls")),
 ]
 
+# Below /api/ a path that matches no route answers in JSON, like every other refusal of the API.
+handler404 = "reisgids.api.not_found"
+
 urlpatterns = [
     path("", include("reisgids.core.urls")),
     path("mijn/", DashboardView.as_view(), name="dashboard"),

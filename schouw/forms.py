@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from atlas.images import name_by_content
 from reisgids.core.forms import StyledFormMixin
 
 from .models import Appraisal, Audience, CommitmentCheck, Lesson, Observation, Participant, SchouwRound
@@ -115,7 +116,7 @@ class ObservationForm(StyledFormMixin, forms.Form):
         photo = self.cleaned_data.get("photo")
         if photo and photo.size > PHOTO_MAX_BYTES:
             raise forms.ValidationError(_("De foto is te groot. Het maximum is 5 MB."))
-        return photo
+        return name_by_content(photo) if photo else photo
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,8 @@
 from django.urls import reverse
 from rest_framework import serializers
 
+from atlas.images import name_by_content
+
 from ..models import Advice, Appraisal, CommitmentCheck, Criterion, Lesson, Observation, Participant, SchouwRound
 
 
@@ -62,6 +64,9 @@ class ObservationInputSerializer(serializers.Serializer):
     photo = serializers.ImageField(required=False)
     latitude = serializers.DecimalField(max_digits=8, decimal_places=5, required=False, min_value=-90, max_value=90)
     longitude = serializers.DecimalField(max_digits=8, decimal_places=5, required=False, min_value=-180, max_value=180)
+
+    def validate_photo(self, photo):
+        return name_by_content(photo)
 
 
 class CriterionSerializer(serializers.ModelSerializer):
