@@ -119,3 +119,16 @@ rules.add_perm(
     is_logged_in & (is_intake_submitter | is_intake_organisation_member | is_ambtenaar | is_network_staff),
 )
 rules.add_perm("deals.set_priorities_from_kompas", is_logged_in & (is_network_staff | is_bestuurder))
+
+
+@rules.predicate
+def is_deal_partner_admin(user, deal):
+    """A beheerder of an organisation that takes part in the deal."""
+    if deal is None or not user.is_authenticated:
+        return False
+    partners = deal.partners.select_related("organisation")
+    return any(p.status == "geaccepteerd" and is_organisation_admin(user, p.organisation) for p in partners)
+
+
+# The audit trail of a deal: platform beheerders and the beheerders of its partners.
+rules.add_perm("deals.view_deal_audit", is_logged_in & (is_beheerder | is_deal_partner_admin))

@@ -10,6 +10,7 @@ import rules
 
 from deals import permissions as deal_permissions
 from deals.residence import selectors as residence_selectors
+from reisgids.core.permissions import is_beheerder, is_logged_in
 
 from .guests import Guest, link_is_valid
 
@@ -87,3 +88,12 @@ rules.add_perm("schouw.view_report", is_deal_insider | is_round_participant)
 rules.add_perm("schouw.view_public_report", is_report_published | is_deal_insider | is_round_participant)
 # Object: a Criterion.
 rules.add_perm("schouw.agree_criterion", is_criterion_party_member)
+
+
+@rules.predicate
+def is_round_partner_admin(user, schouw_round):
+    return schouw_round is not None and deal_permissions.is_deal_partner_admin(user, schouw_round.deal)
+
+
+# The audit trail of a round: platform beheerders and the beheerders of the deal's partners.
+rules.add_perm("schouw.view_schouwround_audit", is_logged_in & (is_beheerder | is_round_partner_admin))

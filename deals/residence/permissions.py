@@ -96,3 +96,16 @@ rules.add_perm("residence.act_for_partner", is_logged_in & is_member_of_partner)
 rules.add_perm("residence.view_openings", is_logged_in)
 rules.add_perm("residence.post_opening", is_logged_in)
 rules.add_perm("residence.close_opening", is_logged_in & (is_opening_poster | is_network_staff))
+
+
+@rules.predicate
+def is_residency_partner_admin(user, residency):
+    """A beheerder of the sending or the host organisation of the residency."""
+    if residency is None or not user.is_authenticated:
+        return False
+    partners = (residency.sending_partner, residency.host_partner)
+    return any(is_organisation_admin(user, p.organisation) for p in partners if p is not None)
+
+
+# The audit trail of a residency: platform beheerders and the beheerders of its two partners.
+rules.add_perm("residence.view_residency_audit", is_logged_in & (is_beheerder | is_residency_partner_admin))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import audit_views, views
 
 app_name = "core"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("account/mijn-gegevens/download/", views.MyDataExportView.as_view(), name="my-data-export"),
     path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("audittrail/", audit_views.AuditEventListView.as_view(), name="audit-list"),
 ]
