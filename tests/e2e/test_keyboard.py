@@ -25,7 +25,7 @@ FOCUS_STATE = """() => {
     tag: el.tagName.toLowerCase(), id: el.id, text: (el.innerText || el.value || '').trim().slice(0, 60),
     href: el.getAttribute('href'), name: el.getAttribute('name'), visible: outline || shadow,
     inMap: !!el.closest('#atlas-map'), role: el.getAttribute('role'),
-    style: [el.matches(':focus'), el.matches(':focus-visible'), style.outlineStyle, style.outlineWidth, style.boxShadow].join(' '),
+    style: [el.matches(':focus'), style.outlineStyle, style.outlineWidth, style.boxShadow].join(' '),
   };
 }"""
 
