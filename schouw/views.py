@@ -156,8 +156,8 @@ def _step_context(actor, schouw_round) -> dict:
         "others_visible": selectors.others_visible(actor=actor, schouw_round=schouw_round),
         "distribution": selectors.distribution(criteria=agreed, appraisals=appraisals),
         "may_take_part": actor.has_perm("schouw.take_part", schouw_round),
-        "observation_form": ObservationForm(),
-        "criterion_form": CriterionForm(partners=parties),
+        "observation_form": ObservationForm(auto_id="observation-%s"),
+        "criterion_form": CriterionForm(partners=parties, auto_id="criterion-%s"),
     }
 
 
@@ -198,18 +198,25 @@ class RoundDetailView(TemplateView):
                 },
                 prefix="round",
             ),
-            member_form=MemberForm(pairs=selectors.member_choices(schouw_round=schouw_round)) if may_manage else None,
-            guest_form=GuestForm(organisations=selectors.peer_candidates(schouw_round=schouw_round)),
-            check_form=CommitmentCheckForm(partners=parties),
-            discussion_form=DiscussionForm(
-                initial={f: getattr(schouw_round, f) for f in ("went_well", "to_learn", "wider_interest", "next_steps")}
+            member_form=MemberForm(pairs=selectors.member_choices(schouw_round=schouw_round), auto_id="member-%s")
+            if may_manage
+            else None,
+            guest_form=GuestForm(
+                organisations=selectors.peer_candidates(schouw_round=schouw_round), auto_id="guest-%s"
             ),
-            advice_form=AdviceForm(partners=parties),
-            agreements_form=AgreementsForm(),
-            follow_up_form=FollowUpForm(),
-            lesson_form=LessonForm(),
-            report_form=ReportForm(initial={"summary": schouw_round.report_summary}),
-            publication_form=PublicationForm(partners=own_parties),
+            check_form=CommitmentCheckForm(partners=parties, auto_id="check-%s"),
+            discussion_form=DiscussionForm(
+                initial={
+                    f: getattr(schouw_round, f) for f in ("went_well", "to_learn", "wider_interest", "next_steps")
+                },
+                auto_id="discussion-%s",
+            ),
+            advice_form=AdviceForm(partners=parties, auto_id="advice-%s"),
+            agreements_form=AgreementsForm(auto_id="agreements-%s"),
+            follow_up_form=FollowUpForm(auto_id="follow-up-%s"),
+            lesson_form=LessonForm(auto_id="lesson-%s"),
+            report_form=ReportForm(initial={"summary": schouw_round.report_summary}, auto_id="report-%s"),
+            publication_form=PublicationForm(partners=own_parties, auto_id="publication-%s"),
             **kwargs,
         )
 

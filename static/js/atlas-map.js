@@ -5,7 +5,8 @@
   "use strict";
   var el = document.getElementById("atlas-map");
   if (!el || typeof L === "undefined") { return; }
-  var map = L.map(el, { scrollWheelZoom: false }).setView([51.92, 4.48], 11);
+  // The marker cluster needs a maximum zoom on the map itself: without tiles nothing else sets one.
+  var map = L.map(el, { scrollWheelZoom: false, maxZoom: 18 }).setView([51.92, 4.48], 11);
   var tiles = el.dataset.tileUrl;
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 18, attribution: el.dataset.tileAttribution || "" }).addTo(map);
