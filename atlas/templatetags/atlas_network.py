@@ -4,6 +4,9 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django import template
+from django.utils.safestring import mark_safe
+
+from ..services.stories import sanitise_html
 
 register = template.Library()
 
@@ -26,3 +29,10 @@ def media_embed(url: str) -> str:
     if host == "vimeo.com" and parts.path.strip("/").isdigit():
         return f"https://player.vimeo.com/video/{parts.path.strip('/')}"
     return ""
+
+
+@register.filter
+def clean_html(html: str) -> str:
+    """User HTML (a story) as it may be shown: cleaned by nh3 on the way out as well, so a body
+    that reached the database another way (the admin, an import, an older version) is safe too."""
+    return mark_safe(sanitise_html(html))  # noqa: S308 - nh3 just removed everything not allowed

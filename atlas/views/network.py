@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -156,7 +157,8 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Feed readers show the description as HTML; the summary is plain text, so escape it.
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at
