@@ -26,11 +26,3 @@ def guest_data_expire() -> int:
     from . import privacy
 
     return privacy.guest_data_expire()
-
-
-@shared_task(name="schouw.tasks.guest_data_expire", max_retries=3, default_retry_delay=300)
-def guest_data_expire() -> int:
-    """Scheduled by beat daily: guests of rounds finished longer ago than the retention period are anonymised."""
-    from . import privacy
-
-    return privacy.guest_data_expire()
