@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -185,6 +186,16 @@ class DealDetailView(TemplateView):
         )
 
 
+def _local_next(request, fallback: str) -> str:
+    """The page to return to after a POST: the posted ``next`` when it is on this site, else ``fallback``."""
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return fallback
+
+
 class DealActionView(LoginRequiredMixin, View):
     """Every POST on a deal page: one service per action; refusals come back as a message."""
 
@@ -202,7 +213,7 @@ class DealActionView(LoginRequiredMixin, View):
         else:
             if message:
                 messages.success(request, message)
-        return redirect(request.POST.get("next") or deal.get_absolute_url())
+        return redirect(_local_next(request, deal.get_absolute_url()))
 
     def _form(self, form_class, data, **kwargs):
         form = form_class(data, **kwargs)
@@ -414,7 +425,7 @@ class KnelpuntMoveView(LoginRequiredMixin, View):
             messages.error(request, exc.message)
         else:
             messages.success(request, _("De status van het knelpunt is bijgewerkt."))
-        return redirect(request.POST.get("next") or reverse("deals:knelpunt-list"))
+        return redirect(_local_next(request, reverse("deals:knelpunt-list")))
 
 
 class DealThemeListView(TemplateView):

@@ -249,7 +249,21 @@ def test_the_follow_form_only_follows_a_local_next(client, editor, target):
     _assert_local(client.post(reverse("atlas:follow-toggle", args=["theme", theme.slug]), {"next": target}))
 
 
-def test_a_local_next_is_still_followed(client, editor):
+@pytest.mark.parametrize("target", EVIL)
+def test_deal_and_knelpunt_forms_only_follow_a_local_next(client, editor, target):
+    deal = DealFactory(status=Deal.Status.PARTNERS_ZOEKEN, aanjager=editor.memberships.get().organisation)
     client.force_login(editor)
+    _assert_local(client.post(reverse("deals:deal-action", args=[deal.pk, "idea"]), {"next": target}))
+
+    knelpunt = KnelpuntFactory(deal=DealFactory(status=Deal.Status.LOPEND))
+    client.force_login(UserFactory(roles=[Role.NETWERKMANAGER]))
+    _assert_local(client.post(reverse("deals:knelpunt-move", args=[knelpunt.pk, "take-up"]), {"next": target}))
+
+
+def test_a_local_next_is_still_followed(client, editor):
+    deal = DealFactory(status=Deal.Status.PARTNERS_ZOEKEN, aanjager=editor.memberships.get().organisation)
+    client.force_login(editor)
+    response = client.post(reverse("deals:deal-action", args=[deal.pk, "idea"]), {"next": "/deals/?pagina=2"})
+    assert response["Location"] == "/deals/?pagina=2"
     response = client.post(reverse("set_language"), {"language": "nl", "next": "/atlas/"})
     assert response["Location"] == "/atlas/"
