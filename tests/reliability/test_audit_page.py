@@ -176,3 +176,10 @@ def test_a_plain_member_or_visitor_sees_no_link(client):
         for record in (organisation, deal):
             assert LINK_TEXT not in client.get(record.get_absolute_url()).content.decode()
     assert not AuditEvent.objects.filter(target_id=str(organisation.pk), action__startswith="view").exists()
+
+
+def test_the_dashboard_links_a_beheerder_to_the_trail(client):
+    client.force_login(UserFactory(roles=[Role.BEHEERDER]))
+    assert URL in client.get(reverse("dashboard")).content.decode()
+    client.force_login(UserFactory(roles=[Role.NETWERKMANAGER]))
+    assert URL not in client.get(reverse("dashboard")).content.decode()
