@@ -25,7 +25,7 @@ class TimeStampedModel(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._audit_loaded = dict(zip(field_names, values, strict=True))
+        instance._audit_loaded = (field_names, values)  # attnames and values, as Django gives them
         return instance
 
 

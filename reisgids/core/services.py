@@ -89,7 +89,8 @@ def _tracked_changes(target, created: bool, deleted: bool) -> dict:
         return {k: [v, None] for k, v in snapshot_fields(target).items() if v not in (None, "", [], {}, False)}
     if created or getattr(target, "_audit_created", False):
         return {k: [None, v] for k, v in snapshot_fields(target).items() if v not in (None, "", [], {}, False)}
-    loaded = getattr(target, "_audit_loaded", None)
+    names, values = getattr(target, "_audit_loaded", None) or ((), ())
+    loaded = dict(zip(names, values, strict=True))
     if not loaded:
         return {}
     fields = [f for f in _audited_fields(target) if f.attname in loaded]
@@ -124,7 +125,8 @@ def audit_record(
             recorded.setdefault(str(key), audit_value(value))
     # The next audit of this same instance records only what changes after this one.
     target._audit_created = False
-    target._audit_loaded = {f.attname: getattr(target, f.attname) for f in target._meta.concrete_fields}
+    fields = target._meta.concrete_fields
+    target._audit_loaded = ([f.attname for f in fields], [getattr(target, f.attname) for f in fields])
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         actor=actor if authenticated else None,
