@@ -47,12 +47,12 @@ messages: install
 	$(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules
 
 # Database copies (pg_dump custom format) of the embedded or the server PostgreSQL.
-#   make backup [FILE=backups/reisgids.dump]     make restore FILE=backups/reisgids.dump
+#   make backup [FILE=backups/reisgids.dump]     make restore FILE=backups/reisgids.dump [YES=1]
 backup: install
 	$(DEVRUN) exec -- $(PY) manage.py backup_database $(if $(FILE),--output $(FILE))
 
 restore: install
-	$(DEVRUN) exec -- $(PY) manage.py restore_database $(FILE)
+	$(DEVRUN) exec -- $(PY) manage.py restore_database $(FILE) $(if $(YES),--yes)
 
 # Benchmarks at factor 1 and 20 against a floor view; writes docs/benchmarks.md.
 bench: install
