@@ -71,13 +71,52 @@ class ToetsingForm(StyledFormMixin, forms.Form):
     risks = forms.CharField(label=_("Risico's"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
+# Up to this many organisations the invitation offers a list; a city-sized atlas asks for the name,
+# so the deal page does not render (and load) every organisation of the atlas.
+INVITE_LIST_MAX = 200
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """An atlas organisation, chosen from the list or typed by its name or korte naam."""
+
+    def to_python(self, value):
+        value = (value or "").strip() if isinstance(value, str) else value
+        if value in self.empty_values:
+            return None
+        queryset = self.queryset.select_related(None).only("pk", "name", "slug")
+        if str(value).isdigit():
+            match = queryset.filter(pk=int(value)).first()
+            if match is not None:
+                return match
+        match = queryset.filter(slug=value).first()
+        if match is not None:
+            return match
+        matches = list(queryset.filter(name__iexact=value)[:2])
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise forms.ValidationError(
+                _("Meer organisaties heten zo. Typ de korte naam uit het adres van de organisatie in de atlas."),
+                code="ambiguous",
+            )
+        raise forms.ValidationError(_("Deze organisatie staat niet in de atlas."), code="invalid_choice")
+
+
 class InviteForm(StyledFormMixin, forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         label=_("Organisatie uit de atlas"), queryset=atlas_selectors.organisation_list()
     )
     role = forms.ChoiceField(
         label=_("Rol"), choices=[c for c in DealPartner.Role.choices if c[0] != DealPartner.Role.AANJAGER]
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        field.queryset = field.queryset.select_related(None).prefetch_related(None)  # the list shows names only
+        if not self.is_bound and field.queryset[INVITE_LIST_MAX : INVITE_LIST_MAX + 1].exists():
+            field.widget = forms.TextInput(attrs={"class": "utrecht-textbox", "autocomplete": "off", "required": True})
+            field.help_text = _("Typ de naam zoals die in de atlas staat, of de korte naam uit het adres.")
 
 
 class ContributionForm(StyledFormMixin, forms.ModelForm):

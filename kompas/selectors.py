@@ -169,16 +169,15 @@ def monitoring_overdue(*, today: datetime.date | None = None) -> list[AgendaItem
 
 def dashboard(*, actor) -> dict:
     """Figures for the board view and the PDF: each chart as a list of (label, value) rows."""
-    deals = list(deals_selectors.deal_register(actor=actor).prefetch_related("themes", "areas"))
+    # Counted in the database: the register grows with the city, the figures do not.
+    register = deals_selectors.deal_register(actor=actor).order_by()
     per_theme, per_area = Counter(), Counter()
-    for deal in deals:
-        for theme in deal.themes.all():
-            per_theme[theme.name] += 1
-        for area in deal.areas.all():
-            per_area[area.name] += 1
-        if not deal.areas.all():
-            per_area["Stadsbreed"] += 1
-    running = [d.pk for d in deals if d.status == "lopend"]
+    for name, n in register.values_list("themes__name").annotate(n=Count("pk", distinct=True)):
+        if name is not None:
+            per_theme[name] += n
+    for name, n in register.values_list("areas__name").annotate(n=Count("pk", distinct=True)):
+        per_area["Stadsbreed" if name is None else name] += n
+    running = list(register.filter(status="lopend").values_list("pk", flat=True))
     coverage = Counter(schouw_selectors.coverage_of_deals(deal_ids=running).values())
     schouw_coverage = [
         (_("Met een afgeronde schouw"), coverage["afgerond"]),
@@ -195,8 +194,8 @@ def dashboard(*, actor) -> dict:
     )
     knelpunten = deals_selectors.knelpunt_list(actor=actor)
     knelpunt_rows = Counter()
-    for category, status in knelpunten.values_list("category", "status"):
-        knelpunt_rows[(category, status)] += 1
+    for category, status, n in knelpunten.order_by().values_list("category", "status").annotate(n=Count("id")):
+        knelpunt_rows[(category, status)] += n
     decisions = Counter()
     for decided_at, outcome in AgendaItem.objects.filter(
         proposal__edition__in=edition_list(actor=actor).values("pk"), decided_at__isnull=False
@@ -215,7 +214,12 @@ def dashboard(*, actor) -> dict:
         .order_by("-decided_at")[:20]
     )
     monitoring = Counter(
-        MonitoringEntry.objects.filter(agenda_item__proposal__edition__in=editions).values_list("status", flat=True)
+        dict(
+            MonitoringEntry.objects.filter(agenda_item__proposal__edition__in=editions)
+            .order_by()
+            .values_list("status")
+            .annotate(n=Count("id"))
+        )
     )
     return {
         "current": current_edition(actor=actor),
