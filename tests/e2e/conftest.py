@@ -7,8 +7,10 @@ API runs an event loop in this thread, so Django's async-safety check is switche
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from reisgids.core.roles import Role
 from tests.factories import PASSWORD, UserFactory
@@ -51,11 +53,12 @@ def live_server(request):
 
 
 @pytest.fixture
-def new_person(browser, live_server):
+def new_person(browser, live_server, request, output_path):
     """Open a fresh browser context for a person and log them in (or not, for anonymous).
 
     Usage: ``page = new_person(user)`` or ``page = new_person(None)``; pass ``phone=True`` for
-    a phone-sized viewport. Every page gets the live server as base URL.
+    a phone-sized viewport. Every page gets the live server as base URL. When the test fails,
+    a screenshot and the HTML of every person's page are kept in ``test-results/<test>/``.
     """
     contexts = []
 
@@ -72,8 +75,24 @@ def new_person(browser, live_server):
         return page
 
     yield open_context
+    report = getattr(request.node, "rep_call", None)  # set by pytest-playwright
+    if report is not None and report.failed:
+        keep_evidence(contexts, Path(output_path))
     for context in contexts:
         context.close()
+
+
+def keep_evidence(contexts, folder: Path) -> None:
+    """What each person saw when the test failed: a full-page screenshot and the page's HTML."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, context in enumerate(contexts, start=1):
+        for index, page in enumerate(context.pages, start=1):
+            name = f"person-{number}-page-{index}"
+            try:
+                page.screenshot(path=folder / f"{name}.png", full_page=True)
+                (folder / f"{name}.html").write_text(f"<!-- {page.url} -->\n{page.content()}", encoding="utf-8")
+            except PlaywrightError:  # a page that crashed or closed still leaves the others
+                continue
 
 
 def log_in(page, user):

@@ -371,7 +371,7 @@ def schouw_round_runs_its_five_steps(
     # Voorbereiding: the partner in residence organises the round and invites an outside peer.
     resident.goto(f"/deals/{deal.pk}/")
     resident.get_by_role("link", name="Alle schouwrondes van deze deal").click()
-    resident.goto(f"/schouw/deal-{deal.pk}/nieuw/")
+    resident.get_by_role("link", name="Nieuwe schouwronde voorbereiden").click()
     resident.get_by_label("Eerste dag").fill(day(0))
     resident.get_by_label("Laatste dag").fill(day(10))
     resident.get_by_label("Locatie").fill("Buurtkeuken Zuid")
