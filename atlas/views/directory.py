@@ -3,7 +3,7 @@ import csv
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -296,6 +296,10 @@ class OrganisationProposeView(LoginRequiredMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.organisation = get_object_or_404(selectors.organisation_list(actor=request.user), slug=kwargs["slug"])
+        if request.user.is_authenticated and not request.user.has_perm(
+            "atlas.propose_organisation_change", self.organisation
+        ):
+            raise PermissionDenied(_("Alleen leden van deze organisatie kunnen een wijziging voorstellen."))
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):

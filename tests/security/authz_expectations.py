@@ -248,7 +248,12 @@ ROUTES = {
         get=DEAL_MANAGERS.refused(NOT_FOUND),
         write=DEAL_MANAGERS.refused(NOT_FOUND),
     ),
-    "atlas:organisation-propose": route(kwargs=lambda s: {"slug": s.org_a.slug}, get=LOGGED_IN, write=LOGGED_IN),
+    "atlas:organisation-propose": route(
+        kwargs=lambda s: {"slug": s.org_a.slug},
+        get=OWN_ORGANISATION.refused(FORBIDDEN),
+        write=OWN_ORGANISATION.refused(FORBIDDEN),
+        body=lambda s: {"description": "Matrix", "offering": "Matrix"},
+    ),
     "atlas:organisation-verify": route(kwargs=lambda s: {"slug": s.org_a.slug}, write=CURATORS.refused(REFUSED)),
     "atlas:organisation-merge": route(kwargs=lambda s: {"slug": s.org_a.slug}, write=CURATORS.refused(REFUSED)),
     "atlas:membership-request": route(kwargs=lambda s: {"slug": s.org_a.slug}, write=LOGGED_IN),
