@@ -365,6 +365,8 @@ class CheckInView(LoginRequiredMixin, FormView):
         if request.user.is_authenticated:
             self.deal = _deal_or_404(request.user, kwargs["pk"], detail=True)
             self.partners = [p for p in selectors.partner_actions(actor=request.user, deal=self.deal) if p.signs]
+            if not self.partners:
+                raise PermissionDenied(_("Alleen partners van de deal vullen een check-in in."))
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -368,7 +368,12 @@ ROUTES = {
     "deals:version-diff": route(
         kwargs=lambda s: {"pk": s.deal_running.pk}, get=NOBODY.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND)
     ),
-    "deals:checkin": route(kwargs=lambda s: {"pk": s.deal_running.pk}, get=LOGGED_IN, write=LOGGED_IN),
+    "deals:checkin": route(
+        kwargs=lambda s: {"pk": s.deal_running.pk},
+        get=OWN_ORGANISATION.refused(FORBIDDEN),
+        write=OWN_ORGANISATION.refused(FORBIDDEN),
+        body=lambda s: {"status": "op_koers"},
+    ),
     "deals:deal-action": route(
         kwargs=lambda s: {"pk": s.deal_private.pk, "action": "stop"}, write=DEAL_MANAGERS.refused(NOT_FOUND)
     ),
