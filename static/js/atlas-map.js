@@ -38,7 +38,7 @@
           var popup = document.createElement("div");
           popup.appendChild(document.createTextNode(p.name + " "));
           popup.appendChild(link("?area=" + encodeURIComponent(p.slug), el.dataset.labelArea + " " + p.name));
-          area.bindPopup(popup).bindTooltip(p.name);
+          area.bindPopup(popup).bindTooltip(document.createTextNode(p.name));
           areas.addLayer(area);
           return;
         }
@@ -49,7 +49,7 @@
         body.appendChild(link(p.url, p.name));
         body.appendChild(document.createElement("br"));
         body.appendChild(document.createTextNode(p.type_label));
-        marker.bindPopup(body).bindTooltip(p.name);
+        marker.bindPopup(body).bindTooltip(document.createTextNode(p.name));
         cluster.addLayer(marker);
         bounds.push(latlng);
       });

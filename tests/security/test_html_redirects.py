@@ -7,10 +7,13 @@ it are parsed: no script of the payload, no on* attribute, no javascript: addres
 with addresses of other sites."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -205,6 +208,23 @@ def test_a_deal_is_escaped_on_its_page(client, editor):
     html = client.get(deal.get_absolute_url()).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert_no_live_payload(html)
+
+
+def test_the_map_scripts_never_hand_user_text_to_leaflet_as_html():
+    """Leaflet puts a string given to bindPopup or bindTooltip into innerHTML, so an organisation
+    called <img src=x onerror=...> would run on the map. The scripts pass DOM nodes instead."""
+    scripts = list((Path(settings.BASE_DIR) / "static" / "js").glob("*.js"))
+    assert scripts
+    calls = 0
+    for script in scripts:
+        source = script.read_text()
+        assert "innerHTML" not in source and "insertAdjacentHTML" not in source, script.name
+        for call in re.finditer(r"\.bind(?:Popup|Tooltip)\(((?:[^()]|\([^()]*\))*)\)", source):
+            calls += 1
+            argument = call.group(1).strip()
+            made_as_node = re.search(rf"var {re.escape(argument)} = document\.create(Element|TextNode)\(", source)
+            assert argument.startswith("document.createTextNode(") or made_as_node, (script.name, argument)
+    assert calls >= 5
 
 
 # --- Redirects -----------------------------------------------------------------------------------
