@@ -1,3 +1,5 @@
+import importlib
+
 import pytest
 from django.db import connection
 from rest_framework.test import APIClient
@@ -13,6 +15,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        # The search's immutable unaccent and trigram threshold, as migration atlas 0006 sets them.
+        search_migration = importlib.import_module("atlas.migrations.0006_search_indexes")
+        cursor.execute(search_migration.FUNCTION)
+        cursor.execute(search_migration.THRESHOLD)
 
 
 @pytest.fixture(autouse=True)
