@@ -66,6 +66,7 @@ class Worker:
     def start(self) -> None:
         from reisgids.celery import app
 
+        assert not app.conf.task_always_eager, "the kompas must be drafted by a worker, not in the web process"
         app.control.purge()  # messages left by earlier runs must not reach this database
         env = {
             **os.environ,
@@ -403,6 +404,9 @@ def schouw_round_runs_its_five_steps(
     guest.get_by_role("button", name="Meedoen").click()
     said(guest, "Dank u wel. U doet mee aan de schouw.")
     expect(guest.get_by_text("De schouw is nog in voorbereiding.")).to_be_visible()
+    assert guest.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+        "the guest page scrolls sideways"
+    )
 
     # 1. Open schouw: the peer records what she saw.
     _next_step(resident, "Open schouw starten", "De open schouw is begonnen.")
