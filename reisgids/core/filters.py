@@ -5,6 +5,7 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from . import selectors
 from .models import AuditEvent
 
 # The records whose trail the page offers as a choice: the domain aggregates and their parts.
@@ -22,9 +23,9 @@ def audited_types():
 
 class AuditEventFilter(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(
-        field_name="target_type", label=_("Soort record"), choices=audited_types, empty_label=_("Alle")
+        label=_("Soort record"), choices=audited_types, empty_label=_("Alle"), method="filter_record"
     )
-    id = django_filters.CharFilter(field_name="target_id", label=_("Record-id"), max_length=64)
+    id = django_filters.CharFilter(label=_("Record-id"), max_length=64, method="filter_record")
     actor = django_filters.CharFilter(field_name="actor_label", lookup_expr="icontains", label=_("Door"))
     action = django_filters.CharFilter(lookup_expr="icontains", label=_("Handeling"), max_length=100)
     date_from = django_filters.DateFilter(
@@ -43,3 +44,10 @@ class AuditEventFilter(django_filters.FilterSet):
     class Meta:
         model = AuditEvent
         fields = []
+
+    def filter_record(self, queryset, name, value):
+        """Type and id together: the record and its parts; either alone: a plain match."""
+        record_type, record_id = self.form.cleaned_data.get("type"), self.form.cleaned_data.get("id")
+        if name == "id" and record_type:
+            return queryset  # done with the type
+        return queryset.filter(selectors.record_filter(target_type=record_type, target_id=record_id))

@@ -101,13 +101,20 @@ class AuditEvent(models.Model):
     target_id = models.CharField(_("record-id"), max_length=64)
     target_label = models.CharField(_("record"), max_length=255, blank=True)
     changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
+    # The record the target belongs to (a deal for its task, a round for its criterion), so the
+    # trail of a deal, residency, schouw round, edition or organisation also shows its parts.
+    scope_type = models.CharField(_("hoort bij (soort)"), max_length=100, blank=True)
+    scope_id = models.CharField(_("hoort bij (id)"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("auditregel")
         verbose_name_plural = _("audittrail")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["target_type", "target_id"])]
+        indexes = [
+            models.Index(fields=["target_type", "target_id"]),
+            models.Index(fields=["scope_type", "scope_id"], name="auditevent_scope"),
+        ]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,11 +43,18 @@ def audit_events_for(*, actor: User, target_type: str | None = None, target_id: 
         target = audit_target(target_type=target_type, target_id=target_id) if target_type and target_id else None
         if not may_view_audit(actor=actor, target=target):
             raise NotAllowed(_("Alleen beheerders kunnen de audittrail lezen."))
+    return qs.filter(record_filter(target_type=target_type, target_id=target_id))
+
+
+def record_filter(*, target_type: str | None = None, target_id: str | None = None) -> Q:
+    """The events of one record and of its parts (a deal's tasks, a round's criteria)."""
+    if target_type and target_id:
+        return Q(target_type=target_type, target_id=target_id) | Q(scope_type=target_type, scope_id=target_id)
     if target_type:
-        qs = qs.filter(target_type=target_type)
+        return Q(target_type=target_type)
     if target_id:
-        qs = qs.filter(target_id=target_id)
-    return qs
+        return Q(target_id=target_id)
+    return Q()
 
 
 def database_status(alias: str = "default") -> dict:

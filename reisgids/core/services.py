@@ -98,6 +98,33 @@ def _tracked_changes(target, created: bool, deleted: bool) -> dict:
     return audit_changes(before, snapshot_fields(target, [f.name for f in fields]))
 
 
+# The records whose trail gathers the events of their parts.
+AUDIT_SCOPES = (
+    "atlas.organisation",
+    "atlas.lesson",
+    "deals.deal",
+    "residence.residency",
+    "schouw.schouwround",
+    "kompas.edition",
+)
+
+
+def audit_scope(target, depth: int = 3):
+    """The record ``target`` belongs to: the first of ``AUDIT_SCOPES`` reached through its foreign
+    keys (a task's deal, a check-in's partner's deal, an appraisal's criterion's round), or None."""
+    frontier = [target]
+    for _step in range(depth):
+        parents = []
+        for obj in frontier:
+            fields = [f for f in obj._meta.concrete_fields if f.many_to_one and getattr(obj, f.attname) is not None]
+            for field in fields:
+                if field.related_model._meta.label_lower in AUDIT_SCOPES:
+                    return getattr(obj, field.name)
+            parents += [getattr(obj, f.name) for f in fields if f.related_model._meta.app_label != "core"]
+        frontier = parents
+    return None
+
+
 def audit_record(
     *,
     actor,
@@ -127,6 +154,7 @@ def audit_record(
     target._audit_created = False
     fields = target._meta.concrete_fields
     target._audit_loaded = ([f.attname for f in fields], [getattr(target, f.attname) for f in fields])
+    scope = target if target._meta.label_lower in AUDIT_SCOPES else audit_scope(target)
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         actor=actor if authenticated else None,
@@ -136,6 +164,8 @@ def audit_record(
         target_id=str(target.pk),
         target_label=str(target)[:255],
         changes=recorded,
+        scope_type=scope._meta.label_lower if scope is not None else "",
+        scope_id=str(scope.pk) if scope is not None else "",
     )
 
 

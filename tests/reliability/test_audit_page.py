@@ -183,3 +183,24 @@ def test_the_dashboard_links_a_beheerder_to_the_trail(client):
     assert URL in client.get(reverse("dashboard")).content.decode()
     client.force_login(UserFactory(roles=[Role.NETWERKMANAGER]))
     assert URL not in client.get(reverse("dashboard")).content.decode()
+
+
+def test_the_trail_of_a_deal_shows_its_parts(client):
+    from deals import services as deal_services
+    from deals.models import DealPartner
+    from tests.factories import DealPartnerFactory
+
+    aanjager = OrganisationFactory()
+    member = ApprovedMembershipFactory(organisation=aanjager, role="lid").user
+    deal = DealFactory(status=Deal.Status.PLANNING, aanjager=aanjager, created_by=member)
+    partner = DealPartnerFactory(deal=deal, role=DealPartner.Role.PARTNER)
+    task = deal_services.task_create(actor=member, deal=deal, partner=partner, title="Soep koken voor twintig")
+    deal_services.task_archive(actor=member, task=task)
+    other = DealFactory(status=Deal.Status.PLANNING, aanjager=aanjager, created_by=member)
+    deal_services.deal_update(actor=member, deal=other, title="Een andere deal")
+    client.force_login(UserFactory(roles=[Role.BEHEERDER]))
+    response = client.get(URL, {"type": "deals.deal", "id": deal.pk})
+    shown = [(e.action, e.target_type) for e in response.context["object_list"]]
+    assert shown == [("task_archive", "deals.task"), ("task_create", "deals.task")]
+    assert "Soep koken voor twintig" in response.content.decode()
+    assert client.get(URL, {"type": "deals.task", "id": task.pk}).context["paginator"].count == 2

@@ -139,6 +139,13 @@ class Trail:
         return result
 
 
+def _assert_scoped(record, actions: set[str]):
+    """The trail of a deal, residency, round, edition or organisation also holds its parts' events."""
+    scoped = AuditEvent.objects.filter(scope_type=record._meta.label_lower, scope_id=str(record.pk))
+    assert actions <= set(scoped.values_list("action", flat=True))
+    assert scoped.filter(target_type=record._meta.label_lower, target_id=str(record.pk)).exists()
+
+
 def _member(organisation, role="lid", platform_role=Role.INITIATIEFNEMER):
     return ApprovedMembershipFactory(organisation=organisation, role=role, user__roles=[platform_role]).user
 
@@ -283,6 +290,7 @@ def test_deal_services_are_audited(db, trail):
     trail(s.intake_refer, actor=ambtenaar, intake=referred, instrument="Opzoomeren", note="Past beter.")
 
     assert trail.called == DEAL_SERVICES
+    _assert_scoped(deal, {"task_create", "contribution_create", "deal_sign", "checkin_submit", "knelpunt_report"})
 
 
 # --- Partner in residence ------------------------------------------------------------------------
@@ -376,6 +384,7 @@ def test_residence_services_are_audited(db, trail):
     trail(s.residency_end, actor=world.person, residency=residency)
 
     assert trail.called == RESIDENCE_SERVICES
+    _assert_scoped(residency, {"log_entry_create", "meeting_plan", "signal_raise", "handbrake_pull"})
 
 
 # --- Schouw ----------------------------------------------------------------------------------------
@@ -487,6 +496,9 @@ def test_schouw_services_are_audited(db, trail):
     trail(s.report_publication_agree, actor=admin, schouw_round=schouw_round, partner=world.aanjager)
 
     assert trail.called == SCHOUW_SERVICES
+    _assert_scoped(
+        schouw_round, {"participant_add_member", "observation_create", "criterion_propose", "appraisal_record"}
+    )
 
 
 # --- Atlas: organisations, memberships, curation, lessons -------------------------------------------
@@ -546,6 +558,7 @@ def test_atlas_services_are_audited(db, trail):
     trail(s.lesson_reject, actor=contentbeheerder, lesson=rejected_lesson, reason="Te algemeen.")
 
     assert trail.called == ATLAS_SERVICES
+    _assert_scoped(organisation, {"membership_request", "membership_approve", "membership_end"})
 
 
 # --- Kompas ----------------------------------------------------------------------------------------
@@ -677,6 +690,9 @@ def test_kompas_services_are_audited(db, trail):
     trail(s.edition_close, actor=bestuurder, edition=edition, audit_action="kompas_close")
 
     assert trail.called == KOMPAS_SERVICES
+    _assert_scoped(
+        edition, {"kompas_proposal_create", "kompas_comment", "kompas_agenda_item_create", "kompas_monitoring_add"}
+    )
 
 
 # --- Introspection ---------------------------------------------------------------------------------
