@@ -20,7 +20,7 @@ def lessons_kennisbank_deliver() -> int:
     return services.lessons_kennisbank_deliver()
 
 
-@shared_task(name="schouw.tasks.guest_data_expire", max_retries=3, default_retry_delay=300)
+@shared_task(name="schouw.tasks.guest_data_expire", **RETRY_OPTIONS)
 def guest_data_expire() -> int:
     """Scheduled by beat daily: guests of rounds finished longer ago than the retention period are anonymised."""
     from . import privacy

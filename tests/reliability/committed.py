@@ -17,8 +17,7 @@ from django.db import connection, transaction
 def _filled_tables() -> set[str]:
     tables = connection.introspection.table_names(include_views=False)
     probes = " UNION ALL ".join(
-        f"SELECT %s WHERE EXISTS (SELECT 1 FROM {connection.ops.quote_name(t)})"
-        for t in tables
+        f"SELECT %s WHERE EXISTS (SELECT 1 FROM {connection.ops.quote_name(t)})" for t in tables
     )
     with connection.cursor() as cursor:
         cursor.execute(probes, tables)
