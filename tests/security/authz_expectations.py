@@ -937,3 +937,34 @@ if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reisgids.settings")
     django.setup()
     print(render(), end="")
+
+
+# --- Content: who may read which private text ----------------------------------------------
+# Every private text of the scenario carries the marker; a role that may not see the object must
+# never find its text in any answer it gets (checked on every GET of the matrix).
+SECRETS = (
+    ("prive deal", {"member_a", "netwerkmanager", "beheerder"}),
+    ("samenvatting prive deal", {"member_a", "netwerkmanager", "beheerder"}),
+    ("voorstel", {"member_a", "netwerkmanager", "beheerder"}),
+    ("zoekopdracht", {"member_a"}),
+    ("melding", {"member_a"}),
+    ("nieuwsvoorstel", {"member_a", "contentbeheerder", "beheerder"}),
+    ("ingetrokken vraag", {"member_a", "contentbeheerder", "beheerder"}),
+    ("conceptles", {"member_a", "contentbeheerder", "beheerder"}),
+    ("knelpunt", {"member_a", "ambtenaar", "bestuurder", "netwerkmanager", "beheerder"}),
+    ("intake", {"member_a", "ambtenaar", "netwerkmanager", "beheerder"}),
+    ("check-in", {"member_a", "netwerkmanager", "beheerder"}),
+    ("taken", {"member_a", "netwerkmanager", "beheerder", "resident"}),
+    ("leervragen", {"member_a", "netwerkmanager", "beheerder", "resident"}),
+    ("logboek", {"member_a", "resident"}),
+    ("agenda", {"member_a", "resident"}),
+    ("actie", {"member_a", "resident"}),
+    ("signaal", {"member_a", "resident"}),
+    ("reflectie", {"member_a", "resident"}),
+    ("open ronde", {"member_a", "resident", "guest"}),
+    ("waarneming", {"member_a", "resident", "guest"}),
+    ("waardering", {"member_a", "resident", "guest"}),
+    ("schouw vorig jaar", {"member_a", "resident"}),
+    ("rapport", {"member_a", "resident"}),
+    ("kompas concept", {"ambtenaar", "contentbeheerder", "bestuurder", "beheerder"}),
+)

@@ -90,7 +90,11 @@ class Scenario:
 
         # Deals: one private, one running in public.
         self.deal_private = f.DealFactory(
-            title=marked("prive deal"), status="idee", aanjager=self.org_a, created_by=self.member_a
+            title=marked("prive deal"),
+            summary=marked("samenvatting prive deal"),
+            status="idee",
+            aanjager=self.org_a,
+            created_by=self.member_a,
         )
         f.DealPartnerFactory(deal=self.deal_private, organisation=self.gemeente, role="gemeente_actief")
         self.deal_running = f.DealFactory(
@@ -101,6 +105,7 @@ class Scenario:
             deal=self.deal_running, organisation=self.gemeente, role="gemeente_actief"
         )
         f.PlanVersionFactory(deal=self.deal_running)
+        f.CheckInFactory(partner=self.aanjager, note=marked("check-in"), submitted_by=self.member_a)
         self.knelpunt = f.KnelpuntFactory(deal=self.deal_running, title=marked("knelpunt"))
         self.intake = f.IntakeFactory(submitted_by=self.member_a, organisation=self.org_a, title=marked("intake"))
 
@@ -129,7 +134,7 @@ class Scenario:
         self.opening = f.OpeningFactory(organisation=self.org_a, posted_by=self.member_a)
 
         # Schouw: an open round with a guest, and a finished round with its report.
-        self.round = f.SchouwRoundFactory(deal=self.deal_running, status="open_schouw", title=marked("schouw"))
+        self.round = f.SchouwRoundFactory(deal=self.deal_running, status="open_schouw", title=marked("open ronde"))
         self.partner_participant = f.SchouwPartnerParticipantFactory(
             round=self.round, partner=self.aanjager, user=self.member_a, name=self.member_a.name
         )

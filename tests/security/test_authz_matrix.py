@@ -15,9 +15,9 @@ from reisgids.core.roles import Role
 
 from ..factories import UserFactory
 from .authz_client import SESSION_ROUTES, make_client, request
-from .authz_expectations import ROUTES, render
+from .authz_expectations import ROUTES, SECRETS, render
 from .authz_routes import ROLES, WRITE_METHODS, methods_of, route_names, url
-from .authz_scenario import Scenario
+from .authz_scenario import Scenario, marked
 
 MATRIX_DOC = Path(settings.BASE_DIR) / "docs" / "authorization-matrix.md"
 
@@ -58,6 +58,7 @@ def test_expectations_cover_the_methods_each_route_answers():
 def test_matrix(role):
     scenario = Scenario()
     client = make_client(scenario, role)
+    hidden = [marked(text) for text, readers in SECRETS if role not in readers]
     mismatches, writes = [], 0
     for name in sorted(ROUTES):
         methods = methods_of(name)
@@ -67,9 +68,12 @@ def test_matrix(role):
             own = make_client(scenario, role) if name in SESSION_ROUTES else client
             if item.get is not None:
                 expected = item.get.outcome(role)
-                got, _changed, _response = request(own, "get", path, role=role)
+                got, _changed, response = request(own, "get", path, role=role)
                 if got != expected:
                     mismatches.append(f"{label} GET {path}: verwacht {expected}, kreeg {got}")
+                seen = [text for text in hidden if text in readable(response)]
+                if seen:
+                    mismatches.append(f"{label} GET {path}: toont wat deze rol niet mag zien: {seen}")
             if item.write is not None and role not in item.write.policy.allow:
                 expected = item.write.outcome(role)
                 body = item.body(scenario) if item.body else None
@@ -81,6 +85,15 @@ def test_matrix(role):
                     if changed:
                         mismatches.append(f"{label} {method.upper()} {path}: geweigerd maar schreef in {changed}")
     assert not mismatches, f"{role}: {len(mismatches)} afwijkingen\n" + "\n".join(mismatches)
+
+
+def readable(response) -> str:
+    """The text of an answer; PDFs are read in test_isolation."""
+    if response.get("Content-Type", "").startswith("application/pdf"):
+        return ""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
 
 
 @pytest.mark.django_db

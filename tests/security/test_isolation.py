@@ -34,10 +34,6 @@ def _fast_logins(settings):
 @pytest.fixture
 def world(db):
     s = Scenario()
-    # More of A's private content: a check-in of the running deal and a private deal summary.
-    f.CheckInFactory(partner=s.aanjager, note=marked("check-in"), submitted_by=s.member_a)
-    s.deal_private.summary = marked("samenvatting van het idee")
-    s.deal_private.save(update_fields=["summary"])
     # B's own deal with a finished schouw round, so B legitimately receives a report PDF.
     s.deal_b = f.DealFactory(title="Deal van Beta", status="lopend", aanjager=s.org_b, created_by=s.member_b)
     s.round_b = f.SchouwRoundFactory(
