@@ -93,13 +93,14 @@ def test_bad_filter_input_is_a_message_not_an_error(client, two_organisations):
     assert list(response.context["object_list"]) == []
 
 
-def test_the_trail_comes_in_pages(client):
+def test_the_trail_comes_in_pages(client, django_assert_max_num_queries):
     organisation = OrganisationFactory()
     beheerder = UserFactory(roles=[Role.BEHEERDER])
     for n in range(55):
         audit_record(actor=beheerder, action="organisation_update", target=organisation, changes={"n": n})
     client.force_login(beheerder)
-    first = client.get(URL)
+    with django_assert_max_num_queries(8):
+        first = client.get(URL)
     assert len(first.context["object_list"]) == 50 and first.context["paginator"].num_pages == 2
     second = client.get(URL, {"page": 2})
     assert len(second.context["object_list"]) == 5
