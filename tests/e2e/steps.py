@@ -67,7 +67,9 @@ class Worker:
         from reisgids.celery import app
 
         assert not app.conf.task_always_eager, "the kompas must be drafted by a worker, not in the web process"
-        app.control.purge()  # messages left by earlier runs must not reach this database
+        # Nothing queued before the worker starts reaches it: not earlier runs' messages, nor this
+        # run's handbrake e-mail, which this test does not follow.
+        app.control.purge()
         env = {
             **os.environ,
             "DATABASE_URL": database_url_of_this_test_run(),

@@ -15,7 +15,6 @@ from kompas import services as kompas_services
 from kompas.models import Edition
 from reisgids.core.roles import Role
 from tests.factories import (
-    ApprovedMembershipFactory,
     AreaFactory,
     DealFactory,
     GremiumFactory,
@@ -116,7 +115,6 @@ def test_anonymous_visitor(new_person, make_user):
     LessonFactory(title="Koken verbindt buren", summary="Wie samen kookt, leert de buurt kennen.", themes=[theme])
     LessonFactory(title="Spreek elkaars taal", summary="Begin klein.")
     edition = _adopted_edition(make_user, theme)
-    ApprovedMembershipFactory(organisation=keuken, user__roles=[Role.INITIATIEFNEMER])
 
     page = new_person(None)
     steps.visitor_searches_the_atlas_with_a_typo(page)
