@@ -747,6 +747,14 @@ def agenda_item_create(*, actor, proposal: Proposal, gremium: Gremium, date: dat
     return item
 
 
+def _lock_item(agenda_item: AgendaItem) -> tuple[AgendaItem, Edition]:
+    """The agenda item and its edition, both locked, the edition first as its transitions do: a
+    decision cannot change while the edition is adopted and frozen, nor slip in after it."""
+    edition_id = AgendaItem.objects.filter(pk=agenda_item.pk).values_list("proposal__edition_id", flat=True).get()
+    edition = Edition.objects.select_for_update().get(pk=edition_id)
+    return AgendaItem.objects.select_for_update().get(pk=agenda_item.pk), edition
+
+
 @transaction.atomic
 def decision_record(
     *,
@@ -761,8 +769,7 @@ def decision_record(
     monitor_due: datetime.date | None = None,
 ) -> AgendaItem:
     """The outcome of a proposal in a gremium, with reasons; an accepted one needs a monitoring plan."""
-    item = AgendaItem.objects.select_for_update().select_related("proposal__edition").get(pk=agenda_item.pk)
-    edition = item.proposal.edition
+    item, edition = _lock_item(agenda_item)
     _require(actor, "kompas.record_decision", edition, _("Alleen een ambtenaar of bestuurder legt besluiten vast."))
     _require_status(edition, [S.GEAGENDEERD], _refused_step(edition))
     if outcome not in AgendaItem.Outcome.values:
@@ -801,8 +808,7 @@ def monitoring_entry_add(
     observation: str,
     next_due: datetime.date | None = None,
 ) -> MonitoringEntry:
-    item = AgendaItem.objects.select_for_update().select_related("proposal__edition").get(pk=agenda_item.pk)
-    edition = item.proposal.edition
+    item, edition = _lock_item(agenda_item)
     _require(actor, "kompas.add_monitoring", edition, _("Log in om een waarneming toe te voegen."))
     _require_status(
         edition,

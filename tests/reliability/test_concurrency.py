@@ -20,7 +20,7 @@ from deals.models import Deal, DealEvent, DealTheme
 from deals.residence import services as residence_services
 from deals.residence.models import Handbrake, Residency
 from kompas import services as kompas_services
-from kompas.models import DraftRun, Edition
+from kompas.models import AgendaItem, DraftRun, Edition
 from reisgids.core.errors import Conflict
 from reisgids.core.models import AuditEvent
 from reisgids.core.roles import Role
@@ -387,3 +387,31 @@ def test_two_sign_ups_for_the_last_seat():
     assert EventRegistration.objects.filter(event=event).count() == 2
     assert EventRegistration.objects.filter(event=event, user=[first, second][winner]).exists()
     assert audited("event_sign_up", event) == 1
+
+
+def test_a_decision_changed_while_the_edition_is_adopted_is_in_the_snapshot_or_refused():
+    theme = ThemeFactory()
+    edition = KompasEditionFactory(status=Edition.Status.GEAGENDEERD)
+    item = KompasAgendaItemFactory(
+        proposal=KompasProposalFactory(edition=edition, theme=theme),
+        outcome="afgewezen",
+        reasons="Te duur.",
+        decided_at=timezone.now(),
+    )
+    first, second = UserFactory(roles=[Role.BESTUURDER]), UserFactory(roles=[Role.BESTUURDER])
+    outcomes = race(
+        lambda: AgendaItem.objects.get(pk=item.pk),
+        lambda i: kompas_services.decision_record(
+            actor=first, agenda_item=i, outcome="aangehouden", reasons="Eerst meer onderzoek."
+        ),
+        lambda i: kompas_services.edition_adopt(actor=second, edition=i.proposal.edition),
+    )
+    assert not isinstance(outcomes[1], Exception), outcomes
+    edition.refresh_from_db()
+    item.refresh_from_db()
+    (frozen,) = edition.snapshot["proposals"][0]["decisions"]
+    assert (frozen["outcome"], frozen["reasons"]) == (item.outcome, item.reasons)
+    if isinstance(outcomes[0], Exception):  # adopted first: the late change is refused
+        assert isinstance(outcomes[0], Conflict) and item.outcome == "afgewezen"
+    else:
+        assert item.outcome == "aangehouden"
