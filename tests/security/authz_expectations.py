@@ -896,6 +896,18 @@ def render() -> str:
         lines.append(f"| `{policy.name}` | {allowed} | {policy.description} |")
     lines += [
         "",
+        "## Inhoud",
+        "",
+        "Elke prive tekst in de scenario-wereld draagt een merkwoord. Bij elke GET van de matrix wordt",
+        "het antwoord doorzocht op de teksten die de rol niet mag lezen (PDF's leest",
+        "`tests/security/test_isolation.py`).",
+        "",
+        "| Prive tekst | Mag lezen |",
+        "|---|---|",
+        *(f"| {text} | {', '.join(r for r in ROLES if r in readers)} |" for text, readers in SECRETS),
+    ]
+    lines += [
+        "",
         "## Uitgezonderd",
         "",
         *(f"- `{ns}:*`: {reason}" for ns, reason in EXCLUDED_NAMESPACES.items()),
@@ -929,16 +941,6 @@ def _policies():
     return found
 
 
-if __name__ == "__main__":
-    import os
-
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reisgids.settings")
-    django.setup()
-    print(render(), end="")
-
-
 # --- Content: who may read which private text ----------------------------------------------
 # Every private text of the scenario carries the marker; a role that may not see the object must
 # never find its text in any answer it gets (checked on every GET of the matrix).
@@ -968,3 +970,13 @@ SECRETS = (
     ("rapport", {"member_a", "resident"}),
     ("kompas concept", {"ambtenaar", "contentbeheerder", "bestuurder", "beheerder"}),
 )
+
+
+if __name__ == "__main__":
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reisgids.settings")
+    django.setup()
+    print(render(), end="")
