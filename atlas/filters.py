@@ -242,7 +242,7 @@ class StoryFilter(SearchMixin, django_filters.FilterSet):
 
 
 class LessonFilter(SearchMixin, django_filters.FilterSet):
-    search_fields = {"title": "A", "summary": "B", "what_worked": "C", "what_did_not_work": "C", "context": "D"}
+    search_fields = Lesson.SEARCH_FIELDS  # stored as Lesson.search_document
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)

@@ -2,11 +2,27 @@ import importlib
 
 import pytest
 from django.db import connection
+from django.db.models.signals import pre_migrate
 from rest_framework.test import APIClient
 
 from reisgids.core.roles import Role
 
 from .factories import ApprovedMembershipFactory, OrganisationFactory, UserFactory
+
+
+def _search_function(sender, using, **kwargs):
+    """Tests create tables without migrations; a stored search document needs the immutable unaccent first."""
+    from django.db import connections
+
+    if sender.label != "atlas":
+        return
+    search_migration = importlib.import_module("atlas.migrations.0006_search_indexes")
+    with connections[using].cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        cursor.execute(search_migration.FUNCTION)
+
+
+pre_migrate.connect(_search_function, dispatch_uid="tests-search-function")
 
 
 @pytest.fixture(scope="session")

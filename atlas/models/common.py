@@ -1,7 +1,32 @@
 """Parts shared by the network content of the atlas: publication status and a link to a source."""
 
+from functools import reduce
+from operator import add
+
+from django.contrib.postgres.search import SearchVector
 from django.db import models
+from django.db.models import F, Func, TextField, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+
+# An IMMUTABLE wrapper around unaccent (migration atlas 0006), so expressions using it can be
+# indexed and stored.
+UNACCENT_FUNCTION = "reisgids_unaccent"
+
+
+def unaccent(expression):
+    return Func(expression, function=UNACCENT_FUNCTION, output_field=TextField())
+
+
+def search_vector(fields: dict[str, str]):
+    """The weighted full-text document (Dutch, without accents) of the given fields and weights."""
+    return reduce(
+        add,
+        [
+            SearchVector(unaccent(Coalesce(F(field), Value(""))), weight=weight, config="dutch")
+            for field, weight in fields.items()
+        ],
+    )
 
 
 class SourceType(models.TextChoices):

@@ -2,13 +2,15 @@
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from reisgids.core.models import TimeStampedModel
 
-from .common import SourceLinkMixin
+from .common import SourceLinkMixin, search_vector
 from .directory import Area, Theme
 
 
@@ -70,11 +72,17 @@ class Lesson(SourceLinkMixin, TimeStampedModel):
     )
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(_("versie"), default=0)
+    # The kennisbank search ranks on this document; stored, so a search does not rebuild it per row.
+    SEARCH_FIELDS = {"title": "A", "summary": "B", "what_worked": "C", "what_did_not_work": "C", "context": "D"}
+    search_document = models.GeneratedField(
+        expression=search_vector(SEARCH_FIELDS), output_field=SearchVectorField(), db_persist=True
+    )
 
     class Meta:
         verbose_name = _("les")
         verbose_name_plural = _("lessen en successen")
         ordering = ["-published_at", "-created_at"]
+        indexes = [GinIndex(fields=["search_document"], name="atlas_lesson_search_doc")]
 
     def __str__(self):
         return self.title

@@ -1,12 +1,10 @@
 """Reads of the atlas, scoped to the acting user."""
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import add
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
-from django.db.models import F, FloatField, Func, Prefetch, Q, TextField, Value
-from django.db.models.functions import Coalesce, Greatest, Upper
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import F, FloatField, Prefetch, Q, Value
+from django.db.models.functions import Greatest, Upper
 
 from reisgids.core.models import AuditEvent
 from reisgids.core.permissions import is_beheerder, is_netwerkmanager
@@ -25,29 +23,14 @@ from ..models import (
     Service,
     Theme,
 )
+from ..models.common import search_vector
+from ..models.common import unaccent as _unaccent
 
 # How close a misspelled word must come to a name (PostgreSQL word_similarity, 0..1). The trigram
 # operator reads it from the setting pg_trgm.word_similarity_threshold, which migration
 # atlas 0006 sets to this value for the database.
 TRIGRAM_THRESHOLD = 0.5
 SEARCH_MAX_LENGTH = 200
-# An IMMUTABLE wrapper around unaccent (migration atlas 0006), so expressions using it can be indexed.
-UNACCENT_FUNCTION = "reisgids_unaccent"
-
-
-def _unaccent(expression):
-    return Func(expression, function=UNACCENT_FUNCTION, output_field=TextField())
-
-
-def search_vector(fields: dict[str, str]):
-    """The weighted full-text document of a row; the GIN indexes of migration atlas 0006 hold exactly this."""
-    return reduce(
-        add,
-        [
-            SearchVector(_unaccent(Coalesce(F(field), Value(""))), weight=weight, config="dutch")
-            for field, weight in fields.items()
-        ],
-    )
 
 
 def search_name(field: str):
@@ -65,7 +48,9 @@ def search_filter(queryset, value: str, *, fields: dict[str, str]):
     if not value:
         return queryset
     name_field = next(iter(fields))
-    vector = search_vector(fields)
+    # A model may store its document (a generated column); then the search reads it instead of building it.
+    stored = getattr(queryset.model, "SEARCH_FIELDS", None) == fields
+    vector = F("search_document") if stored else search_vector(fields)
     query = SearchQuery(_unaccent(Value(value)), config="dutch", search_type="websearch")
     needle = Upper(_unaccent(Value(value)))
     similarity = TrigramWordSimilarity(_unaccent(Value(value)), _unaccent(F(name_field)))
