@@ -389,6 +389,7 @@ def _lock_signal(signal: Signal) -> Signal:
 
 @transaction.atomic
 def signal_raise(*, actor, residency: Residency, title: str, description: str) -> Signal:
+    residency = _lock_residency(residency)  # only while it is active, also when it ends at this moment
     _require(actor, "residence.raise_signal", residency, _("Alleen de partner in residence brengt een signaal in."))
     signal = Signal(
         residency=residency, title=_clean_text(title), description=_clean_text(description), raised_by=actor
@@ -700,6 +701,7 @@ def _side_activity_to_agenda(actor, activity: SideActivity):
 @transaction.atomic
 def reflection_write(*, actor, residency: Residency, moment: str, text: str) -> Reflection:
     """The mid-term or final reflection; writing it again replaces it."""
+    residency = _lock_residency(residency)  # its status decides which reflection may be written
     _require(actor, "residence.reflect", residency, _("Alleen de partner in residence schrijft de reflectie."))
     if residency.status == Residency.Status.VOORGESTELD:
         raise Conflict(_("Reflecteren kan zodra de partner in residence is gestart."))
