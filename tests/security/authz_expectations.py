@@ -255,7 +255,9 @@ ROUTES = {
         body=lambda s: {"description": "Matrix", "offering": "Matrix"},
     ),
     "atlas:organisation-verify": route(kwargs=lambda s: {"slug": s.org_a.slug}, write=CURATORS.refused(REFUSED)),
-    "atlas:organisation-merge": route(kwargs=lambda s: {"slug": s.org_a.slug}, write=CURATORS.refused(REFUSED)),
+    "atlas:organisation-merge": route(
+        kwargs=lambda s: {"slug": s.org_a.slug}, write=CURATORS.refused(REFUSED), body=lambda s: {"keep": s.org_b.pk}
+    ),
     "atlas:membership-request": route(kwargs=lambda s: {"slug": s.org_a.slug}, write=LOGGED_IN),
     "atlas:proposal-decide": route(
         kwargs=lambda s: {"pk": s.change_proposal.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)
@@ -339,8 +341,14 @@ ROUTES = {
     "atlas:notification-list": route(get=LOGGED_IN, write=LOGGED_IN),
     "deals:deal-list": route(get=PUBLIC),
     "deals:deal-create": route(get=LOGGED_IN, write=LOGGED_IN),
-    "deals:theme-list": route(get=PUBLIC, write=NETWORK_STAFF.refused(REFUSED)),
-    "deals:template": route(get=LOGGED_IN, write=NETWORK_STAFF.refused(REFUSED)),
+    "deals:theme-list": route(
+        get=PUBLIC,
+        write=NETWORK_STAFF.refused(REFUSED),
+        body=lambda s: {"theme": s.theme.pk, "priority": s.deal_theme.priority, "period_start": "2030-01-01"},
+    ),
+    "deals:template": route(
+        get=LOGGED_IN, write=NETWORK_STAFF.refused(REFUSED), body=lambda s: {"label": "Matrix", "position": 0}
+    ),
     "deals:kickoff": route(get=LOGGED_IN, write=LOGGED_IN),
     "deals:workspace": route(get=NETWORK_STAFF.refused(FORBIDDEN)),
     "deals:knelpunt-list": route(get=LOGGED_IN),
@@ -544,7 +552,11 @@ ROUTES = {
     "kompas:draft-run": route(kwargs=lambda s: {"pk": s.draft_run.pk}, get=KOMPAS_TEAM.refused(NOT_FOUND)),
     "kompas:dashboard": route(get=KOMPAS_TEAM.refused(FORBIDDEN)),
     "kompas:report-pdf": route(get=KOMPAS_TEAM.refused(FORBIDDEN)),
-    "kompas:gremium-list": route(get=LOGGED_IN, write=GREMIUM_MANAGERS.refused(REFUSED)),
+    "kompas:gremium-list": route(
+        get=LOGGED_IN,
+        write=GREMIUM_MANAGERS.refused(REFUSED),
+        body=lambda s: {"name": "Matrix", "kind": "ambtelijk", "position": 0},
+    ),
     "kompas:edition-detail": states(
         case(
             "concept",
