@@ -18,6 +18,12 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
 
+    def has_delete_permission(self, request, obj=None):
+        """An account is never deleted: that would take memberships, schouw participations and
+        openings with it. A person is forgotten by the privacy erasure (Mijn gegevens), which
+        anonymises the account and keeps the records."""
+        return False
+
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):

@@ -217,7 +217,6 @@ def test_delete_through_the_api_is_refused_and_keeps_the_record(db, api_client):
 TECHNICAL_ADMIN = {
     "atlas.theme": "a theme of the reference list a beheerder keeps, not a record of the cycle",
     "atlas.area": "an area of the reference list a beheerder keeps, not a record of the cycle",
-    "core.user": "an account; forgetting a person is the privacy erasure",
     "core.workerheartbeat": "a technical row the worker overwrites every minute",
 }
 
