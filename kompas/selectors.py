@@ -104,9 +104,12 @@ def inventory(*, edition: Edition) -> list[dict]:
 
 
 def draft_run_get(*, actor, pk) -> DraftRun:
+    """The run, with ``stale`` set when its worker died (see ``draft_run_is_stale``)."""
     if not _sees_concept(actor):
         return DraftRun.objects.none().get(pk=pk)
-    return DraftRun.objects.select_related("edition", "started_by").get(pk=pk)
+    run = DraftRun.objects.select_related("edition", "started_by").get(pk=pk)
+    run.stale = draft_run_is_stale(run=run)
+    return run
 
 
 # The drafting task holds a PostgreSQL advisory lock on (DRAFT_LOCK_CLASS, run id) while it runs.
@@ -131,7 +134,10 @@ def draft_run_is_stale(*, run: DraftRun) -> bool:
 def draft_run_latest(*, actor) -> DraftRun | None:
     if not _sees_concept(actor):
         return None
-    return DraftRun.objects.select_related("edition", "started_by").first()
+    run = DraftRun.objects.select_related("edition", "started_by").first()
+    if run is not None:
+        run.stale = draft_run_is_stale(run=run)
+    return run
 
 
 def gremium_list(*, include_inactive: bool = False):

@@ -19,6 +19,7 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from atlas.models import DigestPreference, Notification
@@ -178,7 +179,9 @@ def knelpunten(themes, count, offset=0):
         )
 
 
-def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_consistent_data(send_to, start_worker):
+def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_consistent_data(
+    send_to, start_worker, client
+):
     preparer = UserFactory(roles=[Role.CONTENTBEHEERDER])
     themes = [ThemeFactory() for _ in range(3)]
     knelpunten(themes, 12)
@@ -216,6 +219,9 @@ def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_co
     assert concept_state() == before_the_run
     killed_run.refresh_from_db()
     assert killed_run.status == DraftRun.Status.BEZIG and kompas_selectors.draft_run_is_stale(run=killed_run)
+    client.force_login(preparer)
+    progress = client.get(reverse("kompas:draft-run", args=[killed_run.pk])).content.decode()
+    assert "Het werkproces is gestopt" in progress and "hx-get" not in progress  # the page stops polling
     # The digest: the first people were mailed and recorded, the others not at all.
     mailed = [p for p in people if DigestPreference.objects.get(pk=p.pk).last_sent_at is not None]
     assert mailed == people[:MAILED_BEFORE_THE_KILL]
