@@ -38,7 +38,7 @@ class SearchMixin:
 
 
 class OrganisationFilter(SearchMixin, django_filters.FilterSet):
-    search_fields = {"name": "A", "description": "B", "looking_for": "C", "offering": "C"}
+    search_fields = Organisation.SEARCH_FIELDS  # stored as Organisation.search_document
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)
@@ -75,7 +75,7 @@ class OrganisationFilter(SearchMixin, django_filters.FilterSet):
 
 
 class ContactPointFilter(SearchMixin, django_filters.FilterSet):
-    search_fields = {"name": "A", "topic": "A", "function": "B", "how_to_reach": "C"}
+    search_fields = ContactPoint.SEARCH_FIELDS  # stored as ContactPoint.search_document
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)

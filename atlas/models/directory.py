@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -11,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from reisgids.core.models import TimeStampedModel
+
+from .common import search_vector
 
 
 class Theme(TimeStampedModel):
@@ -193,11 +197,18 @@ class Organisation(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="merged_from",
     )
+    # The atlas search ranks on this document; stored, so a search does not rebuild it per row.
+    AUDIT_EXCLUDE = ("search_document",)  # derived from the audited text fields
+    SEARCH_FIELDS = {"name": "A", "description": "B", "looking_for": "C", "offering": "C"}
+    search_document = models.GeneratedField(
+        expression=search_vector(SEARCH_FIELDS), output_field=SearchVectorField(), db_persist=True
+    )
 
     class Meta:
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
         ordering = ["name"]
+        indexes = [GinIndex(fields=["search_document"], name="atlas_org_search_doc")]
         constraints = [
             models.UniqueConstraint(
                 fields=["external_id"], condition=~Q(external_id=""), name="organisation_unique_external_id"
@@ -327,11 +338,17 @@ class ContactPoint(TimeStampedModel):
     themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="contact_points")
     areas = models.ManyToManyField(Area, verbose_name=_("gebieden"), blank=True, related_name="contact_points")
     is_archived = models.BooleanField(_("gearchiveerd"), default=False)
+    AUDIT_EXCLUDE = ("search_document",)  # derived from the audited text fields
+    SEARCH_FIELDS = {"name": "A", "topic": "A", "function": "B", "how_to_reach": "C"}
+    search_document = models.GeneratedField(
+        expression=search_vector(SEARCH_FIELDS), output_field=SearchVectorField(), db_persist=True
+    )
 
     class Meta:
         verbose_name = _("aanspreekpunt")
         verbose_name_plural = _("aanspreekpunten")
         ordering = ["name"]
+        indexes = [GinIndex(fields=["search_document"], name="atlas_cp_search_doc")]
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"

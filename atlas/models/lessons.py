@@ -73,6 +73,7 @@ class Lesson(SourceLinkMixin, TimeStampedModel):
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(_("versie"), default=0)
     # The kennisbank search ranks on this document; stored, so a search does not rebuild it per row.
+    AUDIT_EXCLUDE = ("search_document",)  # derived from the audited text fields
     SEARCH_FIELDS = {"title": "A", "summary": "B", "what_worked": "C", "what_did_not_work": "C", "context": "D"}
     search_document = models.GeneratedField(
         expression=search_vector(SEARCH_FIELDS), output_field=SearchVectorField(), db_persist=True
