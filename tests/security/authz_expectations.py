@@ -462,10 +462,12 @@ ROUTES = {
     "residence:activity-create": route(
         kwargs=lambda s: {"pk": s.residency.pk},
         write=RESIDENT.refused(NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED),
+        body=lambda s: {"kind": "workshop", "title": "Matrix", "starts_at": "2030-01-01T10:00"},
     ),
     "residence:reflection-write": route(
         kwargs=lambda s: {"pk": s.residency.pk},
         write=RESIDENT.refused(NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED),
+        body=lambda s: {"moment": "tussentijds", "text": "Matrix"},
     ),
     "residence:reflection-propose": route(
         kwargs=lambda s: {"pk": s.residency.pk, "rpk": s.reflection.pk}, write=DEAL_WORK.refused(NOT_FOUND)
