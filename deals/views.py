@@ -156,6 +156,7 @@ class DealDetailView(TemplateView):
         deal = _deal_or_404(user, self.kwargs["pk"], detail=True)
         versions = list(deal.versions.all())
         internals = user.has_perm("deals.view_deal_internals", deal)
+        my_partners = selectors.partner_actions(actor=user, deal=deal)
         return super().get_context_data(
             deal=deal,
             steps=[(s, Deal.Status(s).label) for s in Deal.ORDER],
@@ -163,7 +164,8 @@ class DealDetailView(TemplateView):
             may_manage=user.has_perm("deals.manage_deal", deal),
             may_pause=user.has_perm("deals.pause_deal", deal),
             may_edit=user.has_perm("deals.edit_plan", deal),
-            my_partners=selectors.partner_actions(actor=user, deal=deal),
+            my_partners=my_partners,
+            may_checkin=any(p.signs for p in my_partners),
             kickoff_event_url=selectors.kickoff_event_url(actor=user, deal=deal),
             latest_version=versions[0] if versions else None,
             versions=versions,

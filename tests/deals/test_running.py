@@ -306,3 +306,16 @@ def test_intake_refer_and_refusals(world):
         actor=world.netwerkmanager, intake=intake, instrument="Opzoomeren", note="Past beter"
     )
     assert intake.status == Intake.Status.VERWEZEN and intake.steps.last().text.startswith("Verwezen")
+
+
+def test_only_those_who_answer_for_a_signing_partner_are_offered_the_checkin(world, client):
+    deal = world.deal(Deal.Status.LOPEND)
+    url = reverse("deals:checkin", args=[deal.pk])
+    client.force_login(world.partner_admin)
+    assert url in client.get(deal.get_absolute_url()).content.decode()
+    for person in (world.netwerkmanager, world.ambtenaar, world.outsider):
+        client.force_login(person)
+        page = client.get(deal.get_absolute_url())
+        assert page.status_code == 200
+        assert url not in page.content.decode()
+        assert client.get(url).status_code == 403
