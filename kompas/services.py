@@ -7,13 +7,14 @@ one atomic block at the end.
 
 import calendar
 import datetime
+import itertools
 import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -213,15 +214,17 @@ def _draft(*, run: DraftRun, scheduled: bool, now, today) -> DraftRun:
         _progress(run, 10, _("Bepalen welke periode het kompas beslaat"))
         previous = _previous_edition()
         since = (previous.drafted_at or previous.created_at) if previous is not None else None
-        _progress(run, 30, _("Knelpunten verzamelen die de deals naar het kompas hebben doorgezet"))
-        found = sources.knelpunten_since(since)
-        _progress(run, 50, _("Monitoringresultaten van eerdere besluiten verzamelen"))
-        found += sources.monitoring_results_since(since)
-        _progress(run, 70, _("Gepubliceerde lessen uit de kennisbank verzamelen"))
-        found += sources.lessons_since(since)
-        _progress(run, 75, _("Gepubliceerde schouwrapporten verzamelen"))
-        found += sources.schouw_reports_since(since)
+        # The sources are read lazily while the evidence is written, one chunk at a time.
+        steps = [
+            (30, _("Knelpunten verzamelen die de deals naar het kompas hebben doorgezet"), sources.knelpunten_since),
+            (50, _("Monitoringresultaten van eerdere besluiten verzamelen"), sources.monitoring_results_since),
+            (70, _("Gepubliceerde lessen uit de kennisbank verzamelen"), sources.lessons_since),
+            (75, _("Gepubliceerde schouwrapporten verzamelen"), sources.schouw_reports_since),
+        ]
+        for progress, step, _source in steps:
+            _progress(run, progress, step)
         _progress(run, 80, _("Signalen groeperen en voorstellen opstellen"))
+        found = itertools.chain.from_iterable(source(since) for _progress_at, _step, source in steps)
         edition, counts = _write_draft(run=run, found=found, since=since, previous=previous, today=today, now=now)
     except Conflict as exc:
         _progress(run, 100, exc.message, DraftRun.Status.OVERGESLAGEN, finished_at=timezone.now())
@@ -243,6 +246,22 @@ def _draft(*, run: DraftRun, scheduled: bool, now, today) -> DraftRun:
     return run
 
 
+EVIDENCE_FIELDS = ("change_type", "theme", "title", "url", "detail", "found_at")
+EVIDENCE_CHUNK = 500
+PROBLEM_MAX = 8000
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 @transaction.atomic
 def _write_draft(*, run, found, since, previous, today, now):
     edition = Edition.objects.select_for_update().filter(status=S.CONCEPT).first()
@@ -259,52 +278,72 @@ def _write_draft(*, run, found, since, previous, today, now):
                 edition.save()
         except IntegrityError:  # another run created the concept in the meantime
             edition = Edition.objects.select_for_update().get(status=S.CONCEPT)
-    # Evidence: upsert what was found, drop what no longer is.
+    # Evidence: upsert what was found, chunk by chunk as the sources yield it; drop what no longer is.
     keep = []
-    for item in found:
-        evidence, _created = Evidence.objects.update_or_create(
-            edition=edition,
-            kind=item["kind"],
-            source_id=item["source_id"],
-            defaults={k: item[k] for k in ("change_type", "theme", "title", "url", "detail", "found_at")},
+    for chunk in _chunks(found, EVIDENCE_CHUNK):
+        rows = [
+            Evidence(
+                edition=edition,
+                kind=item["kind"],
+                source_id=item["source_id"],
+                **{k: item[k] for k in EVIDENCE_FIELDS},
+            )
+            for item in chunk
+        ]
+        Evidence.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["edition", "kind", "source_id"],
+            update_fields=[*EVIDENCE_FIELDS, "updated_at"],
         )
-        keep.append(evidence.pk)
+        keep.extend(row.pk for row in rows)
     Evidence.objects.filter(edition=edition).exclude(pk__in=keep).delete()
 
-    groups: dict[tuple[str, int | None], list[Evidence]] = {}
-    for evidence in Evidence.objects.filter(edition=edition).select_related("theme").order_by("found_at", "id"):
-        groups.setdefault((evidence.change_type, evidence.theme_id), []).append(evidence)
-
+    # Groups of (change type, theme), counted in the database; each group's lines are read in order
+    # until the problem text is full, so no group is held in memory.
+    groups = list(
+        Evidence.objects.filter(edition=edition)
+        .order_by()
+        .values_list("change_type", "theme_id")
+        .annotate(n=Count("id"), first=Min("found_at"))
+        .order_by("first", "change_type", "theme_id")
+    )
     candidates = {p.draft_key: p for p in Proposal.objects.filter(edition=edition).exclude(draft_key="")}
     used_keys = set()
-    for (change_type, theme_id), items in groups.items():
+    for change_type, theme_id, count, _first in groups:
         key = f"{change_type}:{theme_id or 0}"
         used_keys.add(key)
+        items = Evidence.objects.filter(edition=edition, change_type=change_type, theme_id=theme_id).order_by(
+            "found_at", "id"
+        )
         proposal = candidates.get(key) or Proposal(edition=edition, draft_key=key, change_type=change_type)
         if not proposal.edited_by_people:
-            theme = items[0].theme
+            theme = atlas_selectors.theme_list().filter(pk=theme_id).first() if theme_id else None
             label = ChangeType(change_type).label
             proposal.theme = theme
             proposal.title = (
                 _("%(kind)s: %(theme)s") % {"kind": label, "theme": theme.name if theme else _("stadsbreed")}
             )[:200]
-            lines = [
-                _("%(count)s signalen sinds de vorige editie:") % {"count": len(items)},
-                *[f"- {e.get_kind_display()}: {e.title}" for e in items],
-            ]
-            proposal.problem = "\n".join(lines)[:8000]
+            lines = [_("%(count)s signalen sinds de vorige editie:") % {"count": count}]
+            length = len(lines[0])
+            for evidence in items.only("kind", "title").iterator(chunk_size=EVIDENCE_CHUNK):
+                if length > PROBLEM_MAX:
+                    break
+                lines.append(f"- {evidence.get_kind_display()}: {evidence.title}")
+                length += len(lines[-1]) + 1
+            proposal.problem = "\n".join(lines)[:PROBLEM_MAX]
         _clean(proposal)
         proposal.save()
-        proposal.evidence.set(items)
+        proposal.evidence.set(items.values_list("pk", flat=True))
     Proposal.objects.filter(edition=edition, edited_by_people=False).exclude(draft_key="").exclude(
         draft_key__in=used_keys
     ).delete()
 
     # Priorities: the themes with evidence; people may change them, the draft then leaves them be.
     per_theme: dict[int, int] = {}
-    for (_change_type, theme_id), items in groups.items():
+    for _change_type, theme_id, count, _first in groups:
         if theme_id:
-            per_theme[theme_id] = per_theme.get(theme_id, 0) + len(items)
+            per_theme[theme_id] = per_theme.get(theme_id, 0) + count
     own = {p.theme_id: p for p in Priority.objects.filter(edition=edition)}
     for theme_id, count in per_theme.items():
         priority = own.get(theme_id) or Priority(edition=edition, theme_id=theme_id, drafted=True)

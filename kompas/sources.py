@@ -22,6 +22,8 @@ about how the partners of a deal work together, so they are filed under spelrege
 with the deal's first theme; people re-sort them too.
 """
 
+from collections.abc import Iterator
+
 from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
@@ -29,6 +31,10 @@ from deals import selectors as deals_selectors
 from schouw import selectors as schouw_selectors
 
 from .models import AgendaItem, ChangeType, Evidence, MonitoringEntry
+
+# The sources are read in chunks and yield one signal at a time, so the draft's memory does not
+# grow with the number of signals.
+CHUNK = 500
 
 KNELPUNT_CATEGORY_TO_CHANGE_TYPE = {
     "inkoop": ChangeType.INKOOPREGELS,
@@ -51,11 +57,11 @@ def _first_theme(themes):
     return themes[0] if themes else None
 
 
-def knelpunten_since(since) -> list[dict]:
+def knelpunten_since(since) -> Iterator[dict]:
     """Knelpunten the deals forwarded to the kompas; the theme is the deal's first theme by name."""
-    found = []
-    for knelpunt in deals_selectors.knelpunten_for_kompas(since=since).prefetch_related("deal__themes"):
-        found.append(
+    knelpunten = deals_selectors.knelpunten_for_kompas(since=since).prefetch_related("deal__themes")
+    for knelpunt in knelpunten.iterator(chunk_size=CHUNK):
+        yield (
             {
                 "kind": Evidence.Kind.KNELPUNT,
                 "source_id": knelpunt.pk,
@@ -68,10 +74,9 @@ def knelpunten_since(since) -> list[dict]:
                 "found_at": knelpunt.forwarded_at,
             }
         )
-    return found
 
 
-def monitoring_results_since(since) -> list[dict]:
+def monitoring_results_since(since) -> Iterator[dict]:
     """Monitoring of earlier decisions that shows the effect lags behind: vertraagd or niet bereikt."""
     entries = MonitoringEntry.objects.filter(
         status__in=[MonitoringEntry.Status.VERTRAAGD, MonitoringEntry.Status.NIET_BEREIKT],
@@ -79,10 +84,9 @@ def monitoring_results_since(since) -> list[dict]:
     ).select_related("agenda_item__proposal__theme", "agenda_item__proposal__edition")
     if since is not None:
         entries = entries.filter(created_at__gte=since)
-    found = []
-    for entry in entries:
+    for entry in entries.iterator(chunk_size=CHUNK):
         proposal = entry.agenda_item.proposal
-        found.append(
+        yield (
             {
                 "kind": Evidence.Kind.MONITORING,
                 "source_id": entry.pk,
@@ -94,14 +98,13 @@ def monitoring_results_since(since) -> list[dict]:
                 "found_at": entry.created_at,
             }
         )
-    return found
 
 
-def lessons_since(since) -> list[dict]:
+def lessons_since(since) -> Iterator[dict]:
     """Lessons the content managers published in the kennisbank since the last edition."""
-    found = []
-    for lesson in atlas_selectors.lessons_published_since(since=since):
-        found.append(
+    lessons = atlas_selectors.lessons_published_since(since=since).defer("search_document")
+    for lesson in lessons.iterator(chunk_size=CHUNK):
+        yield (
             {
                 "kind": Evidence.Kind.LES,
                 "source_id": lesson.pk,
@@ -113,15 +116,13 @@ def lessons_since(since) -> list[dict]:
                 "found_at": lesson.published_at,
             }
         )
-    return found
 
 
-def schouw_reports_since(since) -> list[dict]:
+def schouw_reports_since(since) -> Iterator[dict]:
     """Reports of finished schouw rounds whose public part was published since the last edition."""
-    found = []
     for report in schouw_selectors.reports_since(since=since):
         partners = ", ".join(report["partners"])
-        found.append(
+        yield (
             {
                 "kind": Evidence.Kind.SCHOUWRAPPORT,
                 "source_id": report["id"],
@@ -136,4 +137,3 @@ def schouw_reports_since(since) -> list[dict]:
                 "found_at": report["published_at"],
             }
         )
-    return found
