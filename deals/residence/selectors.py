@@ -180,10 +180,12 @@ def opening_list(*, actor):
 
 
 def residency_deal_choices(*, actor):
-    """Deals the actor may propose a residency for: running or in preparation, as a partner."""
+    """Deals the actor may propose a residency for, running or in preparation: as a partner, or
+    every such deal for network staff (who bring parties together)."""
     from deals import selectors as deal_selectors
 
-    return deal_selectors.deals_of(actor=actor).exclude(status__in=["afgerond", "gestopt"])
+    deals = deal_selectors.deal_list(actor=actor) if _is_staff(actor) else deal_selectors.deals_of(actor=actor)
+    return deals.exclude(status__in=["afgerond", "gestopt"])
 
 
 def person_by_email(*, email: str):

@@ -92,6 +92,28 @@ def test_propose_and_confirm_through_the_pages(world, client):
     assert client.get(url).status_code == 404
 
 
+def test_a_netwerkmanager_proposes_a_residency_for_a_deal_they_do_not_take_part_in(world, client):
+    client.force_login(world.netwerkmanager)
+    today = timezone.localdate()
+    url = f"/partner-in-residence/nieuw/deal-{world.deal.pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "person_email": world.person.email,
+            "sending_partner": world.sending.pk,
+            "host_partner": world.host.pk,
+            "start_date": today.isoformat(),
+            "end_date": (today + datetime.timedelta(days=90)).isoformat(),
+            "functions": ["bemiddelend"],
+            "meeting_rhythm_weeks": 6,
+        },
+    )
+    residency = Residency.objects.get()
+    assert response.status_code == 302 and response["Location"] == residency.get_absolute_url()
+    assert residency.status == "voorgesteld" and residency.proposed_by == world.netwerkmanager
+
+
 def test_signal_forms_and_refusal_shown_as_message(world, client):
     residency = _active(world)
     client.force_login(world.person)

@@ -390,8 +390,8 @@ ROUTES = {
     "residence:opening-close": route(kwargs=lambda s: {"pk": s.opening.pk}, write=DEAL_MANAGERS.refused(REFUSED)),
     "residence:residency-create": route(
         kwargs=lambda s: {"deal_pk": s.deal_running.pk},
-        get=OWN_ORGANISATION.refused(NOT_FOUND),
-        write=OWN_ORGANISATION.refused(NOT_FOUND),
+        get=DEAL_MANAGERS.refused(NOT_FOUND),
+        write=DEAL_MANAGERS.refused(NOT_FOUND),
     ),
     "residence:residency-detail": route(
         kwargs=lambda s: {"pk": s.residency.pk}, get=RESIDENCY_READERS.refused(NOT_FOUND)
