@@ -48,14 +48,14 @@ from ..factories import (
 )
 
 WALKS = settings(
-    max_examples=8,
+    max_examples=15,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     # No shrinking: a failing walk is printed step by step as drawn, and shrinking one costs minutes.
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
-STEPS = 12
+STEPS = 14
 SKIP = object()  # a step that makes no sense now (no such record yet); not taken
 STAYS = object()  # a step that runs without error and rightly changes nothing
 
@@ -66,15 +66,19 @@ def _fast_passwords(settings):
 
 
 def walk(data, machine):
-    """One example: a fresh start, then up to ``STEPS`` steps, rolled back at the end."""
+    """One example: a fresh start, then up to ``STEPS`` steps, rolled back at the end. Half of the
+    steps move ahead on the machine's main path (so walks reach its last steps), a quarter take
+    any allowed step (pauses, ends, refusals by the rules) and a quarter any step at all."""
     with transaction.atomic():
         model = machine.start()
         assert machine.stored() == machine.project(model)
-        for _ in range(data.draw(st.integers(1, STEPS), label="steps")):
+        for _ in range(data.draw(st.integers(1, getattr(machine, "longest", STEPS)), label="steps")):
             outcomes = {name: machine.expect(model, name) for name in machine.steps}
             outcomes = {name: o for name, o in outcomes.items() if o is not SKIP}
             allowed = [name for name, o in outcomes.items() if not _refusal(o)]
-            pool = allowed if allowed and data.draw(st.integers(0, 3), label="mostly allowed") else list(outcomes)
+            ahead = [name for name in allowed if name in machine.path]
+            kind = data.draw(st.integers(0, 3), label="0 any, 1 allowed, 2-3 ahead on the main path")
+            pool = (kind >= 2 and ahead) or (kind >= 1 and allowed) or list(outcomes)
             name = data.draw(st.sampled_from(sorted(pool)), label="step")
             model = _step(machine, model, name, outcomes[name])
         transaction.set_rollback(True)
@@ -115,6 +119,7 @@ class DealMachine:
 
     steps = ["idea", "toetsing", "record", "skip", "plan", "close", "run", "finish", "pause", "resume", "stop"]
     steps += ["outsider_pause"]
+    path = ["idea", "toetsing", "record", "plan", "skip", "close", "run", "finish"]
     ACTIVE = set(Deal.ACTIVE)
 
     def __init__(self):
@@ -239,6 +244,7 @@ class MembershipMachine:
     aangevraagd or goedgekeurd → beeindigd; at most one open membership per person and organisation."""
 
     steps = ["approve", "reject", "leave", "end", "approve_own", "request", "outsider_approve"]
+    path = ["approve", "leave", "request"]
     OPEN = ("aangevraagd", "goedgekeurd")
 
     def __init__(self):
@@ -327,6 +333,7 @@ class ResidencyMachine:
 
     steps = ["confirm_sender", "confirm_host", "end", "pull", "agree_sender", "agree_host", "release"]
     steps += ["outsider_confirm"]
+    path = ["confirm_sender", "confirm_host", "pull", "agree_sender", "agree_host", "end"]
 
     def __init__(self):
         self.w = ResidenceWorld()
@@ -465,6 +472,8 @@ class SchouwMachine:
     }
     FLAG = {"observe": "observed", "criteria": "criteria", "submit": "submitted", "discuss": "discussed"}
     steps = [*NEXT, *RECORD, "outsider_step"]
+    path = [*NEXT, *RECORD]
+    longest = 22  # eleven steps ahead reach afgerond
 
     def __init__(self):
         self.w = SchouwWorld()
@@ -511,6 +520,8 @@ class SchouwMachine:
             if needs and not m[needs]:
                 return ApplicationError
             return {**m, "status": self.ORDER[self.ORDER.index(source) + 1]}
+        if m["status"] == "afgerond" and name in ("observe", "criteria", "submit"):
+            return NotAllowed  # the guest's link stopped working when the round finished
         if m["status"] != self.RECORD[name]:
             return Conflict
         if name == "submit" and m["submitted"]:
@@ -615,6 +626,7 @@ class KompasMachine:
     }
     ORDER = list(Edition.Status.values)
     steps = ["draft", "consult", "agenda", "decide", "adopt", "feedback", "monitor", "close", "outsider_adopt"]
+    path = steps[:-1]
 
     def __init__(self):
         self.preparer = UserFactory(roles=[Role.CONTENTBEHEERDER])
@@ -734,6 +746,7 @@ class LessonMachine:
     back in_redactie; voorgesteld or in_redactie → afgewezen, unless it was ever published."""
 
     steps = ["take", "edit", "publish", "reject", "outsider_publish"]
+    path = ["take", "publish", "edit"]
 
     def __init__(self):
         self.editor = UserFactory(roles=[Role.CONTENTBEHEERDER])
@@ -795,6 +808,7 @@ class NewsMachine:
     """A suggestion (voorgesteld) is published or declined by a contentbeheerder, once."""
 
     steps = ["publish", "reject", "outsider_publish"]
+    path = ()
 
     def __init__(self):
         self.editor = UserFactory(roles=[Role.CONTENTBEHEERDER])
@@ -836,6 +850,7 @@ class ListingMachine:
     task once past its date; others respond only while it is open."""
 
     steps = ["fulfil", "withdraw", "expire", "respond", "outsider_withdraw"]
+    path = ["respond"]
 
     def __init__(self):
         organisation = OrganisationFactory()
