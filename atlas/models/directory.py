@@ -208,7 +208,11 @@ class Organisation(TimeStampedModel):
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
         ordering = ["name"]
-        indexes = [GinIndex(fields=["search_document"], name="atlas_org_search_doc")]
+        indexes = [
+            GinIndex(fields=["search_document"], name="atlas_org_search_doc"),
+            # Lists and the API page through organisations by name.
+            models.Index(fields=["name"], condition=Q(is_archived=False), name="atlas_org_active_name"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["external_id"], condition=~Q(external_id=""), name="organisation_unique_external_id"

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,8 @@ class Listing(TimeStampedModel):
         verbose_name = _("vraag of aanbod")
         verbose_name_plural = _("vraag en aanbod")
         ordering = ["-created_at"]
+        # The public list and the API page through the open listings, newest first.
+        indexes = [models.Index(fields=["-created_at"], condition=Q(status="open"), name="atlas_listing_open_recent")]
 
     def __str__(self):
         return self.title
