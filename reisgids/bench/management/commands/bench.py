@@ -421,7 +421,7 @@ class Command(BaseCommand):
             if label == floor:
                 continue
             if row["queries"] > 15 or row["queries"] > base["queries"]:
-                missed.append(f"{label}: {base['queries']} → {row['queries']} queries")
+                missed.append(f"{label}: {base['queries']} / {row['queries']} queries at f{lo:g} / f{hi:g} (budget 15)")
             if vs_floor > 4:
                 missed.append(f"{label}: page / floor {vs_floor:.1f} > 4")
             if row["kind"] in (PAGINATED, "search") and growth > 1.5:
