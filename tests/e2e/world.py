@@ -212,7 +212,6 @@ def build_world() -> World:
         "password_reset",
         "privacy",
         "accessibility",
-        "api_docs",
     ]
     initiator = [
         "dashboard",
