@@ -168,9 +168,14 @@ def schouw_round_create(
     )
     if starts_on and ends_on and ends_on < starts_on:
         raise ApplicationError(_("De laatste dag ligt voor de eerste dag."))
+    # One open round per deal was checked above. A round created for the same deal at this very
+    # moment is refused by the database's unique index; full_clean's own read of that constraint
+    # would race too, and fail with a technical message instead of this Conflict.
+    schouw_round.full_clean(validate_constraints=False)
     try:
-        _save(schouw_round)
-    except IntegrityError as exc:  # pragma: no cover - a concurrent create of the same deal
+        with transaction.atomic():
+            schouw_round.save()
+    except IntegrityError as exc:
         raise Conflict(_("Deze deal heeft al een schouwronde die nog niet is afgerond.")) from exc
     own = next(
         (p for p in deal.partners.all() if p.status == "geaccepteerd" and actor.has_perm("deals.act_for_partner", p)),
