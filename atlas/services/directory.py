@@ -52,7 +52,9 @@ def membership_request(*, actor, organisation: Organisation, motivation: str = "
             raise ApplicationError(_("U bent al lid van %(org)s.") % {"org": organisation})
         raise ApplicationError(_("Uw aanvraag voor %(org)s wacht al op een besluit.") % {"org": organisation})
     membership = Membership(user=actor, organisation=organisation, motivation=(motivation or "").strip())
-    membership.full_clean()
+    # One open membership per person and organisation was checked above; a request at this very
+    # moment is refused by the database's unique index below, not by full_clean's racing read.
+    membership.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             membership.save()

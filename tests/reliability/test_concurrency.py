@@ -21,7 +21,7 @@ from deals.residence import services as residence_services
 from deals.residence.models import Handbrake, Residency
 from kompas import services as kompas_services
 from kompas.models import AgendaItem, DraftRun, Edition
-from reisgids.core.errors import Conflict
+from reisgids.core.errors import ApplicationError, Conflict
 from reisgids.core.models import AuditEvent
 from reisgids.core.roles import Role
 from schouw import services as schouw_services
@@ -174,6 +174,22 @@ def test_two_netwerkmanagers_approve_and_reject_the_same_request():
     assert membership.status == [Membership.Status.GOEDGEKEURD, Membership.Status.AFGEWEZEN][winner]
     assert membership.decided_by == [first, second][winner]
     assert audited("membership_approve", membership) + audited("membership_reject", membership) == 1
+
+
+def test_the_same_person_asks_twice_at_once_to_join():
+    organisation = OrganisationFactory()
+    person = UserFactory(roles=[Role.INITIATIEFNEMER])
+    outcomes = race(
+        lambda: None,
+        lambda _: atlas_services.membership_request(actor=person, organisation=organisation, motivation="Graag"),
+        lambda _: atlas_services.membership_request(actor=person, organisation=organisation, motivation="Graag!"),
+    )
+    errors = [o for o in outcomes if isinstance(o, Exception)]
+    assert len(errors) == 1, outcomes
+    # Whoever came second hears that the request is waiting, in Dutch, whatever the timing.
+    assert isinstance(errors[0], ApplicationError), repr(errors[0])
+    assert "wacht al op een besluit" in errors[0].message
+    assert Membership.objects.filter(user=person, organisation=organisation).count() == 1
 
 
 # --- Residency and handbrake -----------------------------------------------------------------------
