@@ -55,10 +55,12 @@ def _require(actor, perm: str, obj, message: str) -> None:
         raise NotAllowed(message)
 
 
-def _clean(instance) -> None:
-    """full_clean with the messages of the first invalid field as one Dutch ApplicationError."""
+def _clean(instance, *, constraints: bool = True) -> None:
+    """full_clean with the messages of the first invalid field as one Dutch ApplicationError.
+    ``constraints=False`` leaves a unique constraint to the database, where a concurrent insert
+    fails as an IntegrityError the caller turns into a Conflict, instead of racing it here."""
     try:
-        instance.full_clean()
+        instance.full_clean(validate_constraints=constraints)
     except ValidationError as exc:
         messages = [m for ms in exc.message_dict.values() for m in ms] if hasattr(exc, "error_dict") else exc.messages
         raise ApplicationError(" ".join(messages)) from exc
@@ -272,7 +274,7 @@ def _write_draft(*, run, found, since, previous, today, now):
         edition = Edition(
             title=_title(start, end), period_start=start, period_end=end, cadence_months=_cadence(), status=S.CONCEPT
         )
-        _clean(edition)
+        _clean(edition, constraints=False)
         try:
             with transaction.atomic():
                 edition.save()
@@ -722,7 +724,7 @@ def proposal_endorse(*, actor, proposal: Proposal) -> Endorsement:
     if Endorsement.objects.filter(proposal=proposal, user=actor).exists():
         raise Conflict(_("U steunt dit voorstel al."))
     endorsement = Endorsement(proposal=proposal, user=actor, voice=voice_of(actor))
-    _clean(endorsement)
+    _clean(endorsement, constraints=False)
     try:
         with transaction.atomic():
             endorsement.save()

@@ -311,6 +311,34 @@ def test_opening_the_consultation_while_the_draft_refreshes_it():
     assert not Edition.objects.filter(status=Edition.Status.CONCEPT).exists()
 
 
+def test_a_draft_by_hand_and_one_by_beat_at_once_make_one_concept():
+    preparer = UserFactory(roles=[Role.CONTENTBEHEERDER])
+    KnelpuntFactory(status="doorgezet_naar_kompas", forwarded_at=timezone.now())
+    outcomes = race(
+        lambda: None,
+        lambda _: kompas_services.edition_draft(actor=preparer),
+        lambda _: kompas_services.edition_draft(scheduled=True),
+    )
+    assert all(isinstance(o, DraftRun) for o in outcomes), outcomes
+    (concept,) = Edition.objects.filter(status=Edition.Status.CONCEPT)
+    assert [(run.status, run.edition_id) for run in outcomes] == [(DraftRun.Status.KLAAR, concept.pk)] * 2
+    assert concept.proposals.count() == 1 and concept.evidence.count() == 1
+
+
+def test_two_people_endorse_a_proposal_with_a_double_click():
+    edition = KompasEditionFactory(status=Edition.Status.CONSULTATIE)
+    proposal = KompasProposalFactory(edition=edition)
+    person = UserFactory(roles=[Role.INITIATIEFNEMER])
+    outcomes = race(
+        lambda: None,
+        lambda _: kompas_services.proposal_endorse(actor=person, proposal=proposal),
+        lambda _: kompas_services.proposal_endorse(actor=person, proposal=proposal),
+    )
+    one_wins(outcomes)
+    assert "steunt dit voorstel al" in next(o for o in outcomes if isinstance(o, Exception)).message
+    assert proposal.endorsements.count() == 1
+
+
 def test_two_bestuurders_adopt_at_once_the_priorities_are_set_once():
     theme = ThemeFactory()
     edition = KompasEditionFactory(status=Edition.Status.GEAGENDEERD)
