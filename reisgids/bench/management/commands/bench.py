@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from collections import defaultdict
 from pathlib import Path
@@ -254,13 +255,10 @@ class Command(BaseCommand):
         return out
 
     def subprocess_env(self, name):
-        db = self.original_db
         env = dict(os.environ)
-        env["DATABASE_URL"] = (
-            f"postgres://{db.get('USER') or 'postgres'}"
-            + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-            + f"@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{name}"
-        )
+        # The same server as this process (a TCP host or the embedded server's socket), another database.
+        url = urllib.parse.urlsplit(env.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/reisgids")
+        env["DATABASE_URL"] = urllib.parse.urlunsplit(url._replace(path=f"/{name}"))
         env["API_THROTTLE_ANON"] = env["API_THROTTLE_USER"] = "1000000/second"
         return env
 
