@@ -33,9 +33,12 @@ test: install
 	$(DEVRUN) exec -- $(MAKE) --no-print-directory check
 
 # The checks themselves; `make test` runs them with a database available.
+# Tests run in TEST_WORKERS processes (pytest-xdist); tests with a real Celery worker share one.
+TEST_WORKERS ?= 2
+
 check: lint
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest --cov --cov-report=term
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --cov --cov-report=term
 
 lint:
 	$(VENV)/bin/ruff check .

@@ -44,11 +44,6 @@ ERROR_RESPONSES = {
 
 WRITE_METHODS = {"post", "put", "patch", "delete"}
 
-# drf-spectacular settings of the served schema (/api/schema/): its own enum hook, then ours.
-SCHEMA_SETTINGS = {
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "reisgids.api.add_error_responses"]
-}
-
 
 def _error_codes(method: str, operation: dict, path_item: dict) -> list[str]:
     parameters = [*path_item.get("parameters", []), *operation.get("parameters", [])]

@@ -59,10 +59,12 @@ def _private_media(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """API throttling counts in the cache; every test starts with a clean count."""
+def _fresh_cache(settings):
+    """Throttling and rate limits count in the cache: every test starts with an empty cache of its
+    own (in memory), so tests running in parallel processes never clear each other's counts."""
     from django.core.cache import cache
 
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
     cache.clear()
 
 
@@ -119,3 +121,12 @@ def beheerder(db):
 @pytest.fixture
 def ambtenaar(db):
     return UserFactory(roles=[Role.AMBTENAAR])
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`--dist loadgroup`), every test that runs a real Celery worker or beat
+    goes to the same process, one after the other: they share the broker's default queue."""
+    for item in items:
+        path = str(item.fspath).replace("\\", "/")
+        if item.get_closest_marker("worker") or path.endswith("tests/e2e/test_cycle.py"):
+            item.add_marker(pytest.mark.xdist_group("celery"))
