@@ -492,6 +492,27 @@ def _check_photo(photo) -> None:
         raise ApplicationError(_("Dit bestand is geen foto. Kies een JPG-, PNG- of WebP-bestand."))
 
 
+def _without_metadata(photo):
+    """The photo as it is seen, without what a camera writes along: EXIF (GPS position, time,
+    device) and text chunks. Pillow writes none of that unless asked; the orientation is applied
+    to the pixels first, so the photo stays upright. Stored under a random name."""
+    import io
+    import uuid
+
+    from django.core.files.base import ContentFile
+    from PIL import Image, ImageOps
+
+    from atlas.images import EXTENSIONS
+
+    photo.seek(0)
+    with Image.open(photo) as original:
+        fmt = original.format
+        image = ImageOps.exif_transpose(original)
+        buffer = io.BytesIO()
+        image.save(buffer, format=fmt, **({"quality": 90} if fmt in {"JPEG", "WEBP"} else {}))
+    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{EXTENSIONS[fmt]}")
+
+
 @transaction.atomic
 def observation_create(
     *, actor, schouw_round: SchouwRound, text: str, tone: str, photo=None, latitude=None, longitude=None
@@ -511,7 +532,7 @@ def observation_create(
         longitude=longitude,
     )
     if photo:
-        observation.photo = photo
+        observation.photo = _without_metadata(photo)
     _save(observation)
     _audit(actor, "observation_create", observation, {"round": schouw_round.pk})
     return observation

@@ -34,6 +34,7 @@ def _image(fmt="PNG", size=(8, 8), exif=False) -> bytes:
         data = Image.Exif()
         data[0x010F] = "Telefoonmaker"  # Make
         data[0x0132] = "2026:05:01 10:00:00"  # DateTime
+        data[0x8825] = {1: "N", 2: (51.0, 55.0, 12.0), 3: "E", 4: (4.0, 28.0, 44.0)}  # GPS: Rotterdam
         image.save(buffer, format=fmt, exif=data.tobytes())
     else:
         image.save(buffer, format=fmt)
@@ -200,6 +201,9 @@ def test_a_photo_with_exif_is_private_and_served_as_an_image(
     assert served["Content-Disposition"].startswith("inline")
     with Image.open(io.BytesIO(b"".join(served.streaming_content))) as image:
         assert Image.MIME[image.format] == content_type
+        # Where and when it was taken, and with what, is not kept: a photo can show where someone lives.
+        assert not image.getexif()
+        assert "exif" not in image.info
 
 
 def test_a_photo_whose_name_lies_is_served_as_what_it_is(api_client, client, open_round):
