@@ -258,6 +258,12 @@ STATICFILES_DIRS = [
     ("vendor/leaflet-markercluster", _NODE / "leaflet.markercluster" / "dist"),
     ("vendor/htmx", _NODE / "htmx.org" / "dist"),
 ]
+# Source maps are only fetched by developer tools: not worth compressing at every deploy.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br", "swf", "flv"),
+    *("woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4", "mpeg", "mpg", "webm", "wmv"),
+    "map",
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Private files (schouw photos) live outside MEDIA_ROOT and are streamed by views after a permission check.
