@@ -79,7 +79,8 @@ def database_environment():
         yield env
         return
     pg = EmbeddedPostgres(DATA_DIR / "pg")
-    print(f"Geen DATABASE_URL: ingebouwde PostgreSQL start in {pg.pgdata.relative_to(BASE_DIR)} ...", flush=True)
+    where = pg.pgdata.relative_to(BASE_DIR) if pg.pgdata.is_relative_to(BASE_DIR) else pg.pgdata
+    print(f"Geen DATABASE_URL: ingebouwde PostgreSQL start in {where} ...", flush=True)
     socket_dir = pg.start()
     try:
         pg.ensure_database(socket_dir, EMBEDDED_DB_NAME)

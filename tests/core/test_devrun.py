@@ -13,26 +13,29 @@ from reisgids.settings import _broker_url_from_database
 def test_embedded_postgres_starts_serves_and_stops_in_a_temporary_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
     (tmp_path / "run").mkdir()
+    # The data folder may lie anywhere (REISGIDS_DATA_DIR), also outside the project.
+    monkeypatch.setattr(devrun, "DATA_DIR", tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    with (
+        devrun.database_environment() as env,
+        psycopg.connect(env["DATABASE_URL"].replace("postgres://", "postgresql://")) as conn,
+    ):
+        version = conn.execute("SHOW server_version").fetchone()[0]
+        assert int(version.split(".")[0]) >= 16
+        conn.execute("CREATE TABLE probe (id int)")
+        conn.execute("INSERT INTO probe VALUES (1)")
+        conn.commit()
+    assert (tmp_path / "pg" / "PG_VERSION").exists()
     pg = devrun.EmbeddedPostgres(tmp_path / "pg")
     socket_dir = pg.start()
-    try:
-        pg.ensure_database(socket_dir, "reisgids")
-        pg.ensure_database(socket_dir, "reisgids")  # idempotent
-        with psycopg.connect(host=socket_dir, user="postgres", dbname="reisgids") as conn:
-            version = conn.execute("SHOW server_version").fetchone()[0]
-            assert int(version.split(".")[0]) >= 16
-            conn.execute("CREATE TABLE probe (id int)")
-            conn.execute("INSERT INTO probe VALUES (1)")
-            conn.commit()
-    finally:
-        pg.stop()
-    assert (tmp_path / "pg" / "PG_VERSION").exists()
+    pg.ensure_database(socket_dir, devrun.EMBEDDED_DB_NAME)  # idempotent
+    pg.stop()
     with pytest.raises(psycopg.OperationalError):
-        psycopg.connect(host=socket_dir, user="postgres", dbname="reisgids", connect_timeout=2)
+        psycopg.connect(host=socket_dir, user="postgres", dbname=devrun.EMBEDDED_DB_NAME, connect_timeout=2)
     # Data persists between runs.
     socket_dir = pg.start()
     try:
-        with psycopg.connect(host=socket_dir, user="postgres", dbname="reisgids") as conn:
+        with psycopg.connect(host=socket_dir, user="postgres", dbname=devrun.EMBEDDED_DB_NAME) as conn:
             assert conn.execute("SELECT count(*) FROM probe").fetchone()[0] == 1
     finally:
         pg.stop()
