@@ -8,4 +8,22 @@ class AtlasConfig(AppConfig):
 
     def ready(self):
         # Register this app's django-rules permissions.
-        from atlas import permissions  # noqa: F401
+        from django.core.signals import got_request_exception, request_finished, request_started
+        from django.db.models.signals import post_delete, post_save
+
+        from atlas import (
+            permissions,  # noqa: F401
+            request_cache,
+        )
+        from atlas.models import Membership, Organisation
+
+        request_started.connect(request_cache.start, dispatch_uid="atlas_request_cache_start")
+        request_finished.connect(request_cache.finish, dispatch_uid="atlas_request_cache_finish")
+        got_request_exception.connect(request_cache.finish, dispatch_uid="atlas_request_cache_exception")
+        for model in (Membership, Organisation):
+            post_save.connect(
+                request_cache.forget, sender=model, dispatch_uid=f"atlas_request_cache_save_{model.__name__}"
+            )
+            post_delete.connect(
+                request_cache.forget, sender=model, dispatch_uid=f"atlas_request_cache_delete_{model.__name__}"
+            )

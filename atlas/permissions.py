@@ -5,6 +5,7 @@ import rules
 from reisgids.core.permissions import is_beheerder, is_contentbeheerder, is_logged_in, is_netwerkmanager
 
 from .models import Membership
+from .request_cache import approved_memberships
 
 
 @rules.predicate
@@ -12,16 +13,15 @@ def is_organisation_admin(user, organisation):
     """An approved beheerder-member of the organisation."""
     if organisation is None or not user.is_authenticated:
         return False
-    return organisation.memberships.filter(
-        user=user, role=Membership.Role.BEHEERDER, status=Membership.Status.GOEDGEKEURD
-    ).exists()
+    membership = approved_memberships(user).get(organisation.pk)
+    return membership is not None and membership[0] == Membership.Role.BEHEERDER
 
 
 @rules.predicate
 def is_organisation_member(user, organisation):
     if organisation is None or not user.is_authenticated:
         return False
-    return organisation.memberships.filter(user=user, status=Membership.Status.GOEDGEKEURD).exists()
+    return organisation.pk in approved_memberships(user)
 
 
 @rules.predicate

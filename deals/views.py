@@ -69,7 +69,10 @@ class DealListView(FilterView):
         user = self.request.user
         context["map_points"] = _map_points(context["object_list"])
         context["my_drafts"] = (
-            selectors.deals_of(actor=user).filter(closed_at__isnull=True) if user.is_authenticated else []
+            # Only title and step are shown: no themes, areas or partners to prefetch.
+            selectors.deals_of(actor=user).filter(closed_at__isnull=True).prefetch_related(None)
+            if user.is_authenticated
+            else []
         )
         return context
 

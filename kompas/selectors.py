@@ -10,7 +10,7 @@ from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -183,12 +183,12 @@ def dashboard(*, actor) -> dict:
             per_theme[name] += n
     for name, n in register.values_list("areas__name").annotate(n=Count("pk", distinct=True)):
         per_area["Stadsbreed" if name is None else name] += n
-    running = list(register.filter(status="lopend").values_list("pk", flat=True))
-    coverage = Counter(schouw_selectors.coverage_of_deals(deal_ids=running).values())
+    coverage = schouw_selectors.coverage_counts(deals=register.filter(status="lopend"))
+    running = coverage["afgerond"] + coverage["bezig"] + coverage["geen"]
     schouw_coverage = [
         (_("Met een afgeronde schouw"), coverage["afgerond"]),
         (_("Schouw bezig"), coverage["bezig"]),
-        (_("Nog geen schouw"), len(running) - coverage["afgerond"] - coverage["bezig"]),
+        (_("Nog geen schouw"), coverage["geen"]),
     ]
     lessons = atlas_selectors.lesson_list(actor=actor)
     lessons_per_kind = sorted(
@@ -202,12 +202,15 @@ def dashboard(*, actor) -> dict:
     knelpunt_rows = Counter()
     for category, status, n in knelpunten.order_by().values_list("category", "status").annotate(n=Count("id")):
         knelpunt_rows[(category, status)] += n
+    # The visible editions, read once: the current one, the open ones and the scope of the rest.
+    visible_editions = list(edition_list(actor=actor))
+    editions = [edition.pk for edition in visible_editions]
+    current = next((e for e in visible_editions if e.status != Edition.Status.GESLOTEN), None)
     decisions = Counter()
     for decided_at, outcome in AgendaItem.objects.filter(
-        proposal__edition__in=edition_list(actor=actor).values("pk"), decided_at__isnull=False
+        proposal__edition__in=editions, decided_at__isnull=False
     ).values_list("decided_at", "outcome"):
         decisions[(timezone.localtime(decided_at).strftime("%Y-%m"), outcome)] += 1
-    editions = edition_list(actor=actor).values("pk")
     pending = (
         AgendaItem.objects.filter(outcome="", proposal__edition__in=editions)
         .select_related("proposal__edition", "gremium")
@@ -228,7 +231,7 @@ def dashboard(*, actor) -> dict:
         )
     )
     return {
-        "current": current_edition(actor=actor),
+        "current": current,
         "pending": list(pending),
         "made": list(made),
         "overdue": [a for a in monitoring_overdue() if a.proposal.edition.status in Edition.ADOPTED],
@@ -242,7 +245,7 @@ def dashboard(*, actor) -> dict:
         "evidence_per_kind": dict(
             Evidence.objects.filter(edition__in=editions).values_list("kind").annotate(n=Count("id"))
         ),
-        "open_editions": edition_list(actor=actor).filter(Q(status__in=Edition.OPEN)).count(),
+        "open_editions": sum(1 for e in visible_editions if e.status in Edition.OPEN),
     }
 
 

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -369,3 +369,23 @@ def coverage_of_deals(*, deal_ids) -> dict[int, str]:
         else:
             coverage.setdefault(deal_id, "bezig")
     return coverage
+
+
+def coverage_counts(*, deals) -> dict[str, int]:
+    """A system read for the kompas dashboard, in one query: of the given deals, how many have a
+    finished round (``afgerond``), a round under way and none finished (``bezig``), or no round
+    (``geen``). The same rule as :func:`coverage_of_deals`."""
+    rounds = SchouwRound.objects.filter(deal=OuterRef("pk"))
+    counts = (
+        deals.order_by()
+        .annotate(
+            _done=Exists(rounds.filter(status=SchouwRound.Status.AFGEROND)),
+            _any=Exists(rounds),
+        )
+        .aggregate(
+            afgerond=Count("pk", filter=Q(_done=True)),
+            bezig=Count("pk", filter=Q(_done=False, _any=True)),
+            geen=Count("pk", filter=Q(_any=False)),
+        )
+    )
+    return {key: counts[key] or 0 for key in ("afgerond", "bezig", "geen")}

@@ -105,7 +105,7 @@ def test_register_page_query_count_does_not_grow(client, django_assert_max_num_q
     for _ in range(6):
         world.deal(Deal.Status.LOPEND, areas=[AreaFactory()], themes=[ThemeFactory()])
     client.force_login(world.partner_member)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(13):
         assert client.get(reverse("deals:deal-list")).status_code == 200
 
 
