@@ -135,7 +135,11 @@ class TaskForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, deal=None, **kwargs):
         super().__init__(*args, **kwargs)
         if deal is not None:
-            self.fields["partner"].queryset = deal.partners.filter(status="geaccepteerd").select_related("organisation")
+            field = self.fields["partner"]
+            field.queryset = DealPartner.objects.filter(deal=deal, status="geaccepteerd").select_related("organisation")
+            # The options come from the partners the page already read, not from a query of their own.
+            accepted = [p for p in deal.partners.all() if p.status == "geaccepteerd"]
+            field.choices = [("", field.empty_label)] + [(p.pk, field.label_from_instance(p)) for p in accepted]
             self._errors = None  # clean again against this deal's partners
 
 

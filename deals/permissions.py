@@ -2,6 +2,8 @@
 
 import rules
 
+from atlas import selectors as atlas_selectors
+from atlas.models import Membership
 from atlas.permissions import is_organisation_admin, is_organisation_member
 from atlas.request_cache import approved_memberships
 from reisgids.core.permissions import (
@@ -16,8 +18,7 @@ from reisgids.core.permissions import (
 def _own_org_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
-    # The same organisations as atlas_selectors.organisations_of, read once per request.
-    return {org_id for org_id, (_role, archived) in approved_memberships(user).items() if not archived}
+    return atlas_selectors.organisation_ids_of(actor=user)
 
 
 def _partner_org_ids(deal, statuses) -> set[int]:
@@ -127,8 +128,11 @@ def is_deal_partner_admin(user, deal):
     """A beheerder of an organisation that takes part in the deal."""
     if deal is None or not user.is_authenticated:
         return False
-    partners = deal.partners.select_related("organisation")
-    return any(p.status == "geaccepteerd" and is_organisation_admin(user, p.organisation) for p in partners)
+    memberships = approved_memberships(user)  # read once per request; the partners as prefetched
+    return any(
+        p.status == "geaccepteerd" and memberships.get(p.organisation_id, ("",))[0] == Membership.Role.BEHEERDER
+        for p in deal.partners.all()
+    )
 
 
 # The audit trail of a deal: platform beheerders and the beheerders of its partners.

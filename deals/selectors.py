@@ -26,6 +26,7 @@ from .models import (
     Knelpunt,
     PlanVersion,
     Signature,
+    Task,
 )
 
 
@@ -97,7 +98,7 @@ def deal_detail(*, actor, pk) -> Deal:
                 "partners",
                 queryset=DealPartner.objects.select_related("organisation").prefetch_related("contributions"),
             ),
-            "tasks__partner__organisation",
+            Prefetch("tasks", queryset=Task.objects.select_related("partner__organisation")),
             "results",
             "agreements",
             "milestones",
@@ -149,8 +150,7 @@ def partner_actions(*, actor, deal: Deal) -> list[DealPartner]:
     """The deal's partners the actor may act for (member of the organisation), with admin rights noted."""
     if not actor.is_authenticated:
         return []
-    own = atlas_selectors.organisations_of(actor=actor).values_list("pk", flat=True)
-    own = set(own)
+    own = atlas_selectors.organisation_ids_of(actor=actor)
     result = []
     for partner in deal.partners.all():
         if partner.organisation_id in own:
@@ -159,9 +159,13 @@ def partner_actions(*, actor, deal: Deal) -> list[DealPartner]:
     return result
 
 
-def result_progress(*, deal: Deal) -> list[dict]:
-    """Per result the latest reported value and how far it is from baseline to target (0-100)."""
-    checkins = list(CheckIn.objects.filter(partner__deal=deal).order_by("period", "updated_at"))
+def result_progress(*, deal: Deal, checkins=None) -> list[dict]:
+    """Per result the latest reported value and how far it is from baseline to target (0-100).
+    ``checkins``: all check-ins of the deal when the caller already read them."""
+    if checkins is None:
+        checkins = list(CheckIn.objects.filter(partner__deal=deal).order_by("period", "updated_at"))
+    else:
+        checkins = sorted(checkins, key=lambda c: (c.period, c.updated_at))
     progress = []
     for result in deal.results.all():
         latest = None

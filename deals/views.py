@@ -160,11 +160,14 @@ class DealDetailView(TemplateView):
         versions = list(deal.versions.all())
         internals = user.has_perm("deals.view_deal_internals", deal)
         my_partners = selectors.partner_actions(actor=user, deal=deal)
+        # Insiders see the check-ins; the same rows give the progress of the results.
+        all_checkins = list(selectors.checkins_of(actor=user, deal=deal)) if internals else None
+        may_manage = user.has_perm("deals.manage_deal", deal)
         return super().get_context_data(
             deal=deal,
             steps=[(s, Deal.Status(s).label) for s in Deal.ORDER],
             internals=internals,
-            may_manage=user.has_perm("deals.manage_deal", deal),
+            may_manage=may_manage,
             may_pause=user.has_perm("deals.pause_deal", deal),
             may_edit=user.has_perm("deals.edit_plan", deal),
             my_partners=my_partners,
@@ -172,14 +175,15 @@ class DealDetailView(TemplateView):
             kickoff_event_url=selectors.kickoff_event_url(actor=user, deal=deal),
             latest_version=versions[0] if versions else None,
             versions=versions,
-            progress=selectors.result_progress(deal=deal),
+            progress=selectors.result_progress(deal=deal, checkins=all_checkins),
             timeline=selectors.deal_timeline(actor=user, deal=deal)[:50],
-            checkins=selectors.checkins_of(actor=user, deal=deal)[:20],
+            checkins=all_checkins[:20] if internals else [],
             knelpunten=selectors.knelpunt_list(actor=user).filter(deal=deal),
             # One page holds all these forms: each gets its own ids, so every label finds its field.
             reason_form=forms.ReasonForm(auto_id="reason-%s"),
             toetsing_form=forms.ToetsingForm(initial={"method": deal.toetsing_method}, auto_id="toetsing-%s"),
-            invite_form=forms.InviteForm(auto_id="invite-%s"),
+            # Only those who manage the deal see the invitation; its list of organisations is not read for others.
+            invite_form=forms.InviteForm(auto_id="invite-%s") if may_manage else None,
             contribution_form=forms.ContributionForm(auto_id="contribution-%s"),
             task_form=forms.TaskForm(deal=deal, auto_id="task-%s"),
             result_form=forms.ResultForm(auto_id="result-%s"),

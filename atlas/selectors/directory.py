@@ -25,6 +25,7 @@ from ..models import (
 )
 from ..models.common import search_vector
 from ..models.common import unaccent as _unaccent
+from ..request_cache import approved_memberships
 
 # How close a misspelled word must come to a name (PostgreSQL word_similarity, 0..1). The trigram
 # operator reads it from the setting pg_trgm.word_similarity_threshold, which migration
@@ -307,6 +308,13 @@ def organisations_of(*, actor):
     return Organisation.objects.filter(
         memberships__user=actor, memberships__status=Membership.Status.GOEDGEKEURD, is_archived=False
     ).distinct()
+
+
+def organisation_ids_of(*, actor) -> set[int]:
+    """The ids of :func:`organisations_of`, read once per request (permission checks ask often)."""
+    if not actor.is_authenticated:
+        return set()
+    return {org_id for org_id, (_role, archived) in approved_memberships(actor).items() if not archived}
 
 
 def memberships_visible_to(*, actor):

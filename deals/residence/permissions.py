@@ -15,14 +15,10 @@ ACCEPTED = "geaccepteerd"
 
 
 def own_organisation_ids(user) -> set[int]:
-    """The organisations the user is an approved member of, cached on the user for the request."""
+    """The organisations the user is an approved member of, read once per request."""
     if not user.is_authenticated:
         return set()
-    cached = getattr(user, "_residence_org_ids", None)
-    if cached is None:
-        cached = set(atlas_selectors.organisations_of(actor=user).values_list("pk", flat=True))
-        user._residence_org_ids = cached
-    return cached
+    return atlas_selectors.organisation_ids_of(actor=user)
 
 
 def deal_partner_org_ids(deal) -> set[int]:

@@ -21,7 +21,8 @@ def schouw_rounds_for(context, deal):
     request = context.get("request")
     if request is None or deal is None:
         return []
-    return list(selectors.rounds_of_deal(actor=request.user, deal=deal))
+    # Title and step only: no partners or participants to prefetch.
+    return list(selectors.rounds_of_deal(actor=request.user, deal=deal).prefetch_related(None))
 
 
 @register.simple_tag(takes_context=True)
