@@ -212,6 +212,7 @@ def build_world() -> World:
         "password_reset",
         "privacy",
         "accessibility",
+        "api_docs",
     ]
     initiator = [
         "dashboard",
