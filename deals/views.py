@@ -12,20 +12,11 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
 from atlas import selectors as atlas_selectors
-from reisgids.core.errors import ApplicationError, validation_messages
+from reisgids.core.errors import ApplicationError, error_text
 
 from . import forms, selectors, services
 from .filters import DealFilter
 from .models import Deal
-
-
-def _error_text(exc) -> str:
-    if isinstance(exc, ValidationError):
-        messages_ = validation_messages(exc)
-        return (
-            " ".join(m for ms in messages_.values() for m in ms) if isinstance(messages_, dict) else " ".join(messages_)
-        )
-    return exc.message
 
 
 def _deal_or_404(actor, pk, detail=False):
@@ -105,7 +96,7 @@ class DealCreateView(LoginRequiredMixin, FormView):
                 proposal=form.proposal(),
             )
         except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, error_text(exc))
             return self.form_invalid(form)
         messages.success(self.request, _("De deal is gestart. Nodig nu partners uit."))
         return redirect(deal)
@@ -145,7 +136,7 @@ class DealEditView(LoginRequiredMixin, FormView):
                 proposal=form.proposal(),
             )
         except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, error_text(exc))
             return self.form_invalid(form)
         messages.success(self.request, _("De deal is bijgewerkt."))
         return redirect(self.deal)
@@ -216,7 +207,7 @@ class DealActionView(LoginRequiredMixin, View):
         try:
             message = handler(request, deal, request.POST)
         except (ApplicationError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+            messages.error(request, error_text(exc))
         except ObjectDoesNotExist:
             messages.error(request, _("Dit onderdeel bestaat niet (meer)."))
         else:
@@ -400,7 +391,7 @@ class CheckInView(LoginRequiredMixin, FormView):
                 values=form.values(),
             )
         except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, error_text(exc))
             return self.form_invalid(form)
         messages.success(self.request, _("Dank u! Uw check-in is opgeslagen."))
         return redirect(self.deal)
@@ -556,7 +547,7 @@ class IntakeListView(LoginRequiredMixin, FormView):
         try:
             intake = services.intake_submit(actor=self.request.user, **form.cleaned_data)
         except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, error_text(exc))
             return self.form_invalid(form)
         messages.success(self.request, _("Uw idee of verzoek is ingediend."))
         return redirect(intake)
@@ -602,7 +593,7 @@ class IntakeDetailView(LoginRequiredMixin, TemplateView):
             else:
                 raise Http404
         except (ApplicationError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, _("De intake is bijgewerkt."))
         return redirect(intake)

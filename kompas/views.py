@@ -10,17 +10,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from reisgids.core.errors import ApplicationError, validation_messages
+from reisgids.core.errors import ApplicationError, error_text
 
 from . import charts, forms, selectors, services
 from .models import AgendaItem, Edition
-
-
-def _error_text(exc) -> str:
-    if isinstance(exc, ValidationError):
-        found = validation_messages(exc)
-        return " ".join(m for ms in found.values() for m in ms) if isinstance(found, dict) else " ".join(found)
-    return exc.message
 
 
 def _edition_or_404(actor, pk) -> Edition:
@@ -105,7 +98,7 @@ class EditionActionView(LoginRequiredMixin, View):
         try:
             message = handler(request, edition, request.POST)
         except (ApplicationError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+            messages.error(request, error_text(exc))
         except (ObjectDoesNotExist, ValueError):
             messages.error(request, _("Dit onderdeel bestaat niet (meer)."))
         else:

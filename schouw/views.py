@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from reisgids.core.errors import ApplicationError, validation_messages
+from reisgids.core.errors import ApplicationError, error_text, form_errors_text
 from reisgids.core.throttling import RateLimitMixin, rate_limit_hit, rate_limited_response
 
 from . import selectors, services
@@ -32,15 +32,6 @@ from .forms import (
 )
 from .guests import SESSION_KEY, Guest
 from .models import SchouwRound
-
-
-def _error_text(exc) -> str:
-    if isinstance(exc, ApplicationError):
-        return exc.message
-    messages_ = validation_messages(exc)
-    if isinstance(messages_, dict):
-        return " ".join(m for ms in messages_.values() for m in ms)
-    return " ".join(messages_)
 
 
 def session_guest(request) -> Guest | None:
@@ -118,7 +109,7 @@ class RoundCreateView(LoginRequiredMixin, FormView):
         try:
             schouw_round = services.schouw_round_create(actor=self.request.user, deal=self.deal, **form.cleaned_data)
         except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, error_text(exc))
             return self.form_invalid(form)
         messages.success(self.request, _("De schouwronde wordt voorbereid. Nodig nu de deelnemers uit."))
         return redirect(schouw_round)
@@ -248,13 +239,13 @@ class RoundPostView(View):
                 request.POST, request.FILES, prefix=self.get_prefix(), **self.form_kwargs(schouw_round)
             )
             if not form.is_valid():
-                errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
+                errors = form_errors_text(form)
                 messages.error(request, _("Dit is niet gelukt: %(e)s") % {"e": errors})
                 return redirect(_round_page(actor, schouw_round))
         try:
             result = self.perform(actor, schouw_round, form.cleaned_data if form is not None else {})
         except (ApplicationError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+            messages.error(request, error_text(exc))
         else:
             if isinstance(result, HttpResponse):
                 return result

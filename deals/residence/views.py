@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from reisgids.core.errors import ApplicationError, validation_messages
+from reisgids.core.errors import ApplicationError, error_text, form_errors_text
 
 from . import selectors, services
 from .forms import (
@@ -29,15 +29,6 @@ from .forms import (
     SignalResponseForm,
 )
 from .models import Meeting, Residency
-
-
-def _error_text(exc) -> str:
-    if isinstance(exc, ApplicationError):
-        return exc.message
-    messages_ = validation_messages(exc)
-    if isinstance(messages_, dict):
-        return " ".join(m for ms in messages_.values() for m in ms)
-    return " ".join(messages_)
 
 
 def _residency(request, pk) -> Residency:
@@ -118,7 +109,7 @@ class ResidencyCreateView(LoginRequiredMixin, FormView):
                 meeting_rhythm_weeks=data["meeting_rhythm_weeks"],
             )
         except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, error_text(exc))
             return self.form_invalid(form)
         messages.success(self.request, _("Voorgesteld. De zendende en de ontvangende partner bevestigen nog."))
         return redirect(residency.get_absolute_url())
@@ -201,13 +192,13 @@ class ResidencyPostView(LoginRequiredMixin, View):
         self.kwargs = kwargs
         form = self.form_class(request.POST, **self.form_kwargs(residency)) if self.form_class else None
         if form is not None and not form.is_valid():
-            errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
+            errors = form_errors_text(form)
             messages.error(request, _("Dit is niet gelukt: %(e)s") % {"e": errors})
             return redirect(residency.get_absolute_url())
         try:
             self.perform(residency, form.cleaned_data if form is not None else {})
         except (ApplicationError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, self.success_message)
         return redirect(residency.get_absolute_url())
@@ -403,7 +394,7 @@ class OpeningCreateView(LoginRequiredMixin, View):
         organisations = list(selectors.organisations_for_openings(actor=request.user))
         form = OpeningForm(request.POST, organisations=organisations)
         if not form.is_valid():
-            errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
+            errors = form_errors_text(form)
             messages.error(request, _("Dit is niet gelukt: %(e)s") % {"e": errors})
             return redirect("residence:residency-list")
         data = form.cleaned_data
@@ -411,7 +402,7 @@ class OpeningCreateView(LoginRequiredMixin, View):
         try:
             services.opening_post(actor=request.user, organisation=organisation, **data)
         except (ApplicationError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, _("Uw oproep staat erop."))
         return redirect("residence:residency-list")

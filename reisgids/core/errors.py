@@ -39,6 +39,20 @@ def validation_messages(error: DjangoValidationError) -> dict | list:
     return [str(m) for m in error.messages]
 
 
+def error_text(exc: ApplicationError | DjangoValidationError) -> str:
+    """A service's refusal as one line for a page message: the domain message, or every
+    validation message in turn."""
+    if isinstance(exc, ApplicationError):
+        return exc.message
+    found = validation_messages(exc)
+    return " ".join(m for ms in found.values() for m in ms) if isinstance(found, dict) else " ".join(found)
+
+
+def form_errors_text(form) -> str:
+    """Every error of a bound form as one line, for forms posted from a page that shows them as a message."""
+    return " ".join(str(e) for errs in form.errors.values() for e in errs)
+
+
 def api_exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
         return Response({"detail": exc.message, **exc.extra}, status=exc.status_code)
