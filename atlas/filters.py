@@ -62,8 +62,11 @@ class OrganisationFilter(SearchMixin, django_filters.FilterSet):
         fields = ["q", "type", "theme", "area", "network", "verified", "looking_for_partners"]
 
     def in_area(self, queryset, name, area):
-        # An organisation in a wijk also works in its gebied; citywide ones work everywhere.
-        return queryset.filter(Q(areas__in=_area_ids(area)) | Q(citywide=True)).distinct()
+        # An organisation in a wijk also works in its gebied; citywide ones work everywhere. A subquery,
+        # not a join: without duplicate rows there is no DISTINCT over every column, so the page reads
+        # 25 rows in name order and the count does not sort all matches (about 70 -> 15 ms at factor 20).
+        in_areas = Organisation.areas.through.objects.filter(area_id__in=_area_ids(area)).values("organisation_id")
+        return queryset.filter(Q(pk__in=in_areas) | Q(citywide=True))
 
     def in_network(self, queryset, name, network):
         return queryset.filter(Q(networks=network) | Q(network_groups__network=network)).distinct()

@@ -5,6 +5,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -83,7 +84,18 @@ class Lesson(SourceLinkMixin, TimeStampedModel):
         verbose_name = _("les")
         verbose_name_plural = _("lessen en successen")
         ordering = ["-published_at", "-created_at"]
-        indexes = [GinIndex(fields=["search_document"], name="atlas_lesson_search_doc")]
+        indexes = [
+            GinIndex(fields=["search_document"], name="atlas_lesson_search_doc"),
+            # The kennisbank and the API page through published lessons, newest first. Only published
+            # rows: drafts (no published_at) sort first in a descending scan, and the count reads this
+            # index alone instead of the whole table; so do the board dashboard's lessons per kind.
+            models.Index(
+                fields=["-published_at"],
+                include=["id", "kind"],
+                condition=Q(status="gepubliceerd"),
+                name="atlas_lesson_published_recent",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -56,7 +56,12 @@ class Listing(TimeStampedModel):
         verbose_name_plural = _("vraag en aanbod")
         ordering = ["-created_at"]
         # The public list and the API page through the open listings, newest first.
-        indexes = [models.Index(fields=["-created_at"], condition=Q(status="open"), name="atlas_listing_open_recent")]
+        indexes = [
+            models.Index(fields=["-created_at"], condition=Q(status="open"), name="atlas_listing_open_recent"),
+            # Counting the open listings that have not expired (the list's pagination) reads this index
+            # alone instead of the whole table.
+            models.Index(fields=["expires_on"], condition=Q(status="open"), name="atlas_listing_open_expires"),
+        ]
 
     def __str__(self):
         return self.title

@@ -41,6 +41,13 @@ class Story(TimeStampedModel):
         verbose_name = _("verhaal")
         verbose_name_plural = _("verhalen")
         ordering = ["-published_at"]
+        indexes = [
+            # The stories list and the API page through published stories by (published_at, pk), and
+            # count them from this index alone instead of reading the whole table.
+            models.Index(
+                fields=["-published_at", "-id"], condition=Q(status="gepubliceerd"), name="atlas_story_published_recent"
+            ),
+        ]
 
     def __str__(self):
         return self.title
