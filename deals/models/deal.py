@@ -210,6 +210,12 @@ class Deal(TimeStampedModel):
         verbose_name = _("deal")
         verbose_name_plural = _("deals")
         ordering = ["-created_at"]
+        indexes = [
+            # The API and the drafts page through deals newest first: read one page, not sort them all.
+            models.Index(fields=["-created_at"], name="deals_deal_recent"),
+            # The public register pages through the closed deals by their closing date.
+            models.Index(fields=["-closed_at"], condition=Q(closed_at__isnull=False), name="deals_deal_register"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="deal_paused_knows_where_from",
