@@ -51,3 +51,13 @@ def test_the_command_refuses_a_database_with_data():
         call_command(SeedScale(), "--factor", "0.01")
     with pytest.raises(CommandError, match="groter dan 0"):
         call_command(SeedScale(), "--factor", "0")
+
+
+def test_a_new_bench_run_replaces_the_tables_and_keeps_the_notes_written_by_hand():
+    from reisgids.bench.management.commands.bench import NOTES_MARKER, with_notes_kept
+
+    existing = f"# Benchmarks\n\nold table\n\n{NOTES_MARKER}\n\n## Notes\n\nwhy a target is missed\n"
+    merged = with_notes_kept("# Benchmarks\n\nnew table\n", existing)
+    assert "new table" in merged and "old table" not in merged
+    assert merged.endswith(f"{NOTES_MARKER}\n\n## Notes\n\nwhy a target is missed\n")
+    assert with_notes_kept("# Benchmarks\n\nnew table\n", "") == "# Benchmarks\n\nnew table\n"

@@ -34,6 +34,18 @@ from schouw.models import Participant, SchouwRound
 
 BENCH_URLCONF = "reisgids.bench.urls"
 DOC = Path(settings.BASE_DIR) / "docs" / "benchmarks.md"
+# What follows this line in docs/benchmarks.md is written by hand (what changed, why targets are
+# missed); a new run replaces the tables above it and keeps the rest.
+NOTES_MARKER = "<!-- Written by hand below this line; make bench keeps it. -->"
+
+
+def with_notes_kept(report: str, existing: str) -> str:
+    """The new tables, followed by the hand-written part of the existing document (if any)."""
+    if NOTES_MARKER not in existing:
+        return report
+    return report.rstrip("\n") + "\n\n" + NOTES_MARKER + existing.split(NOTES_MARKER, 1)[1]
+
+
 PAGINATED = "paginated"
 
 
@@ -117,7 +129,8 @@ class Command(BaseCommand):
         report = self.report(results, factor_list, requests)
         self.stdout.write(report)
         if not no_doc:
-            DOC.write_text(report, encoding="utf-8")
+            existing = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+            DOC.write_text(with_notes_kept(report, existing), encoding="utf-8")
             self.stdout.write(self.style.SUCCESS(f"Geschreven: {DOC.relative_to(settings.BASE_DIR)}"))
 
     # --- One database per factor -------------------------------------------------------------
