@@ -210,7 +210,7 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses a login while the username and address are locked out (django-axes).
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "reisgids.core.backends.StaffModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

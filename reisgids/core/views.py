@@ -44,7 +44,7 @@ class RegisterView(RateLimitMixin, FormView):
         except ApplicationError as exc:
             form.add_error(None, exc.message)
             return self.form_invalid(form)
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(self.request, user, backend="reisgids.core.backends.StaffModelBackend")
         messages.success(self.request, _("Welkom! Uw account is aangemaakt."))
         return redirect("dashboard")
 

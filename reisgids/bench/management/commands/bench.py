@@ -85,7 +85,7 @@ def _log_in(client, user):
 
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = "reisgids.core.backends.StaffModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
     client.cookies[settings.SESSION_COOKIE_NAME] = store.session_key
