@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 BUDGET = 15
 # Pages that still exceed the budget of 15 (see docs/benchmarks.md); pinned so they cannot get worse.
 OVER_BUDGET = {
-    "Deals: deal met tijdlijn": 26,
+    "Deals: deal met tijdlijn": 24,
 }
 
 
