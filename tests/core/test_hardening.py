@@ -14,11 +14,6 @@ from tests.factories import PASSWORD, OrganisationFactory, SchouwGuestFactory, U
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 class _ScriptAudit(HTMLParser):
     """Collects what a strict CSP would block: inline scripts, on* handlers and style attributes."""
 

@@ -58,11 +58,6 @@ class World:
         return deal.partners.get(organisation=self.aanjager_org)
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world(db):
     return World()

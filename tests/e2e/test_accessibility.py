@@ -51,10 +51,8 @@ def english_catalog():
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords_and_media(settings, tmp_path):
-    """The demo people log in through the form; a fast hasher keeps that quick. Logos go to a
-    temporary media folder."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _media(settings, tmp_path):
+    """Logos go to a temporary media folder."""
     settings.MEDIA_ROOT = tmp_path
 
 

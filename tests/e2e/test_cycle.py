@@ -29,12 +29,6 @@ from tests.factories import (
 from . import steps
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Every person logs in through the form; a fast hasher keeps that quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_the_whole_cycle(new_person, make_user, celery_worker_for_this_run):
     scene = steps.Scene.build(make_user)
     initiative = new_person(scene.initiative_admin)

@@ -8,8 +8,6 @@ marked (an outline or a box shadow), and errors must take focus and be tied to t
 
 from decimal import Decimal
 
-import pytest
-
 from reisgids.core.roles import Role
 from tests.factories import PASSWORD, ApprovedMembershipFactory, OrganisationFactory
 
@@ -28,11 +26,6 @@ FOCUS_STATE = """() => {
     style: [el.matches(':focus'), style.outlineStyle, style.outlineWidth, style.boxShadow].join(' '),
   };
 }"""
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 class Keyboard:

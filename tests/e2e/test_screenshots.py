@@ -45,8 +45,7 @@ PHONE_SHOTS = {
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords_and_media(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

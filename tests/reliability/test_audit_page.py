@@ -30,11 +30,6 @@ LINK_TEXT = "Audittrail van dit record"
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _admin_of(organisation):
     return ApprovedMembershipFactory(
         organisation=organisation, role="beheerder", user__roles=[Role.INITIATIEFNEMER]

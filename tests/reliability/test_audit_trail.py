@@ -171,11 +171,6 @@ def trail():
     return Trail()
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_deal_services_are_audited(db, trail):
     s = deal_services
     aanjager_org, partner_org, third_org = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()

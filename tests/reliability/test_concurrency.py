@@ -54,11 +54,6 @@ from .committed import _django_db_marker, committed_db  # noqa: F401 (fixtures)
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("committed_db")]
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def race(read, *actions):
     """Run ``actions`` at once, each in a thread with its own connection. Every thread reads the
     record with ``read()`` first; all wait until everyone has read, then each acts on its own copy.

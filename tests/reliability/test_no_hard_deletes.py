@@ -9,7 +9,6 @@ that the admin cannot delete domain records.
 import ast
 import pathlib
 
-import pytest
 from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -119,11 +118,6 @@ def test_the_static_check_finds_deletes(tmp_path):
 
 
 # --- Behaviour of the replaced deletes ---------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _member(organisation, role="lid"):

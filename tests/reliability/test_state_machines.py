@@ -60,11 +60,6 @@ SKIP = object()  # a step that makes no sense now (no such record yet); not take
 STAYS = object()  # a step that runs without error and rightly changes nothing
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def walk(data, machine):
     """One example: a fresh start, then up to ``STEPS`` steps, rolled back at the end. Half of the
     steps move ahead on the machine's main path (so walks reach its last steps), a quarter take

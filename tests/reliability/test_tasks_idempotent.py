@@ -49,11 +49,6 @@ RUN_RECORDS = {"kompas_draftrun", "core_auditevent"}
 VOLATILE = {"updated_at", "drafted_at", "finished_at"}
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_every_task_retries_a_bounded_number_of_times_and_survives_a_lost_worker():
     ours = {name: task for name, task in app.tasks.items() if name.startswith(OUR_APPS)}
     assert len(ours) >= 14, sorted(ours)

@@ -60,11 +60,6 @@ MAILED_BEFORE_THE_KILL = 5
 CATEGORIES = ["inkoop", "regelgeving", "financiering", "data_privacy"]
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def send_to():
     """Tasks enqueued from here on (also on commit by services) go to the named queue."""

@@ -144,9 +144,3 @@ class World:
 @pytest.fixture
 def world(db):
     return World()
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Accounts are made by the dozen here; a fast hasher keeps the suite quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

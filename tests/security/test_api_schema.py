@@ -90,12 +90,6 @@ def quiet_request_log():
     logger.setLevel(level)
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The world has a dozen users; hashing their passwords properly would take most of the time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def no_throttling(monkeypatch):
     """The API throttles at 120 (anonymous) and 600 (user) requests a minute; this test sends more

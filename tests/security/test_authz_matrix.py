@@ -24,9 +24,8 @@ MATRIX_DOC = Path(settings.BASE_DIR) / "docs" / "authorization-matrix.md"
 
 @pytest.fixture(autouse=True)
 def _fast_logins(settings):
-    """The matrix logs in ten roles; a fast hasher and no lock-out bookkeeping keep it quick.
+    """The matrix logs in ten roles; no lock-out bookkeeping keeps it quick.
     Lock-out has its own tests."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.AXES_ENABLED = False
 
 

@@ -27,7 +27,6 @@ from .authz_scenario import MARKER, Scenario, marked
 
 @pytest.fixture(autouse=True)
 def _fast_logins(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.AXES_ENABLED = False
 
 
