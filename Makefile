@@ -12,7 +12,7 @@ NPM_STAMP := node_modules/.installed
 DEVRUN := $(PY) -m reisgids.devrun
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test check lint install messages bench backup restore e2e screenshots clean
+.PHONY: run test check lint install browser messages bench backup restore e2e screenshots clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,10 +26,15 @@ $(NPM_STAMP): package.json package-lock.json
 
 install: $(STAMP) $(NPM_STAMP)
 
+# Chromium for the browser tests: REISGIDS_CHROMIUM, else /usr/bin/chromium; when missing,
+# Debian's package is installed (as root with apt-get), or the command to run is printed.
+browser: $(STAMP)
+	$(PY) -m reisgids.devrun browser
+
 run: install
 	$(DEVRUN) serve --address $(ADDRESS)
 
-test: install
+test: install browser
 	$(DEVRUN) exec -- $(MAKE) --no-print-directory check
 
 # The checks themselves; `make test` runs them with a database available.
@@ -62,11 +67,11 @@ bench: install
 	$(DEVRUN) exec -- $(PY) manage.py bench
 
 # Only the browser tests (Debian's Chromium through Playwright); `make test` runs them too.
-e2e: install
+e2e: install browser
 	$(DEVRUN) exec -- $(PY) -m pytest -m browser --no-cov
 
 # PNGs of the main pages in docs/screenshots/.
-screenshots: install
+screenshots: install browser
 	$(DEVRUN) exec -- env REISGIDS_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/e2e/test_screenshots.py --no-cov
 
 clean:

@@ -10,14 +10,25 @@ can return, so clients (and the schema tests in tests/security) know every statu
 - 409 for writes (a transition the record's current step does not allow),
 - 401, 403 and 429 everywhere (a missing or bad token, a permission, throttling).
 
+``APIRootView`` answers ``GET /api/v1/``: an index of every endpoint of version 1 without a path
+parameter, read from the URLconf, so that an endpoint a router registers appears by itself.
+
 ``not_found`` is the project's 404 handler: below ``/api/`` a path that matches no route (an id
 that is not a number, a slug with characters a slug cannot have) gets the same JSON body as any
 other refusal of the API; pages keep the HTML 404.
 """
 
 from django.http import JsonResponse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import gettext as _
 from django.views import defaults
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+API_NAMESPACE = "api"
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -80,6 +91,68 @@ def add_error_responses(result, generator, request, public):
             for code in _error_codes(method, operation, path_item):
                 responses.setdefault(code, {"$ref": f"#/components/responses/{ERROR_RESPONSES[code][0]}"})
     return result
+
+
+def _api_patterns() -> list:
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver) and pattern.namespace == API_NAMESPACE:
+            return pattern.url_patterns
+    return []
+
+
+def _parameterless_names(patterns) -> list[str]:
+    """The names of the routes without path parameters: list endpoints and plain endpoints."""
+    names = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.pattern.regex.groups == 0:
+                names += _parameterless_names(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern) and pattern.name and pattern.pattern.regex.groups == 0:
+            names.append(pattern.name)
+    return names
+
+
+def api_endpoints(request) -> dict[str, str]:
+    """Every endpoint of version 1 without a path parameter: its path below the root → absolute URL."""
+    root = reverse(f"{API_NAMESPACE}:root")
+    endpoints = {}
+    for name in _parameterless_names(_api_patterns()):
+        if name == "root":
+            continue
+        path = reverse(f"{API_NAMESPACE}:{name}")
+        endpoints[path.removeprefix(root).strip("/")] = request.build_absolute_uri(path)
+    return dict(sorted(endpoints.items()))
+
+
+class APIRootView(APIView):
+    """De ingang van de API: elk eindpunt van versie 1, en waar het schema en de documentatie staan."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="api_root",
+        summary="Alle eindpunten van versie 1",
+        responses=OpenApiResponse(
+            inline_serializer(
+                "APIRoot",
+                {
+                    "endpoints": serializers.DictField(
+                        child=serializers.URLField(), help_text="Per eindpunt (zijn pad) het volledige adres."
+                    ),
+                    "schema": serializers.URLField(help_text="Het OpenAPI-schema."),
+                    "docs": serializers.URLField(help_text="De documentatie van het schema."),
+                },
+            )
+        ),
+    )
+    def get(self, request):
+        return Response(
+            {
+                "endpoints": api_endpoints(request),
+                "schema": request.build_absolute_uri(reverse("api-schema")),
+                "docs": request.build_absolute_uri(reverse("api-docs")),
+            }
+        )
 
 
 def not_found(request, exception):

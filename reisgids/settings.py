@@ -28,7 +28,8 @@ else:
     SECRET_KEY = env.str(
         "DJANGO_SECRET_KEY", default="dev-only-insecure-key-change-me-0123456789abcdefghijklmnopqrstuvwxyz"
     )
-DEBUG = env.bool("DJANGO_DEBUG", default=not PRODUCTION)
+# Off unless asked for (DJANGO_DEBUG=1): the demo shows the product's own error pages, as in production.
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -264,6 +265,12 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
     *("woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4", "mpeg", "mpg", "webm", "wmv"),
     "map",
 ]
+# WhiteNoise serves the static files in every profile; outside production straight from the
+# finders (no collectstatic needed for `make run`). Files in static/root are served at the site's
+# root (/favicon.ico).
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Private files (schouw photos) live outside MEDIA_ROOT and are streamed by views after a permission check.

@@ -8,9 +8,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from reisgids.core.throttling import rate_limit
 from reisgids.core.views import HealthView
 
+from .api import APIRootView
 from .views import DashboardView
 
 api_v1 = [
+    path("", APIRootView.as_view(), name="root"),
     path("", include("reisgids.core.api.urls")),
     path("", include("atlas.api.urls")),
     path("", include("deals.api.urls")),

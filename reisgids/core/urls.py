@@ -11,5 +11,6 @@ urlpatterns = [
     path("account/mijn-gegevens/download/", views.MyDataExportView.as_view(), name="my-data-export"),
     path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("manifest.webmanifest", views.WebManifestView.as_view(), name="web-manifest"),
     path("audittrail/", audit_views.AuditEventListView.as_view(), name="audit-list"),
 ]

@@ -8,6 +8,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -55,6 +56,36 @@ class HealthView(View):
     def get(self, request):
         report, healthy = selectors.health()
         return JsonResponse(report, status=200 if healthy else 503)
+
+
+class WebManifestView(View):
+    """The web app manifest: name, colours and icons for a phone's home screen, in the visitor's language."""
+
+    ICONS = [
+        ("icons/icon-192.png", "192x192", "any"),
+        ("icons/icon-512.png", "512x512", "any"),
+        ("icons/icon-maskable-512.png", "512x512", "maskable"),
+    ]
+
+    def get(self, request):
+        manifest = {
+            "name": _("Reisgids zorg en welzijn Rotterdam"),
+            "short_name": _("Reisgids"),
+            "description": _("Samenwerken tussen de gemeente Rotterdam en initiatieven in zorg en welzijn."),
+            "lang": request.LANGUAGE_CODE,
+            "start_url": "/",
+            "scope": "/",
+            "display": "browser",
+            "theme_color": "#00811f",
+            "background_color": "#ffffff",
+            "icons": [
+                {"src": static(src), "sizes": sizes, "type": "image/png", "purpose": purpose}
+                for src, sizes, purpose in self.ICONS
+            ],
+        }
+        return JsonResponse(
+            manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
+        )
 
 
 class AccessibilityView(TemplateView):

@@ -1,5 +1,4 @@
 import datetime
-import time
 
 import pytest
 from django.conf import settings
@@ -7,6 +6,7 @@ from django.utils import timezone
 
 from atlas import tasks
 from atlas.models import Listing
+from tests.waiting import wait_until
 
 from ..core.test_worker import worker_queue  # noqa: F401 - a real worker process as a fixture
 from ..factories import ListingFactory
@@ -25,10 +25,8 @@ def test_beat_schedules_the_expiry_and_both_digests():
 def test_expiry_runs_in_a_real_worker(worker_queue):  # noqa: F811
     listing = ListingFactory(expires_on=timezone.localdate() - datetime.timedelta(days=2))
     tasks.listings_expire.apply_async(queue=worker_queue)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        listing.refresh_from_db()
-        if listing.status == Listing.Status.VERLOPEN:
-            break
-        time.sleep(0.5)
+    wait_until(
+        lambda: Listing.objects.get(pk=listing.pk).status == Listing.Status.VERLOPEN, "the worker to expire the listing"
+    )
+    listing.refresh_from_db()
     assert listing.status == Listing.Status.VERLOPEN

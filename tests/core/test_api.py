@@ -46,3 +46,40 @@ def test_a_bad_token_is_refused(api_client):
     response = api_client.get(reverse("api:me"))
     assert response.status_code == 401
     assert response.json()["detail"] == "Ongeldige token."
+
+
+def test_api_root_lists_every_endpoint_of_version_1_with_absolute_urls(api_client):
+    response = api_client.get("/api/v1/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    body = response.json()
+    endpoints = body["endpoints"]
+    for name in ["news", "events", "organisations", "deals", "lessons", "schouw/rounds", "kompas/editions", "me"]:
+        assert endpoints[name] == f"http://testserver/api/v1/{name}/"
+    assert body["schema"] == "http://testserver/api/schema/"
+    assert body["docs"] == "http://testserver/api/docs/"
+
+
+def test_api_root_holds_every_list_path_of_the_schema(api_client):
+    schema = api_client.get(reverse("api-schema"), {"format": "json"}).json()
+    list_paths = {path for path in schema["paths"] if path.startswith("/api/v1/") and "{" not in path}
+    list_paths.discard("/api/v1/")  # the root itself
+    indexed = {url.removeprefix("http://testserver") for url in api_client.get("/api/v1/").json()["endpoints"].values()}
+    assert list_paths, "the schema has list paths"
+    assert list_paths <= indexed, sorted(list_paths - indexed)
+    assert "/api/v1/" in schema["paths"]  # the root is documented too
+
+
+def test_every_endpoint_of_the_api_root_answers(api_client):
+    for name, url in api_client.get("/api/v1/").json()["endpoints"].items():
+        response = api_client.get(url)
+        assert response.status_code in (200, 401, 403), (name, response.status_code)
+
+
+def test_api_root_in_a_browser_is_the_browsable_page(client):
+    response = client.get("/api/v1/", HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert "http://testserver/api/v1/organisations/" in html
+    assert "http://testserver/api/schema/" in html

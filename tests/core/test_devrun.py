@@ -64,3 +64,46 @@ def test_exec_without_a_command_is_an_error(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/elders")
     with pytest.raises(SystemExit):
         devrun.main(["exec"])
+
+
+def test_chromium_is_taken_from_reisgids_chromium_before_debians_path(tmp_path):
+    browser = tmp_path / "chromium"
+    browser.write_text("#!/bin/sh\n")
+    browser.chmod(0o755)
+    assert devrun.chromium_path({"REISGIDS_CHROMIUM": str(browser)}) == str(browser)
+    assert devrun.chromium_path({}) == "/usr/bin/chromium"
+    assert devrun.ensure_chromium({"REISGIDS_CHROMIUM": str(browser)}) == 0
+
+
+def test_a_reisgids_chromium_that_is_not_there_stops_with_a_sentence_in_both_languages(tmp_path, capsys):
+    missing = tmp_path / "nergens" / "chromium"
+    assert devrun.ensure_chromium({"REISGIDS_CHROMIUM": str(missing)}, is_root=True, apt_get="/usr/bin/apt-get") == 1
+    message = capsys.readouterr().err
+    assert f"REISGIDS_CHROMIUM wijst naar {missing}" in message
+    assert "there is no Chromium there" in message
+
+
+def test_without_root_or_apt_get_the_set_up_names_the_command_to_run(monkeypatch, capsys):
+    monkeypatch.setattr(devrun, "DEFAULT_CHROMIUM", "/nonexistent/chromium")
+    assert devrun.ensure_chromium({}, is_root=False, apt_get="/usr/bin/apt-get") == 1
+    message = capsys.readouterr().err
+    assert "voer `sudo apt-get install -y chromium` uit" in message
+    assert "run `sudo apt-get install -y chromium`" in message
+    assert devrun.ensure_chromium({}, is_root=True, apt_get=None) == 1
+    assert "`apt-get install -y chromium`" in capsys.readouterr().err
+
+
+def test_browser_command_exits_before_any_test_when_chromium_cannot_be_had(tmp_path):
+    import subprocess
+
+    env = {"PATH": "/usr/bin:/bin", "REISGIDS_CHROMIUM": str(tmp_path / "chromium")}
+    result = subprocess.run(
+        [sys.executable, "-m", "reisgids.devrun", "browser"],
+        cwd=devrun.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "REISGIDS_CHROMIUM" in result.stderr

@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -14,6 +13,7 @@ from django.db import connection
 
 from reisgids.core.models import WorkerHeartbeat
 from reisgids.core.tasks import heartbeat_record
+from tests.waiting import wait_until
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -57,13 +57,7 @@ def worker_queue():
 def test_heartbeat_task_runs_in_a_real_worker(worker_queue):
     name = f"probe-{worker_queue}"
     heartbeat_record.apply_async(kwargs={"name": name}, queue=worker_queue)
-    deadline = time.monotonic() + 90
-    beat = None
-    while time.monotonic() < deadline:
-        beat = WorkerHeartbeat.objects.filter(name=name).first()
-        if beat is not None:
-            break
-        time.sleep(0.5)
+    beat = wait_until(lambda: WorkerHeartbeat.objects.filter(name=name).first(), "the worker's heartbeat")
     assert beat is not None, f"the worker did not run the task on {settings.CELERY_BROKER_URL.split(':')[0]}"
     assert beat.runs == 1
 

@@ -5,7 +5,6 @@ import datetime
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 from django.conf import settings
@@ -20,6 +19,7 @@ from schouw import services as schouw_services
 from tests.core.test_worker import BASE_DIR, database_url_of_this_test_run
 from tests.factories import GremiumFactory
 from tests.schouw.conftest import World
+from tests.waiting import wait_until
 
 
 def _start(args, env):
@@ -39,16 +39,6 @@ def _stop(proc):
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
-
-
-def _wait_for(found, seconds=90):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = found()
-        if result:
-            return result
-        time.sleep(0.5)
-    return None
 
 
 def _published_schouw_lesson(theme, contentbeheerder):
@@ -92,10 +82,11 @@ def test_a_schouw_lesson_becomes_a_deal_theme_priority_and_its_proposer_hears_ba
     worker = _start(["worker", "--pool=solo", "--loglevel=WARNING"], env)
     beat = _start(["beat", "--loglevel=WARNING", "--scheduler", "django_celery_beat.schedulers:DatabaseScheduler"], env)
     try:
-        edition = _wait_for(
+        edition = wait_until(
             lambda: Edition.objects.filter(
                 status=Edition.Status.CONCEPT, drafted_at__isnull=False, priorities__isnull=False
-            ).first()
+            ).first(),
+            "beat and worker to draft the kompas",
         )
         assert edition is not None, "beat and worker did not draft the kompas"
 
@@ -130,7 +121,10 @@ def test_a_schouw_lesson_becomes_a_deal_theme_priority_and_its_proposer_hears_ba
         services.edition_feedback_publish(
             actor=contentbeheerder, edition=edition, feedback="Beide voorstellen zijn aangenomen."
         )
-        told = _wait_for(lambda: Notification.objects.filter(edition=edition, email=lesson.proposed_by.email).exists())
+        told = wait_until(
+            lambda: Notification.objects.filter(edition=edition, email=lesson.proposed_by.email).exists(),
+            "the worker to tell the lesson's proposer",
+        )
     finally:
         _stop(beat)
         _stop(worker)

@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from reisgids.celery import app
 from reisgids.core.errors import Conflict
 from reisgids.core.roles import Role
 from tests.core.test_worker import BASE_DIR, database_url_of_this_test_run
+from tests.waiting import wait_until
 
 from ..factories import (
     DealFactory,
@@ -111,16 +111,6 @@ def start_worker(tmp_path):
                 proc.wait()
 
 
-def wait_for(found, what, seconds=90):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = found()
-        if result:
-            return result
-        time.sleep(0.1)
-    pytest.fail(f"waited {seconds} s in vain for {what}")
-
-
 def backends_waiting_for_a_lock(count: int) -> list[int]:
     """The database sessions of this test database that wait for a row lock, once there are ``count``."""
     with connection.cursor() as cursor:
@@ -198,7 +188,7 @@ def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_co
         send_to(first)
         killed_run = kompas_services.draft_run_start(actor=preparer)
         notification_digest_send.delay("dagelijks")
-        waiting = wait_for(lambda: backends_waiting_for_a_lock(count=2), "both tasks to reach the locked rows")
+        waiting = wait_until(lambda: backends_waiting_for_a_lock(count=2), "both tasks to reach the locked rows")
         killed_run.refresh_from_db()
         assert (killed_run.status, killed_run.progress) == (DraftRun.Status.BEZIG, 80)
         assert not kompas_selectors.draft_run_is_stale(run=killed_run)
@@ -208,7 +198,7 @@ def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_co
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait(timeout=30)
         blocker.rollback()  # the dead worker's sessions now find their client gone and roll back
-    wait_for(lambda: not backends_alive(waiting), "the killed worker's database sessions to end")
+    wait_until(lambda: not backends_alive(waiting), "the killed worker's database sessions to end")
 
     # Nothing half-written: the concept is exactly as before, the run is recognised as stale.
     assert concept_state() == before_the_run
@@ -231,8 +221,8 @@ def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_co
     killed_run.refresh_from_db()
     assert killed_run.status == DraftRun.Status.MISLUKT and "stopte" in killed_run.step
     notification_digest_send.delay("dagelijks")
-    wait_for(lambda: DraftRun.objects.get(pk=rerun.pk).status == DraftRun.Status.KLAAR, "the rerun of the draft")
-    wait_for(
+    wait_until(lambda: DraftRun.objects.get(pk=rerun.pk).status == DraftRun.Status.KLAAR, "the rerun of the draft")
+    wait_until(
         lambda: (
             not DigestPreference.objects.filter(pk__in=[p.pk for p in people], last_sent_at=None).exists()
             and not Notification.objects.filter(emailed_at=None).exists()
