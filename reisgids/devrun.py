@@ -155,6 +155,7 @@ def ensure_chromium(environ=os.environ, *, is_root=None, apt_get=None) -> int:
     Missing Debian Chromium is installed with apt-get when we run as root on a machine with
     apt-get. Otherwise, and when ``REISGIDS_CHROMIUM`` names a file that is not there, one
     sentence in Dutch and English says which command to run, and the exit code is 1.
+    ``is_root`` and ``apt_get`` (the program, ``""`` for none) default to what this machine has.
     """
     path = chromium_path(environ)
     if _is_executable(path):

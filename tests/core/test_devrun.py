@@ -89,7 +89,7 @@ def test_without_root_or_apt_get_the_set_up_names_the_command_to_run(monkeypatch
     message = capsys.readouterr().err
     assert "voer `sudo apt-get install -y chromium` uit" in message
     assert "run `sudo apt-get install -y chromium`" in message
-    assert devrun.ensure_chromium({}, is_root=True, apt_get=None) == 1
+    assert devrun.ensure_chromium({}, is_root=True, apt_get="") == 1
     assert "`apt-get install -y chromium`" in capsys.readouterr().err
 
 
