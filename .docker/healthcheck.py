@@ -27,7 +27,9 @@ def _host() -> str:
 
 
 def check_web() -> int:
-    request = urllib.request.Request(WEB_URL, headers={"Host": _host(), "X-Forwarded-Proto": "https"})
+    request = urllib.request.Request(
+        WEB_URL, headers={"Host": _host(), "X-Forwarded-Proto": "https"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - fixed local URL
             print(response.read().decode())
@@ -52,7 +54,9 @@ def check_beat(max_age_seconds: int = 600) -> int:
 
     last_run = PeriodicTask.objects.filter(enabled=True).aggregate(last=Max("last_run_at"))["last"]
     age = None if last_run is None else round((timezone.now() - last_run).total_seconds())
-    print(json.dumps({"last_run_at": last_run.isoformat() if last_run else None, "seconds_ago": age}))
+    print(
+        json.dumps({"last_run_at": last_run.isoformat() if last_run else None, "seconds_ago": age})
+    )
     return 0 if age is not None and age <= max_age_seconds else 1
 
 

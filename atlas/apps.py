@@ -19,11 +19,17 @@ class AtlasConfig(AppConfig):
 
         request_started.connect(request_cache.start, dispatch_uid="atlas_request_cache_start")
         request_finished.connect(request_cache.finish, dispatch_uid="atlas_request_cache_finish")
-        got_request_exception.connect(request_cache.finish, dispatch_uid="atlas_request_cache_exception")
+        got_request_exception.connect(
+            request_cache.finish, dispatch_uid="atlas_request_cache_exception"
+        )
         for model in (Membership, Organisation):
             post_save.connect(
-                request_cache.forget, sender=model, dispatch_uid=f"atlas_request_cache_save_{model.__name__}"
+                request_cache.forget,
+                sender=model,
+                dispatch_uid=f"atlas_request_cache_save_{model.__name__}",
             )
             post_delete.connect(
-                request_cache.forget, sender=model, dispatch_uid=f"atlas_request_cache_delete_{model.__name__}"
+                request_cache.forget,
+                sender=model,
+                dispatch_uid=f"atlas_request_cache_delete_{model.__name__}",
             )

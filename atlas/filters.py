@@ -42,17 +42,27 @@ class OrganisationFilter(SearchMixin, django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)
-    type = django_filters.ChoiceFilter(label=_("Soort organisatie"), choices=Organisation.Type.choices)
+    type = django_filters.ChoiceFilter(
+        label=_("Soort organisatie"), choices=Organisation.Type.choices
+    )
     theme = django_filters.ModelChoiceFilter(
         label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
     )
     area = SlugChoiceFilter(
-        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+        label=_("Gebied of wijk"),
+        method="in_area",
+        to_field_name="slug",
+        queryset=Area.objects.all(),
     )
     network = SlugChoiceFilter(
-        label=_("Netwerk"), method="in_network", to_field_name="slug", queryset=Network.objects.all()
+        label=_("Netwerk"),
+        method="in_network",
+        to_field_name="slug",
+        queryset=Network.objects.all(),
     )
-    verified = django_filters.BooleanFilter(label=_("Geverifieerd"), field_name="is_verified", widget=_yes_no_widget())
+    verified = django_filters.BooleanFilter(
+        label=_("Geverifieerd"), field_name="is_verified", widget=_yes_no_widget()
+    )
     looking_for_partners = django_filters.BooleanFilter(
         label=_("Zoekt samenwerking"), method="seeks_partners", widget=_yes_no_widget()
     )
@@ -65,7 +75,9 @@ class OrganisationFilter(SearchMixin, django_filters.FilterSet):
         # An organisation in a wijk also works in its gebied; citywide ones work everywhere. A subquery,
         # not a join: without duplicate rows there is no DISTINCT over every column, so the page reads
         # 25 rows in name order and the count does not sort all matches (about 70 -> 15 ms at factor 20).
-        in_areas = Organisation.areas.through.objects.filter(area_id__in=_area_ids(area)).values("organisation_id")
+        in_areas = Organisation.areas.through.objects.filter(area_id__in=_area_ids(area)).values(
+            "organisation_id"
+        )
         return queryset.filter(Q(pk__in=in_areas) | Q(citywide=True))
 
     def in_network(self, queryset, name, network):
@@ -83,15 +95,22 @@ class ContactPointFilter(SearchMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     search = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.HiddenInput)
     type = django_filters.ChoiceFilter(
-        label=_("Soort organisatie"), field_name="organisation__type", choices=Organisation.Type.choices
+        label=_("Soort organisatie"),
+        field_name="organisation__type",
+        choices=Organisation.Type.choices,
     )
     theme = django_filters.ModelChoiceFilter(
         label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
     )
     area = SlugChoiceFilter(
-        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+        label=_("Gebied of wijk"),
+        method="in_area",
+        to_field_name="slug",
+        queryset=Area.objects.all(),
     )
-    organisation = django_filters.CharFilter(label=_("Organisatie"), field_name="organisation__slug")
+    organisation = django_filters.CharFilter(
+        label=_("Organisatie"), field_name="organisation__slug"
+    )
 
     class Meta:
         model = ContactPoint
@@ -132,7 +151,9 @@ class NetworkFilter(SearchMixin, django_filters.FilterSet):
 class AreaFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Area.Kind.choices)
     gebied = django_filters.CharFilter(label=_("Gebied"), field_name="parent__slug")
-    search = django_filters.CharFilter(label=_("Zoeken"), field_name="name", lookup_expr="unaccent__icontains")
+    search = django_filters.CharFilter(
+        label=_("Zoeken"), field_name="name", lookup_expr="unaccent__icontains"
+    )
 
     class Meta:
         model = Area
@@ -140,7 +161,9 @@ class AreaFilter(django_filters.FilterSet):
 
 
 class ThemeFilter(django_filters.FilterSet):
-    search = django_filters.CharFilter(label=_("Zoeken"), field_name="name", lookup_expr="unaccent__icontains")
+    search = django_filters.CharFilter(
+        label=_("Zoeken"), field_name="name", lookup_expr="unaccent__icontains"
+    )
 
     class Meta:
         model = Theme
@@ -157,7 +180,9 @@ class NewsFilter(SearchMixin, django_filters.FilterSet):
     search_fields = {"title": "A", "summary": "B", "body": "C"}
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
-    category = django_filters.ChoiceFilter(label=_("Soort nieuws"), choices=NewsItem.Category.choices)
+    category = django_filters.ChoiceFilter(
+        label=_("Soort nieuws"), choices=NewsItem.Category.choices
+    )
     theme = django_filters.ModelChoiceFilter(
         label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
     )
@@ -172,15 +197,22 @@ class EventFilter(SearchMixin, django_filters.FilterSet):
     WHEN = [("komend", _("Komend")), ("voorbij", _("Voorbij"))]
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
-    when = django_filters.ChoiceFilter(label=_("Wanneer"), choices=WHEN, method="in_period", empty_label=_("Komend"))
+    when = django_filters.ChoiceFilter(
+        label=_("Wanneer"), choices=WHEN, method="in_period", empty_label=_("Komend")
+    )
     kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Event.Kind.choices)
     topic = django_filters.ChoiceFilter(label=_("Onderwerp"), choices=Event.Topic.choices[1:])
-    online = django_filters.BooleanFilter(label=_("Online"), field_name="online", widget=_yes_no_widget())
+    online = django_filters.BooleanFilter(
+        label=_("Online"), field_name="online", widget=_yes_no_widget()
+    )
     theme = django_filters.ModelChoiceFilter(
         label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
     )
     area = SlugChoiceFilter(
-        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+        label=_("Gebied of wijk"),
+        method="in_area",
+        to_field_name="slug",
+        queryset=Area.objects.all(),
     )
 
     class Meta:
@@ -218,9 +250,14 @@ class ListingFilter(SearchMixin, django_filters.FilterSet):
         label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
     )
     area = SlugChoiceFilter(
-        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+        label=_("Gebied of wijk"),
+        method="in_area",
+        to_field_name="slug",
+        queryset=Area.objects.all(),
     )
-    organisation = django_filters.CharFilter(label=_("Organisatie"), field_name="organisation__slug")
+    organisation = django_filters.CharFilter(
+        label=_("Organisatie"), field_name="organisation__slug"
+    )
 
     class Meta:
         model = Listing
@@ -254,10 +291,17 @@ class LessonFilter(SearchMixin, django_filters.FilterSet):
         label=_("Thema"), field_name="themes", to_field_name="slug", queryset=Theme.objects.all()
     )
     area = SlugChoiceFilter(
-        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=Area.objects.all()
+        label=_("Gebied of wijk"),
+        method="in_area",
+        to_field_name="slug",
+        queryset=Area.objects.all(),
     )
-    audience = django_filters.ChoiceFilter(label=_("Voor wie"), choices=Audience.choices, method="for_audience")
-    evidence_level = django_filters.ChoiceFilter(label=_("Bewijskracht"), choices=Lesson.Evidence.choices)
+    audience = django_filters.ChoiceFilter(
+        label=_("Voor wie"), choices=Audience.choices, method="for_audience"
+    )
+    evidence_level = django_filters.ChoiceFilter(
+        label=_("Bewijskracht"), choices=Lesson.Evidence.choices
+    )
     source_type = django_filters.ChoiceFilter(label=_("Bron"), choices=SourceType.choices)
 
     class Meta:

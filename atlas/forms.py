@@ -23,8 +23,12 @@ class MembershipDecisionForm(StyledFormMixin, forms.Form):
         choices=[("approve", _("Goedkeuren")), ("reject", _("Afwijzen"))],
         widget=forms.RadioSelect,
     )
-    role = forms.ChoiceField(label=_("Rol bij goedkeuring"), choices=Membership.Role.choices, initial="lid")
-    note = forms.CharField(label=_("Toelichting (optioneel)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    role = forms.ChoiceField(
+        label=_("Rol bij goedkeuring"), choices=Membership.Role.choices, initial="lid"
+    )
+    note = forms.CharField(
+        label=_("Toelichting (optioneel)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class OrganisationForm(StyledFormMixin, forms.ModelForm):
@@ -72,20 +76,30 @@ class OrganisationForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Organisation.objects.filter(is_archived=False).exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = Organisation.objects.filter(is_archived=False).exclude(
+            pk=self.instance.pk
+        )
         self.fields["areas"].queryset = Area.objects.select_related("parent")
 
 
 class ChangeProposalForm(StyledFormMixin, forms.Form):
-    description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    description = forms.CharField(
+        label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     email = forms.EmailField(label=_("Algemeen e-mailadres"), required=False)
     phone = forms.CharField(label=_("Algemeen telefoonnummer"), max_length=30, required=False)
     address = forms.CharField(label=_("Adres"), max_length=200, required=False)
-    looking_for = forms.CharField(label=_("Gezocht"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    offering = forms.CharField(label=_("Aangeboden"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    looking_for = forms.CharField(
+        label=_("Gezocht"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    offering = forms.CharField(
+        label=_("Aangeboden"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     note = forms.CharField(
-        label=_("Toelichting voor de beheerder"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Toelichting voor de beheerder"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
 
@@ -100,7 +114,9 @@ class OrganisationMergeForm(StyledFormMixin, forms.Form):
 class SavedSearchForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Naam van de zoekopdracht"), max_length=120)
     frequency = forms.ChoiceField(
-        label=_("Hoe vaak wilt u een e-mail?"), choices=SavedSearch.Frequency.choices, initial="wekelijks"
+        label=_("Hoe vaak wilt u een e-mail?"),
+        choices=SavedSearch.Frequency.choices,
+        initial="wekelijks",
     )
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1000)
 
@@ -120,23 +136,32 @@ class _ThemesAreasMixin:
             self.fields["areas"].queryset = Area.objects.select_related("parent")
         for name in ("organisation", "organiser"):
             if name in self.fields:
-                self.fields[name].queryset = organisations if organisations is not None else Organisation.objects.none()
+                self.fields[name].queryset = (
+                    organisations if organisations is not None else Organisation.objects.none()
+                )
 
 
 class NewsForm(StyledFormMixin, _ThemesAreasMixin, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
-    summary = forms.CharField(label=_("Samenvatting"), max_length=400, help_text=_("Eén of twee zinnen."))
+    summary = forms.CharField(
+        label=_("Samenvatting"), max_length=400, help_text=_("Eén of twee zinnen.")
+    )
     body = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 8}))
     category = forms.ChoiceField(label=_("Soort nieuws"), choices=NewsItem.Category.choices)
     link = forms.URLField(label=_("Link (optioneel)"), required=False, assume_scheme="https")
     themes = forms.ModelMultipleChoiceField(
-        label=_("Thema's"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Thema's"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
 class RejectForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(
-        label=_("Reden (de indiener ziet deze)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=_("Reden (de indiener ziet deze)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
     )
 
 
@@ -144,45 +169,71 @@ class EventForm(StyledFormMixin, _ThemesAreasMixin, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 6}))
     kind = forms.ChoiceField(label=_("Soort"), choices=Event.Kind.choices)
-    topic = forms.ChoiceField(label=_("Onderwerp (samen ontwikkelen)"), choices=Event.Topic.choices, required=False)
-    provider = forms.ChoiceField(label=_("Gegeven door"), choices=Event.Provider.choices, required=False)
+    topic = forms.ChoiceField(
+        label=_("Onderwerp (samen ontwikkelen)"), choices=Event.Topic.choices, required=False
+    )
+    provider = forms.ChoiceField(
+        label=_("Gegeven door"), choices=Event.Provider.choices, required=False
+    )
     audience = forms.CharField(label=_("Voor wie"), max_length=200, required=False)
     starts_at = forms.DateTimeField(
-        label=_("Begint om"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+        label=_("Begint om"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     ends_at = forms.DateTimeField(
-        label=_("Eindigt om"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+        label=_("Eindigt om"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     online = forms.BooleanField(label=_("Online"), required=False)
     location = forms.CharField(label=_("Plaats"), max_length=300, required=False)
-    online_url = forms.URLField(label=_("Link naar de online bijeenkomst"), required=False, assume_scheme="https")
+    online_url = forms.URLField(
+        label=_("Link naar de online bijeenkomst"), required=False, assume_scheme="https"
+    )
     organiser = forms.ModelChoiceField(
-        label=_("Namens organisatie"), queryset=Organisation.objects.none(), required=False, to_field_name="slug"
+        label=_("Namens organisatie"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        to_field_name="slug",
     )
     registration = forms.ChoiceField(label=_("Aanmelden"), choices=Event.Registration.choices)
-    registration_url = forms.URLField(label=_("Link om aan te melden"), required=False, assume_scheme="https")
+    registration_url = forms.URLField(
+        label=_("Link om aan te melden"), required=False, assume_scheme="https"
+    )
     capacity = forms.IntegerField(label=_("Aantal plaatsen"), min_value=1, required=False)
     themes = forms.ModelMultipleChoiceField(
-        label=_("Thema's"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Thema's"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    areas = forms.ModelMultipleChoiceField(label=_("Gebieden"), queryset=Area.objects.none(), required=False)
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Gebieden"), queryset=Area.objects.none(), required=False
+    )
 
 
 class ListingForm(StyledFormMixin, _ThemesAreasMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Namens organisatie"), queryset=Organisation.objects.none(), to_field_name="slug"
     )
-    kind = forms.ChoiceField(label=_("Vraag of aanbod"), choices=Listing.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Vraag of aanbod"), choices=Listing.Kind.choices, widget=forms.RadioSelect
+    )
     category = forms.ChoiceField(label=_("Categorie"), choices=Listing.Category.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
     description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 6}))
     expires_on = forms.DateField(
-        label=_("Geldig tot en met"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Geldig tot en met"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Thema's"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Thema's"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    areas = forms.ModelMultipleChoiceField(label=_("Gebieden"), queryset=Area.objects.none(), required=False)
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Gebieden"), queryset=Area.objects.none(), required=False
+    )
     citywide = forms.BooleanField(label=_("Stadsbreed"), required=False)
 
 
@@ -200,7 +251,9 @@ class StoryForm(StyledFormMixin, _ThemesAreasMixin, forms.Form):
     medium = forms.ChoiceField(label=_("Soort"), choices=Story.Medium.choices)
     body = forms.CharField(
         label=_("Tekst"),
-        help_text=_("Alinea's, vet, cursief, lijsten en links blijven staan; andere opmaak valt weg."),
+        help_text=_(
+            "Alinea's, vet, cursief, lijsten en links blijven staan; andere opmaak valt weg."
+        ),
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     media_url = forms.URLField(
@@ -216,35 +269,54 @@ class StoryForm(StyledFormMixin, _ThemesAreasMixin, forms.Form):
         to_field_name="slug",
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Thema's"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Thema's"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
 class CommentForm(StyledFormMixin, forms.Form):
-    body = forms.CharField(label=_("Uw reactie"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    body = forms.CharField(
+        label=_("Uw reactie"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
 
 
 class ReportForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(label=_("Wat is er mis?"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    reason = forms.CharField(
+        label=_("Wat is er mis?"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
 
 
 class LessonForm(StyledFormMixin, _ThemesAreasMixin, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     summary = forms.CharField(label=_("Samenvatting"), widget=forms.Textarea(attrs={"rows": 3}))
-    context = forms.CharField(label=_("Context"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    what_worked = forms.CharField(label=_("Wat werkte"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    context = forms.CharField(
+        label=_("Context"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    what_worked = forms.CharField(
+        label=_("Wat werkte"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     what_did_not_work = forms.CharField(
         label=_("Wat niet werkte"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     kind = forms.ChoiceField(label=_("Soort les"), choices=Lesson.Kind.choices)
     evidence_level = forms.ChoiceField(label=_("Bewijskracht"), choices=Lesson.Evidence.choices)
     audiences = forms.MultipleChoiceField(
-        label=_("Voor wie"), choices=Audience.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Voor wie"),
+        choices=Audience.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Thema's"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Thema's"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    areas = forms.ModelMultipleChoiceField(label=_("Gebieden"), queryset=Area.objects.none(), required=False)
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Gebieden"), queryset=Area.objects.none(), required=False
+    )
 
 
 class DigestPreferenceForm(StyledFormMixin, forms.Form):

@@ -2,7 +2,12 @@
 
 import rules
 
-from reisgids.core.permissions import is_beheerder, is_contentbeheerder, is_logged_in, is_netwerkmanager
+from reisgids.core.permissions import (
+    is_beheerder,
+    is_contentbeheerder,
+    is_logged_in,
+    is_netwerkmanager,
+)
 
 from .models import Membership
 from .request_cache import approved_memberships
@@ -40,9 +45,14 @@ rules.add_perm("atlas.request_membership", is_logged_in)
 rules.add_perm("atlas.decide_membership", is_logged_in & can_decide_membership)
 rules.add_perm("atlas.end_membership", is_logged_in & (is_own_membership | can_decide_membership))
 rules.add_perm("atlas.view_membership", is_logged_in & (is_own_membership | can_decide_membership))
-rules.add_perm("atlas.manage_organisation", is_logged_in & (is_netwerkmanager | is_beheerder | is_organisation_admin))
+rules.add_perm(
+    "atlas.manage_organisation",
+    is_logged_in & (is_netwerkmanager | is_beheerder | is_organisation_admin),
+)
 # The audit trail of the organisation's own record: platform beheerders and the organisation's beheerders.
-rules.add_perm("atlas.view_organisation_audit", is_logged_in & (is_beheerder | is_organisation_admin))
+rules.add_perm(
+    "atlas.view_organisation_audit", is_logged_in & (is_beheerder | is_organisation_admin)
+)
 
 # Curators: verify organisations and merge duplicates.
 is_curator = is_netwerkmanager | is_contentbeheerder | is_beheerder
@@ -50,7 +60,9 @@ is_curator = is_netwerkmanager | is_contentbeheerder | is_beheerder
 
 @rules.predicate
 def proposal_organisation_managed(user, proposal):
-    return proposal is not None and user.has_perm("atlas.manage_organisation", proposal.organisation)
+    return proposal is not None and user.has_perm(
+        "atlas.manage_organisation", proposal.organisation
+    )
 
 
 @rules.predicate
@@ -96,7 +108,9 @@ rules.add_perm("atlas.publish_news", is_logged_in & is_editor)
 rules.add_perm("atlas.suggest_news", is_logged_in)
 rules.add_perm("atlas.create_event", is_logged_in)
 # Netwerkmanagers plan network moments such as collective deal kick-offs, and may move them.
-rules.add_perm("atlas.change_event", is_logged_in & (is_event_owner | is_editor | is_netwerkmanager))
+rules.add_perm(
+    "atlas.change_event", is_logged_in & (is_event_owner | is_editor | is_netwerkmanager)
+)
 rules.add_perm("atlas.sign_up_event", is_logged_in)
 # A listing belongs to an organisation: only its members post, close or withdraw it.
 rules.add_perm("atlas.post_listing", is_logged_in & is_organisation_member)

@@ -47,18 +47,32 @@ def _export_content(user):
             "created_at",
         ),
         "reacties_op_vraag_en_aanbod": rows(
-            ListingResponse.objects.filter(responder=user), "listing__title", "message", "created_at"
+            ListingResponse.objects.filter(responder=user),
+            "listing__title",
+            "message",
+            "created_at",
         ),
-        "verhalen": rows(Story.objects.filter(author=user), "title", "medium", "body", "status", "created_at"),
+        "verhalen": rows(
+            Story.objects.filter(author=user), "title", "medium", "body", "status", "created_at"
+        ),
         "reacties_op_verhalen": rows(
             StoryComment.objects.filter(author=user), "story__title", "body", "status", "created_at"
         ),
         "voorgestelde_wijzigingen": rows(
-            ChangeProposal.objects.filter(proposed_by=user), "organisation__name", "changes", "note", "status"
+            ChangeProposal.objects.filter(proposed_by=user),
+            "organisation__name",
+            "changes",
+            "note",
+            "status",
         ),
-        "lessen": rows(Lesson.objects.filter(proposed_by=user), "title", "summary", "status", "created_at"),
+        "lessen": rows(
+            Lesson.objects.filter(proposed_by=user), "title", "summary", "status", "created_at"
+        ),
         "aanmeldingen_agenda": rows(
-            EventRegistration.objects.filter(user=user), "event__title", "event__starts_at", "created_at"
+            EventRegistration.objects.filter(user=user),
+            "event__title",
+            "event__starts_at",
+            "created_at",
         ),
     }
 
@@ -66,9 +80,15 @@ def _export_content(user):
 def _export_following(user):
     return {
         "volgt": rows(
-            Follow.objects.filter(user=user), "organisation__name", "theme__name", "area__name", "created_at"
+            Follow.objects.filter(user=user),
+            "organisation__name",
+            "theme__name",
+            "area__name",
+            "created_at",
         ),
-        "meldingen": rows(Notification.objects.filter(user=user), "text", "url", "created_at", "read_at"),
+        "meldingen": rows(
+            Notification.objects.filter(user=user), "text", "url", "created_at", "read_at"
+        ),
         "bewaarde_zoekopdrachten": rows(
             SavedSearch.objects.filter(user=user), "name", "query", "frequency", "created_at"
         ),

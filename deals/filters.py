@@ -38,13 +38,21 @@ class MethodChoiceFilter(django_filters.ChoiceFilter):
 class DealFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     theme = SlugChoiceFilter(
-        label=_("Thema"), method="in_theme", to_field_name="slug", queryset=atlas_selectors.theme_list()
+        label=_("Thema"),
+        method="in_theme",
+        to_field_name="slug",
+        queryset=atlas_selectors.theme_list(),
     )
     area = SlugChoiceFilter(
-        label=_("Gebied of wijk"), method="in_area", to_field_name="slug", queryset=atlas_selectors.area_list()
+        label=_("Gebied of wijk"),
+        method="in_area",
+        to_field_name="slug",
+        queryset=atlas_selectors.area_list(),
     )
     status = django_filters.ChoiceFilter(label=_("Stap"), choices=Deal.Status.choices)
-    partner_type = MethodChoiceFilter(label=_("Soort partner"), choices=_organisation_types, method="with_partner_type")
+    partner_type = MethodChoiceFilter(
+        label=_("Soort partner"), choices=_organisation_types, method="with_partner_type"
+    )
     municipal_role = MethodChoiceFilter(
         label=_("Rol van de gemeente"), choices=MUNICIPAL_ROLES, method="with_municipal_role"
     )
@@ -73,7 +81,9 @@ class DealFilter(django_filters.FilterSet):
         return queryset.filter(Q(areas__in=ids) | Q(citywide=True)).distinct()
 
     def with_partner_type(self, queryset, name, value):
-        return queryset.filter(partners__organisation__type=value, partners__status="geaccepteerd").distinct()
+        return queryset.filter(
+            partners__organisation__type=value, partners__status="geaccepteerd"
+        ).distinct()
 
     def with_municipal_role(self, queryset, name, value):
         return queryset.filter(partners__role=value, partners__status="geaccepteerd").distinct()

@@ -25,9 +25,14 @@ class DealForm(StyledFormMixin, forms.Form):
     """The deal form follows the deal template that netwerkmanagers configure."""
 
     title = forms.CharField(label=_("Titel van de deal"), max_length=200)
-    summary = forms.CharField(label=_("Gezamenlijk doel in een paar zinnen"), widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label=_("Gezamenlijk doel in een paar zinnen"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Thema's"), queryset=atlas_selectors.theme_list(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Thema's"),
+        queryset=atlas_selectors.theme_list(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     areas = forms.ModelMultipleChoiceField(
         label=_("Wijken en gebieden"), queryset=atlas_selectors.area_list(), required=False
@@ -56,19 +61,31 @@ class DealForm(StyledFormMixin, forms.Form):
         self._errors = None  # the mixin cleaned the bound form before these fields existed
 
     def proposal(self) -> dict:
-        return {k.removeprefix("proposal_"): v for k, v in self.cleaned_data.items() if k.startswith("proposal_")}
+        return {
+            k.removeprefix("proposal_"): v
+            for k, v in self.cleaned_data.items()
+            if k.startswith("proposal_")
+        }
 
 
 class ReasonForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    method = forms.ChoiceField(label=_("Vorm van de toetsing"), choices=Deal.ToetsingMethod.choices, required=False)
-    follow_up_title = forms.CharField(label=_("Titel van een vervolgdeal (niet verplicht)"), required=False)
+    reason = forms.CharField(
+        label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    method = forms.ChoiceField(
+        label=_("Vorm van de toetsing"), choices=Deal.ToetsingMethod.choices, required=False
+    )
+    follow_up_title = forms.CharField(
+        label=_("Titel van een vervolgdeal (niet verplicht)"), required=False
+    )
 
 
 class ToetsingForm(StyledFormMixin, forms.Form):
     method = forms.ChoiceField(label=_("Vorm van de toetsing"), choices=Deal.ToetsingMethod.choices)
     findings = forms.CharField(label=_("Bevindingen"), widget=forms.Textarea(attrs={"rows": 3}))
-    risks = forms.CharField(label=_("Risico's"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    risks = forms.CharField(
+        label=_("Risico's"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 # Up to this many organisations the invitation offers a list; a city-sized atlas asks for the name,
@@ -96,10 +113,14 @@ class OrganisationChoiceField(forms.ModelChoiceField):
             return matches[0]
         if matches:
             raise forms.ValidationError(
-                _("Meer organisaties heten zo. Typ de korte naam uit het adres van de organisatie in de atlas."),
+                _(
+                    "Meer organisaties heten zo. Typ de korte naam uit het adres van de organisatie in de atlas."
+                ),
                 code="ambiguous",
             )
-        raise forms.ValidationError(_("Deze organisatie staat niet in de atlas."), code="invalid_choice")
+        raise forms.ValidationError(
+            _("Deze organisatie staat niet in de atlas."), code="invalid_choice"
+        )
 
 
 class InviteForm(StyledFormMixin, forms.Form):
@@ -107,16 +128,23 @@ class InviteForm(StyledFormMixin, forms.Form):
         label=_("Organisatie uit de atlas"), queryset=atlas_selectors.organisation_list()
     )
     role = forms.ChoiceField(
-        label=_("Rol"), choices=[c for c in DealPartner.Role.choices if c[0] != DealPartner.Role.AANJAGER]
+        label=_("Rol"),
+        choices=[c for c in DealPartner.Role.choices if c[0] != DealPartner.Role.AANJAGER],
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
-        field.queryset = field.queryset.select_related(None).prefetch_related(None)  # the list shows names only
+        field.queryset = field.queryset.select_related(None).prefetch_related(
+            None
+        )  # the list shows names only
         if not self.is_bound and field.queryset[INVITE_LIST_MAX : INVITE_LIST_MAX + 1].exists():
-            field.widget = forms.TextInput(attrs={"class": "utrecht-textbox", "autocomplete": "off", "required": True})
-            field.help_text = _("Typ de naam zoals die in de atlas staat, of de korte naam uit het adres.")
+            field.widget = forms.TextInput(
+                attrs={"class": "utrecht-textbox", "autocomplete": "off", "required": True}
+            )
+            field.help_text = _(
+                "Typ de naam zoals die in de atlas staat, of de korte naam uit het adres."
+            )
 
 
 class ContributionForm(StyledFormMixin, forms.ModelForm):
@@ -136,10 +164,14 @@ class TaskForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if deal is not None:
             field = self.fields["partner"]
-            field.queryset = DealPartner.objects.filter(deal=deal, status="geaccepteerd").select_related("organisation")
+            field.queryset = DealPartner.objects.filter(
+                deal=deal, status="geaccepteerd"
+            ).select_related("organisation")
             # The options come from the partners the page already read, not from a query of their own.
             accepted = [p for p in deal.partners.all() if p.status == "geaccepteerd"]
-            field.choices = [("", field.empty_label)] + [(p.pk, field.label_from_instance(p)) for p in accepted]
+            field.choices = [("", field.empty_label)] + [
+                (p.pk, field.label_from_instance(p)) for p in accepted
+            ]
             self._errors = None  # clean again against this deal's partners
 
 
@@ -152,7 +184,14 @@ class ResultForm(StyledFormMixin, forms.ModelForm):
 class AgreementForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = ProcessAgreement
-        fields = ["kind", "description", "schouw_frequency", "schouw_setting", "schouw_peers", "schouw_reporter"]
+        fields = [
+            "kind",
+            "description",
+            "schouw_frequency",
+            "schouw_setting",
+            "schouw_peers",
+            "schouw_reporter",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
@@ -168,8 +207,12 @@ class VersionForm(StyledFormMixin, forms.Form):
 
 
 class CheckInForm(StyledFormMixin, forms.Form):
-    status = forms.ChoiceField(label=_("Hoe gaat het?"), choices=CheckIn.Status.choices, widget=forms.RadioSelect)
-    note = forms.CharField(label=_("In een paar zinnen"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    status = forms.ChoiceField(
+        label=_("Hoe gaat het?"), choices=CheckIn.Status.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("In een paar zinnen"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, results=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -195,27 +238,40 @@ class KnelpuntForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Knelpunt
         fields = ["category", "title", "description", "effect"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "effect": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "effect": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 class NoteForm(StyledFormMixin, forms.Form):
-    note = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DealThemeForm(StyledFormMixin, forms.Form):
     theme = forms.ModelChoiceField(label=_("Thema"), queryset=atlas_selectors.theme_list())
     priority = forms.TypedChoiceField(
-        label=_("Prioriteit"), coerce=int, choices=[(1, _("Hoog")), (2, _("Middel")), (3, _("Laag"))]
+        label=_("Prioriteit"),
+        coerce=int,
+        choices=[(1, _("Hoog")), (2, _("Middel")), (3, _("Laag"))],
     )
     period_start = forms.DateField(label=_("Geldig vanaf"), widget=DATE)
     period_end = forms.DateField(label=_("Geldig tot en met"), required=False, widget=DATE)
-    akkoord = forms.CharField(label=_("Akkoord of thematisch deelakkoord"), required=False, max_length=200)
+    akkoord = forms.CharField(
+        label=_("Akkoord of thematisch deelakkoord"), required=False, max_length=200
+    )
     akkoord_url = forms.URLField(label=_("Link naar het akkoord"), required=False)
-    description = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CommentForm(StyledFormMixin, forms.Form):
-    body = forms.CharField(label=_("Uw reactie"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.CharField(
+        label=_("Uw reactie"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class TemplateElementForm(StyledFormMixin, forms.Form):
@@ -230,13 +286,19 @@ class KickOffForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     starts_at = forms.DateTimeField(label=_("Datum en tijd"), widget=DATETIME)
     location = forms.CharField(label=_("Locatie"), max_length=200, required=False)
-    description = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class IntakeForm(StyledFormMixin, forms.Form):
-    kind = forms.ChoiceField(label=_("Wat dient u in?"), choices=Intake.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Wat dient u in?"), choices=Intake.Kind.choices, widget=forms.RadioSelect
+    )
     title = forms.CharField(label=_("Titel"), max_length=200)
-    description = forms.CharField(label=_("Omschrijving"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5}))
+    description = forms.CharField(
+        label=_("Omschrijving"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
+    )
     organisation = forms.ModelChoiceField(
         label=_("Namens"), queryset=atlas_selectors.organisation_list(), required=False
     )
@@ -249,9 +311,17 @@ class IntakeForm(StyledFormMixin, forms.Form):
 
 
 class IntakeActionForm(StyledFormMixin, forms.Form):
-    note = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    kind = forms.ChoiceField(label=_("Soort"), choices=IntakeInvolvement.Kind.choices, required=False)
-    name = forms.CharField(label=_("Naam van cluster, afdeling of gebied"), max_length=200, required=False)
+    note = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    kind = forms.ChoiceField(
+        label=_("Soort"), choices=IntakeInvolvement.Kind.choices, required=False
+    )
+    name = forms.CharField(
+        label=_("Naam van cluster, afdeling of gebied"), max_length=200, required=False
+    )
     who = forms.CharField(label=_("Wie zegt toe"), max_length=200, required=False)
-    what = forms.CharField(label=_("Wat wordt toegezegd"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    what = forms.CharField(
+        label=_("Wat wordt toegezegd"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     instrument = forms.CharField(label=_("Instrument"), max_length=200, required=False)

@@ -55,7 +55,11 @@ def is_deal_invitee(user, deal):
 def is_deal_aanjager(user, deal):
     if deal is None or not user.is_authenticated:
         return False
-    aanjagers = {p.organisation_id for p in deal.partners.all() if p.role == "aanjager" and p.status == "geaccepteerd"}
+    aanjagers = {
+        p.organisation_id
+        for p in deal.partners.all()
+        if p.role == "aanjager" and p.status == "geaccepteerd"
+    }
     return deal.created_by_id == user.pk or bool(_own_org_ids(user) & aanjagers)
 
 
@@ -82,20 +86,28 @@ def is_intake_submitter(user, intake):
 @rules.predicate
 def is_intake_organisation_member(user, intake):
     return (
-        intake is not None and intake.organisation_id is not None and is_organisation_member(user, intake.organisation)
+        intake is not None
+        and intake.organisation_id is not None
+        and is_organisation_member(user, intake.organisation)
     )
 
 
 is_network_staff = is_netwerkmanager | is_beheerder
 
-rules.add_perm("deals.view_deal", is_deal_public | is_network_staff | is_deal_starter | is_deal_invitee)
+rules.add_perm(
+    "deals.view_deal", is_deal_public | is_network_staff | is_deal_starter | is_deal_invitee
+)
 rules.add_perm("deals.add_deal", is_logged_in)
 rules.add_perm("deals.manage_deal", is_logged_in & (is_network_staff | is_deal_aanjager))
 rules.add_perm("deals.pause_deal", is_logged_in & (is_network_staff | is_deal_partner_member))
 # Resuming after every partner agreed (deal_resume_jointly checks the agreements themselves).
-rules.add_perm("deals.resume_deal_jointly", is_logged_in & (is_network_staff | is_deal_partner_member))
+rules.add_perm(
+    "deals.resume_deal_jointly", is_logged_in & (is_network_staff | is_deal_partner_member)
+)
 rules.add_perm("deals.edit_plan", is_logged_in & (is_network_staff | is_deal_partner_member))
-rules.add_perm("deals.view_deal_internals", is_logged_in & (is_network_staff | is_deal_partner_member))
+rules.add_perm(
+    "deals.view_deal_internals", is_logged_in & (is_network_staff | is_deal_partner_member)
+)
 rules.add_perm(
     "deals.view_knelpunten",
     is_logged_in & (is_network_staff | is_ambtenaar | is_bestuurder | is_deal_partner_member),
@@ -105,7 +117,9 @@ rules.add_perm("deals.decide_invitation", is_logged_in & is_partner_admin)
 rules.add_perm("deals.sign_for_partner", is_logged_in & is_partner_admin)
 rules.add_perm("deals.act_for_partner", is_logged_in & is_partner_member)
 # Object: a Knelpunt.
-rules.add_perm("deals.handle_knelpunt", is_logged_in & (is_network_staff | is_ambtenaar | is_knelpunt_aanjager))
+rules.add_perm(
+    "deals.handle_knelpunt", is_logged_in & (is_network_staff | is_ambtenaar | is_knelpunt_aanjager)
+)
 rules.add_perm("deals.forward_knelpunt", is_logged_in & is_network_staff)
 # Themes, template, kick-offs, workspace.
 rules.add_perm("deals.manage_themes", is_logged_in & is_network_staff)
@@ -118,9 +132,12 @@ rules.add_perm("deals.submit_intake", is_logged_in)
 rules.add_perm("deals.handle_intake", is_logged_in & (is_ambtenaar | is_network_staff))
 rules.add_perm(
     "deals.view_intake",
-    is_logged_in & (is_intake_submitter | is_intake_organisation_member | is_ambtenaar | is_network_staff),
+    is_logged_in
+    & (is_intake_submitter | is_intake_organisation_member | is_ambtenaar | is_network_staff),
 )
-rules.add_perm("deals.set_priorities_from_kompas", is_logged_in & (is_network_staff | is_bestuurder))
+rules.add_perm(
+    "deals.set_priorities_from_kompas", is_logged_in & (is_network_staff | is_bestuurder)
+)
 
 
 @rules.predicate
@@ -130,7 +147,8 @@ def is_deal_partner_admin(user, deal):
         return False
     memberships = approved_memberships(user)  # read once per request; the partners as prefetched
     return any(
-        p.status == "geaccepteerd" and memberships.get(p.organisation_id, ("",))[0] == Membership.Role.BEHEERDER
+        p.status == "geaccepteerd"
+        and memberships.get(p.organisation_id, ("",))[0] == Membership.Role.BEHEERDER
         for p in deal.partners.all()
     )
 

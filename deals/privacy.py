@@ -8,7 +8,9 @@ from .models import CheckIn, Deal, DealThemeComment, Intake, Knelpunt, Signature
 
 def _export(user):
     return {
-        "gestarte_deals": rows(Deal.objects.filter(created_by=user), "title", "status", "created_at"),
+        "gestarte_deals": rows(
+            Deal.objects.filter(created_by=user), "title", "status", "created_at"
+        ),
         "handtekeningen": rows(
             Signature.objects.filter(signed_by=user),
             "version__deal__title",
@@ -26,12 +28,22 @@ def _export(user):
             "values",
         ),
         "knelpunten": rows(
-            Knelpunt.objects.filter(reported_by=user), "deal__title", "title", "description", "status", "created_at"
+            Knelpunt.objects.filter(reported_by=user),
+            "deal__title",
+            "title",
+            "description",
+            "status",
+            "created_at",
         ),
         "reacties_op_dealthemas": rows(
-            DealThemeComment.objects.filter(author=user), "deal_theme__theme__name", "body", "created_at"
+            DealThemeComment.objects.filter(author=user),
+            "deal_theme__theme__name",
+            "body",
+            "created_at",
         ),
-        "intakes": rows(Intake.objects.filter(submitted_by=user), "kind", "title", "description", "status"),
+        "intakes": rows(
+            Intake.objects.filter(submitted_by=user), "kind", "title", "description", "status"
+        ),
     }
 
 

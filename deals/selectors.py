@@ -43,7 +43,9 @@ def _visible(actor, qs):
         return qs
     if not actor.is_authenticated:
         return qs.filter(closed_at__isnull=False)
-    return qs.filter(Q(closed_at__isnull=False) | Q(created_by=actor) | Q(pk__in=_involved_deal_ids(actor)))
+    return qs.filter(
+        Q(closed_at__isnull=False) | Q(created_by=actor) | Q(pk__in=_involved_deal_ids(actor))
+    )
 
 
 def _involved_deal_ids(actor):
@@ -99,7 +101,9 @@ def deal_detail(*, actor, pk) -> Deal:
             "areas",
             Prefetch(
                 "partners",
-                queryset=DealPartner.objects.select_related("organisation").prefetch_related("contributions"),
+                queryset=DealPartner.objects.select_related("organisation").prefetch_related(
+                    "contributions"
+                ),
             ),
             Prefetch("tasks", queryset=Task.objects.select_related("partner__organisation")),
             "results",
@@ -110,7 +114,10 @@ def deal_detail(*, actor, pk) -> Deal:
                 "versions",
                 queryset=PlanVersion.objects.prefetch_related(
                     Prefetch(
-                        "signatures", queryset=Signature.objects.select_related("partner__organisation", "signed_by")
+                        "signatures",
+                        queryset=Signature.objects.select_related(
+                            "partner__organisation", "signed_by"
+                        ),
                     )
                 ),
             ),
@@ -192,7 +199,9 @@ def deal_progress(*, deal: Deal) -> int | None:
 def checkins_of(*, actor, deal: Deal):
     if not actor.has_perm("deals.view_deal_internals", deal):
         return CheckIn.objects.none()
-    return CheckIn.objects.filter(partner__deal=deal).select_related("partner__organisation", "submitted_by")
+    return CheckIn.objects.filter(partner__deal=deal).select_related(
+        "partner__organisation", "submitted_by"
+    )
 
 
 def deal_versions(*, actor, deal: Deal):
@@ -227,7 +236,9 @@ def knelpunten_for_kompas(*, since=None):
     A system read for the kompas' scheduled draft; the kompas shows them only to those who
     may read the kompas draft.
     """
-    qs = Knelpunt.objects.filter(status=Knelpunt.Status.KOMPAS).select_related("deal", "partner__organisation")
+    qs = Knelpunt.objects.filter(status=Knelpunt.Status.KOMPAS).select_related(
+        "deal", "partner__organisation"
+    )
     if since is not None:
         qs = qs.filter(forwarded_at__gte=since)
     return qs.order_by("forwarded_at")
@@ -270,20 +281,33 @@ def workspace_matches(*, actor, limit: int = 8) -> list[dict]:
     if not actor.has_perm("deals.use_workspace"):
         return []
     deals = deal_list(actor=actor).filter(
-        status__in=[Deal.Status.PARTNERS_ZOEKEN, Deal.Status.IDEE, Deal.Status.TOETSING, Deal.Status.PLANNING]
+        status__in=[
+            Deal.Status.PARTNERS_ZOEKEN,
+            Deal.Status.IDEE,
+            Deal.Status.TOETSING,
+            Deal.Status.PLANNING,
+        ]
     )
     organisations = list(atlas_selectors.organisation_list(actor=actor))
     rows = []
     for deal in deals:
         themes = {t.pk for t in deal.themes.all()}
-        areas = {a.pk for a in deal.areas.all()} | {a.parent_id for a in deal.areas.all() if a.parent_id}
-        taken = {p.organisation_id for p in deal.partners.all() if p.status != DealPartner.Status.AFGEWEZEN}
+        areas = {a.pk for a in deal.areas.all()} | {
+            a.parent_id for a in deal.areas.all() if a.parent_id
+        }
+        taken = {
+            p.organisation_id
+            for p in deal.partners.all()
+            if p.status != DealPartner.Status.AFGEWEZEN
+        }
         matches = []
         for org in organisations:
             if org.pk in taken:
                 continue
             shared_themes = [t for t in org.themes.all() if t.pk in themes]
-            org_areas = {a.pk for a in org.areas.all()} | {a.parent_id for a in org.areas.all() if a.parent_id}
+            org_areas = {a.pk for a in org.areas.all()} | {
+                a.parent_id for a in org.areas.all() if a.parent_id
+            }
             in_area = org.citywide or deal.citywide or bool(org_areas & areas)
             if shared_themes and in_area:
                 matches.append({"organisation": org, "themes": shared_themes})
@@ -291,7 +315,9 @@ def workspace_matches(*, actor, limit: int = 8) -> list[dict]:
             {
                 "deal": deal,
                 "matches": matches[:limit],
-                "klankbordgroep": [p for p in deal.partners.all() if p.role == DealPartner.Role.KLANKBORDGROEP],
+                "klankbordgroep": [
+                    p for p in deal.partners.all() if p.role == DealPartner.Role.KLANKBORDGROEP
+                ],
             }
         )
     return rows
@@ -310,4 +336,6 @@ def intake_list(*, actor):
 
 
 def intake_detail(*, actor, pk) -> Intake:
-    return intake_list(actor=actor).prefetch_related("involvements", "commitments", "steps").get(pk=pk)
+    return (
+        intake_list(actor=actor).prefetch_related("involvements", "commitments", "steps").get(pk=pk)
+    )

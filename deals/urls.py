@@ -12,7 +12,9 @@ urlpatterns = [
     path("kick-off/", views.KickOffView.as_view(), name="kickoff"),
     path("werkplaats/", views.WorkspaceView.as_view(), name="workspace"),
     path("knelpunten/", views.KnelpuntListView.as_view(), name="knelpunt-list"),
-    path("knelpunten/<int:pk>/<slug:action>/", views.KnelpuntMoveView.as_view(), name="knelpunt-move"),
+    path(
+        "knelpunten/<int:pk>/<slug:action>/", views.KnelpuntMoveView.as_view(), name="knelpunt-move"
+    ),
     path("intake/", views.IntakeListView.as_view(), name="intake-list"),
     path("intake/<int:pk>/", views.IntakeDetailView.as_view(), name="intake-detail"),
     path("<int:pk>/", views.DealDetailView.as_view(), name="deal-detail"),

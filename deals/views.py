@@ -78,7 +78,9 @@ class DealCreateView(LoginRequiredMixin, FormView):
     def _organisations(self):
         user = self.request.user
         own = Q(pk__in=atlas_selectors.organisations_of(actor=user).values("pk"))
-        if user.has_perm("deals.handle_intake"):  # civil servants also start deals for a municipal cluster
+        if user.has_perm(
+            "deals.handle_intake"
+        ):  # civil servants also start deals for a municipal cluster
             own |= Q(type="gemeentelijk_cluster")
         return atlas_selectors.organisation_list(actor=user).filter(own)
 
@@ -108,7 +110,9 @@ class DealEditView(LoginRequiredMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.deal = _deal_or_404(request.user, kwargs["pk"])
-        if request.user.is_authenticated and not request.user.has_perm("deals.edit_plan", self.deal):
+        if request.user.is_authenticated and not request.user.has_perm(
+            "deals.edit_plan", self.deal
+        ):
             raise PermissionDenied(_("Alleen partners van de deal kunnen de deal wijzigen."))
         return super().dispatch(request, *args, **kwargs)
 
@@ -172,7 +176,9 @@ class DealDetailView(TemplateView):
             knelpunten=selectors.knelpunt_list(actor=user).filter(deal=deal),
             # One page holds all these forms: each gets its own ids, so every label finds its field.
             reason_form=forms.ReasonForm(auto_id="reason-%s"),
-            toetsing_form=forms.ToetsingForm(initial={"method": deal.toetsing_method}, auto_id="toetsing-%s"),
+            toetsing_form=forms.ToetsingForm(
+                initial={"method": deal.toetsing_method}, auto_id="toetsing-%s"
+            ),
             # Only those who manage the deal see the invitation; its list of organisations is not read for others.
             invite_form=forms.InviteForm(auto_id="invite-%s") if may_manage else None,
             contribution_form=forms.ContributionForm(auto_id="contribution-%s"),
@@ -220,7 +226,8 @@ class DealActionView(LoginRequiredMixin, View):
         if not form.is_valid():
             raise ApplicationError(
                 " ".join(
-                    f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items()
+                    f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}"
+                    for f, e in form.errors.items()
                 )
             )
         return form.cleaned_data
@@ -262,7 +269,10 @@ class DealActionView(LoginRequiredMixin, View):
 
     def do_finish(self, request, deal, data):
         services.deal_finish(
-            actor=request.user, deal=deal, note=data.get("reason", ""), follow_up_title=data.get("follow_up_title", "")
+            actor=request.user,
+            deal=deal,
+            note=data.get("reason", ""),
+            follow_up_title=data.get("follow_up_title", ""),
         )
         return _("De deal is afgerond.")
 
@@ -317,7 +327,9 @@ class DealActionView(LoginRequiredMixin, View):
         return _("De mijlpaal is toegevoegd.")
 
     def do_version(self, request, deal, data):
-        version = services.plan_version_create(actor=request.user, deal=deal, change_note=data.get("change_note", ""))
+        version = services.plan_version_create(
+            actor=request.user, deal=deal, change_note=data.get("change_note", "")
+        )
         return _("Versie %(n)s ligt klaar om te ondertekenen.") % {"n": version.number}
 
     def do_sign(self, request, deal, data):
@@ -337,7 +349,9 @@ class DealActionView(LoginRequiredMixin, View):
 
     def do_kickoff(self, request, deal, data):
         d = self._form(forms.KickOffForm, {**data.dict(), "title": deal.title})
-        services.deal_kickoff_plan(actor=request.user, deal=deal, starts_at=d["starts_at"], location=d["location"])
+        services.deal_kickoff_plan(
+            actor=request.user, deal=deal, starts_at=d["starts_at"], location=d["location"]
+        )
         return _("De kick-off is gepland.")
 
 
@@ -364,7 +378,9 @@ class CheckInView(LoginRequiredMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.deal = _deal_or_404(request.user, kwargs["pk"], detail=True)
-            self.partners = [p for p in selectors.partner_actions(actor=request.user, deal=self.deal) if p.signs]
+            self.partners = [
+                p for p in selectors.partner_actions(actor=request.user, deal=self.deal) if p.signs
+            ]
             if not self.partners:
                 raise PermissionDenied(_("Alleen partners van de deal vullen een check-in in."))
         return super().dispatch(request, *args, **kwargs)
@@ -376,7 +392,9 @@ class CheckInView(LoginRequiredMixin, FormView):
         return super().get_context_data(deal=self.deal, partners=self.partners, **kwargs)
 
     def form_valid(self, form):
-        partner = next((p for p in self.partners if str(p.pk) == self.request.POST.get("partner")), None)
+        partner = next(
+            (p for p in self.partners if str(p.pk) == self.request.POST.get("partner")), None
+        )
         if partner is None and len(self.partners) == 1:
             partner = self.partners[0]
         if partner is None:
@@ -406,7 +424,9 @@ class KnelpuntListView(LoginRequiredMixin, TemplateView):
         status = self.request.GET.get("status")
         if status:
             knelpunten = knelpunten.filter(status=status)
-        return super().get_context_data(knelpunten=knelpunten[:200], note_form=forms.NoteForm(), **kwargs)
+        return super().get_context_data(
+            knelpunten=knelpunten[:200], note_form=forms.NoteForm(), **kwargs
+        )
 
 
 class KnelpuntMoveView(LoginRequiredMixin, View):
@@ -446,7 +466,11 @@ class DealThemeListView(TemplateView):
             return redirect(f"{reverse('login')}?next={request.path}")
         try:
             if "deal_theme" in request.POST:
-                deal_theme = selectors.deal_theme_list(actor=request.user).filter(pk=request.POST["deal_theme"]).first()
+                deal_theme = (
+                    selectors.deal_theme_list(actor=request.user)
+                    .filter(pk=request.POST["deal_theme"])
+                    .first()
+                )
                 if deal_theme is None:
                     raise Http404
                 services.deal_theme_comment_create(
@@ -472,7 +496,9 @@ class DealTemplateView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            elements=selectors.deal_template_elements(include_inactive=True), form=forms.TemplateElementForm(), **kwargs
+            elements=selectors.deal_template_elements(include_inactive=True),
+            form=forms.TemplateElementForm(),
+            **kwargs,
         )
 
     def post(self, request):
@@ -491,7 +517,9 @@ class DealTemplateView(LoginRequiredMixin, TemplateView):
             messages.error(request, _("Geef het onderdeel een naam en een volgorde."))
         else:
             try:
-                services.deal_template_element_save(actor=request.user, element=element, **form.cleaned_data)
+                services.deal_template_element_save(
+                    actor=request.user, element=element, **form.cleaned_data
+                )
             except ApplicationError as exc:
                 messages.error(request, exc.message)
             else:
@@ -527,7 +555,9 @@ class WorkspaceView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         if not self.request.user.has_perm("deals.use_workspace"):
             raise PermissionDenied(_("De werkplaats is voor netwerkmanagers."))
-        return super().get_context_data(rows=selectors.workspace_matches(actor=self.request.user), **kwargs)
+        return super().get_context_data(
+            rows=selectors.workspace_matches(actor=self.request.user), **kwargs
+        )
 
 
 # --- Intake (provisional) ---------------------------------------------------------------------
@@ -538,10 +568,15 @@ class IntakeListView(LoginRequiredMixin, FormView):
     form_class = forms.IntakeForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "organisations": atlas_selectors.organisations_of(actor=self.request.user)}
+        return {
+            **super().get_form_kwargs(),
+            "organisations": atlas_selectors.organisations_of(actor=self.request.user),
+        }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(intakes=selectors.intake_list(actor=self.request.user)[:100], **kwargs)
+        return super().get_context_data(
+            intakes=selectors.intake_list(actor=self.request.user)[:100], **kwargs
+        )
 
     def form_valid(self, form):
         try:
@@ -563,7 +598,9 @@ class IntakeDetailView(LoginRequiredMixin, TemplateView):
             raise Http404 from exc
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(intake=self._intake(), form=forms.IntakeActionForm(), **kwargs)
+        return super().get_context_data(
+            intake=self._intake(), form=forms.IntakeActionForm(), **kwargs
+        )
 
     def post(self, request, pk):
         intake = self._intake()
@@ -576,7 +613,10 @@ class IntakeDetailView(LoginRequiredMixin, TemplateView):
                 services.intake_triage(actor=request.user, intake=intake, note=d.get("note", ""))
             elif action == "involve":
                 services.intake_involve(
-                    actor=request.user, intake=intake, kind=d.get("kind", ""), name=d.get("name", "")
+                    actor=request.user,
+                    intake=intake,
+                    kind=d.get("kind", ""),
+                    name=d.get("name", ""),
                 )
             elif action == "commit":
                 services.intake_commitment_record(
@@ -588,7 +628,10 @@ class IntakeDetailView(LoginRequiredMixin, TemplateView):
                 return redirect(deal)
             elif action == "refer":
                 services.intake_refer(
-                    actor=request.user, intake=intake, instrument=d.get("instrument", ""), note=d.get("note", "")
+                    actor=request.user,
+                    intake=intake,
+                    instrument=d.get("instrument", ""),
+                    note=d.get("note", ""),
                 )
             else:
                 raise Http404

@@ -72,15 +72,24 @@ class Edition(TimeStampedModel):
     period_start = models.DateField(_("periode vanaf"))
     period_end = models.DateField(_("periode tot en met"))
     cadence_months = models.PositiveSmallIntegerField(_("cyclus in maanden"), default=12)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
+    )
     summary = models.TextField(_("samenvatting"), blank=True, max_length=8000)
     evidence_since = models.DateTimeField(_("signalen vanaf"), null=True, blank=True)
     drafted_at = models.DateTimeField(_("laatst opgesteld op"), null=True, blank=True)
-    consultation_opened_at = models.DateTimeField(_("consultatie geopend op"), null=True, blank=True)
+    consultation_opened_at = models.DateTimeField(
+        _("consultatie geopend op"), null=True, blank=True
+    )
     agenda_set_at = models.DateTimeField(_("geagendeerd op"), null=True, blank=True)
     adopted_at = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
     adopted_by = models.ForeignKey(
-        USER, verbose_name=_("vastgesteld door"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        USER,
+        verbose_name=_("vastgesteld door"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     snapshot = models.JSONField(_("vastgestelde inhoud"), default=dict, blank=True, editable=False)
     feedback = models.TextField(_("terugkoppeling"), blank=True, max_length=8000)
@@ -94,13 +103,17 @@ class Edition(TimeStampedModel):
         verbose_name_plural = _("kompasedities")
         ordering = ["-period_start", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["status"], condition=Q(status="concept"), name="kompas_one_concept"),
+            models.UniqueConstraint(
+                fields=["status"], condition=Q(status="concept"), name="kompas_one_concept"
+            ),
             models.CheckConstraint(
                 name="kompas_adopted_has_who_and_when",
                 condition=~Q(status__in=["vastgesteld", "teruggekoppeld", "monitoring", "gesloten"])
                 | (Q(adopted_at__isnull=False) & Q(adopted_by__isnull=False)),
             ),
-            models.CheckConstraint(name="kompas_period_order", condition=Q(period_end__gte=models.F("period_start"))),
+            models.CheckConstraint(
+                name="kompas_period_order", condition=Q(period_end__gte=models.F("period_start"))
+            ),
         ]
 
     def __str__(self):
@@ -124,11 +137,17 @@ class DraftRun(TimeStampedModel):
         OVERGESLAGEN = "overgeslagen", _("Niet nodig")
         MISLUKT = "mislukt", _("Mislukt")
 
-    edition = models.ForeignKey(Edition, null=True, blank=True, on_delete=models.SET_NULL, related_name="draft_runs")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.WACHTEND)
+    edition = models.ForeignKey(
+        Edition, null=True, blank=True, on_delete=models.SET_NULL, related_name="draft_runs"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WACHTEND
+    )
     step = models.CharField(_("stap"), max_length=200, blank=True)
     progress = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
-    started_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    started_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
     counts = models.JSONField(_("aantallen"), default=dict, blank=True)
     message = models.TextField(_("toelichting"), blank=True)
@@ -138,7 +157,9 @@ class DraftRun(TimeStampedModel):
         verbose_name_plural = _("opstelrondes")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(name="kompas_draftrun_progress_max", condition=Q(progress__lte=100)),
+            models.CheckConstraint(
+                name="kompas_draftrun_progress_max", condition=Q(progress__lte=100)
+            ),
         ]
 
     def __str__(self):
@@ -162,9 +183,16 @@ class Evidence(TimeStampedModel):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     source_id = models.PositiveBigIntegerField(_("bron-id"))
-    change_type = models.CharField(_("soort verandering"), max_length=30, choices=ChangeType.choices)
+    change_type = models.CharField(
+        _("soort verandering"), max_length=30, choices=ChangeType.choices
+    )
     theme = models.ForeignKey(
-        "atlas.Theme", verbose_name=_("thema"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "atlas.Theme",
+        verbose_name=_("thema"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     title = models.CharField(_("titel"), max_length=300)
     url = models.CharField(_("link"), max_length=300, blank=True)
@@ -176,7 +204,9 @@ class Evidence(TimeStampedModel):
         verbose_name_plural = _("signalen")
         ordering = ["change_type", "theme__name", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["edition", "kind", "source_id"], name="kompas_evidence_once"),
+            models.UniqueConstraint(
+                fields=["edition", "kind", "source_id"], name="kompas_evidence_once"
+            ),
         ]
 
     def __str__(self):
@@ -186,21 +216,39 @@ class Evidence(TimeStampedModel):
 class Proposal(TimeStampedModel):
     """A change proposal: the problem with its evidence, the change, its intended effect."""
 
-    edition = models.ForeignKey(Edition, verbose_name=_("editie"), on_delete=models.CASCADE, related_name="proposals")
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("editie"), on_delete=models.CASCADE, related_name="proposals"
+    )
     title = models.CharField(_("titel"), max_length=200)
-    change_type = models.CharField(_("soort verandering"), max_length=30, choices=ChangeType.choices)
+    change_type = models.CharField(
+        _("soort verandering"), max_length=30, choices=ChangeType.choices
+    )
     theme = models.ForeignKey(
-        "atlas.Theme", verbose_name=_("thema"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "atlas.Theme",
+        verbose_name=_("thema"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     problem = models.TextField(_("probleem"), max_length=8000)
     proposed_change = models.TextField(_("voorgestelde verandering"), blank=True, max_length=8000)
     intended_effect = models.TextField(_("beoogd effect"), blank=True, max_length=4000)
     owner = models.CharField(
-        _("eigenaar"), max_length=200, blank=True, help_text=_("Het cluster of de afdeling die de verandering draagt.")
+        _("eigenaar"),
+        max_length=200,
+        blank=True,
+        help_text=_("Het cluster of de afdeling die de verandering draagt."),
     )
-    evidence = models.ManyToManyField(Evidence, verbose_name=_("onderbouwing"), blank=True, related_name="proposals")
-    co_authors = models.ManyToManyField(USER, verbose_name=_("mede-auteurs"), blank=True, related_name="+")
-    created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    evidence = models.ManyToManyField(
+        Evidence, verbose_name=_("onderbouwing"), blank=True, related_name="proposals"
+    )
+    co_authors = models.ManyToManyField(
+        USER, verbose_name=_("mede-auteurs"), blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     draft_key = models.CharField(max_length=80, blank=True, editable=False)
     edited_by_people = models.BooleanField(default=False, editable=False)
 
@@ -210,7 +258,9 @@ class Proposal(TimeStampedModel):
         ordering = ["change_type", "title"]
         constraints = [
             models.UniqueConstraint(
-                fields=["edition", "draft_key"], condition=~Q(draft_key=""), name="kompas_candidate_once"
+                fields=["edition", "draft_key"],
+                condition=~Q(draft_key=""),
+                name="kompas_candidate_once",
             ),
         ]
 
@@ -245,7 +295,9 @@ class Endorsement(TimeStampedModel):
     class Meta:
         verbose_name = _("steunbetuiging")
         verbose_name_plural = _("steunbetuigingen")
-        constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="kompas_endorse_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "user"], name="kompas_endorse_once")
+        ]
 
     def __str__(self):
         return f"{self.user} → {self.proposal}"
@@ -263,13 +315,17 @@ class AgendaItem(TimeStampedModel):
     ACCEPTED = ("aangenomen", "aangepast")
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="agenda_items")
-    gremium = models.ForeignKey(Gremium, verbose_name=_("gremium"), on_delete=models.PROTECT, related_name="+")
+    gremium = models.ForeignKey(
+        Gremium, verbose_name=_("gremium"), on_delete=models.PROTECT, related_name="+"
+    )
     date = models.DateField(_("datum"))
     outcome = models.CharField(_("besluit"), max_length=20, choices=Outcome.choices, blank=True)
     reasons = models.TextField(_("motivering"), blank=True, max_length=4000)
     actions = models.TextField(_("genomen acties"), blank=True, max_length=4000)
     decided_at = models.DateTimeField(_("besluit vastgelegd op"), null=True, blank=True)
-    recorded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     monitor_indicator = models.CharField(_("indicator"), max_length=300, blank=True)
     monitor_who = models.CharField(_("wie monitort"), max_length=200, blank=True)
     monitor_owner = models.ForeignKey(
@@ -315,7 +371,9 @@ class MonitoringEntry(TimeStampedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     observation = models.TextField(_("waarneming"), max_length=4000)
     next_due = models.DateField(_("volgende meting uiterlijk"), null=True, blank=True)
-    author = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("monitoringregel")
@@ -335,8 +393,12 @@ class Priority(TimeStampedModel):
         LAAG = 3, _("Laag")
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="priorities")
-    theme = models.ForeignKey("atlas.Theme", verbose_name=_("thema"), on_delete=models.PROTECT, related_name="+")
-    level = models.PositiveSmallIntegerField(_("prioriteit"), choices=Level.choices, default=Level.MIDDEL)
+    theme = models.ForeignKey(
+        "atlas.Theme", verbose_name=_("thema"), on_delete=models.PROTECT, related_name="+"
+    )
+    level = models.PositiveSmallIntegerField(
+        _("prioriteit"), choices=Level.choices, default=Level.MIDDEL
+    )
     rationale = models.TextField(_("waarom"), blank=True, max_length=2000)
     drafted = models.BooleanField(default=False, editable=False)
 
@@ -344,7 +406,9 @@ class Priority(TimeStampedModel):
         verbose_name = _("prioriteit")
         verbose_name_plural = _("prioriteiten")
         ordering = ["level", "theme__name"]
-        constraints = [models.UniqueConstraint(fields=["edition", "theme"], name="kompas_priority_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "theme"], name="kompas_priority_once")
+        ]
 
     def __str__(self):
         return f"{self.theme} ({self.get_level_display()})"
@@ -363,7 +427,9 @@ class Notification(TimeStampedModel):
     class Meta:
         verbose_name = _("bericht")
         verbose_name_plural = _("berichten")
-        constraints = [models.UniqueConstraint(fields=["edition", "kind", "email"], name="kompas_notify_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "kind", "email"], name="kompas_notify_once")
+        ]
 
     def __str__(self):
         return f"{self.kind} → {self.email}"

@@ -20,7 +20,12 @@ is_agenda_keeper = is_ambtenaar | is_bestuurder | is_beheerder
 
 @rules.predicate
 def is_adopted(user, edition):
-    return edition is not None and edition.status in ("vastgesteld", "teruggekoppeld", "monitoring", "gesloten")
+    return edition is not None and edition.status in (
+        "vastgesteld",
+        "teruggekoppeld",
+        "monitoring",
+        "gesloten",
+    )
 
 
 @rules.predicate
@@ -33,8 +38,13 @@ def is_in_consultation(user, edition):
     return edition is not None and edition.status == "consultatie"
 
 
-rules.add_perm("kompas.view_edition", is_adopted | (is_logged_in & (is_past_concept | is_preparer | is_bestuurder)))
-rules.add_perm("kompas.draft_edition", is_logged_in & (is_contentbeheerder | is_ambtenaar | is_beheerder))
+rules.add_perm(
+    "kompas.view_edition",
+    is_adopted | (is_logged_in & (is_past_concept | is_preparer | is_bestuurder)),
+)
+rules.add_perm(
+    "kompas.draft_edition", is_logged_in & (is_contentbeheerder | is_ambtenaar | is_beheerder)
+)
 rules.add_perm("kompas.edit_proposals", is_logged_in & (is_preparer | is_bestuurder))
 rules.add_perm("kompas.propose", is_logged_in & ((is_in_consultation) | is_preparer))
 rules.add_perm("kompas.take_part", is_logged_in & is_in_consultation)

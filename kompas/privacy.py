@@ -8,10 +8,18 @@ from .models import Comment, Endorsement, Proposal
 def _export(user):
     return {
         "voorstellen": rows(
-            Proposal.objects.filter(created_by=user), "edition__title", "title", "problem", "proposed_change"
+            Proposal.objects.filter(created_by=user),
+            "edition__title",
+            "title",
+            "problem",
+            "proposed_change",
         ),
-        "reacties": rows(Comment.objects.filter(author=user), "proposal__title", "body", "voice", "created_at"),
-        "steunbetuigingen": rows(Endorsement.objects.filter(user=user), "proposal__title", "voice", "created_at"),
+        "reacties": rows(
+            Comment.objects.filter(author=user), "proposal__title", "body", "voice", "created_at"
+        ),
+        "steunbetuigingen": rows(
+            Endorsement.objects.filter(user=user), "proposal__title", "voice", "created_at"
+        ),
     }
 
 

@@ -24,12 +24,25 @@ from reisgids.core.permissions import (
 )
 from schouw import selectors as schouw_selectors
 
-from .models import AgendaItem, ChangeType, Comment, DraftRun, Edition, Evidence, Gremium, MonitoringEntry, Proposal
+from .models import (
+    AgendaItem,
+    ChangeType,
+    Comment,
+    DraftRun,
+    Edition,
+    Evidence,
+    Gremium,
+    MonitoringEntry,
+    Proposal,
+)
 
 
 def _sees_concept(actor) -> bool:
     return actor.is_authenticated and (
-        is_contentbeheerder(actor) or is_ambtenaar(actor) or is_bestuurder(actor) or is_beheerder(actor)
+        is_contentbeheerder(actor)
+        or is_ambtenaar(actor)
+        or is_bestuurder(actor)
+        or is_beheerder(actor)
     )
 
 
@@ -59,7 +72,9 @@ def edition_detail(*, actor, pk) -> Edition:
         "endorsements",
         Prefetch(
             "agenda_items",
-            queryset=AgendaItem.objects.select_related("gremium", "recorded_by").prefetch_related("monitoring"),
+            queryset=AgendaItem.objects.select_related("gremium", "recorded_by").prefetch_related(
+                "monitoring"
+            ),
         ),
     )
     qs = Edition.objects.select_related("adopted_by").prefetch_related(
@@ -76,7 +91,12 @@ def edition_public(*, pk) -> Edition:
 
 
 def current_edition(*, actor) -> Edition | None:
-    return edition_list(actor=actor).exclude(status=Edition.Status.GESLOTEN).order_by("-period_start", "-id").first()
+    return (
+        edition_list(actor=actor)
+        .exclude(status=Edition.Status.GESLOTEN)
+        .order_by("-period_start", "-id")
+        .first()
+    )
 
 
 def inventory(*, edition: Edition) -> list[dict]:
@@ -147,7 +167,9 @@ def gremium_list(*, include_inactive: bool = False):
 
 def agenda_item_get(*, actor, pk) -> AgendaItem:
     editions = edition_list(actor=actor).values("pk")
-    return AgendaItem.objects.select_related("proposal__edition", "gremium").get(pk=pk, proposal__edition__in=editions)
+    return AgendaItem.objects.select_related("proposal__edition", "gremium").get(
+        pk=pk, proposal__edition__in=editions
+    )
 
 
 def proposal_get(*, actor, pk) -> Proposal:
@@ -200,7 +222,9 @@ def dashboard(*, actor) -> dict:
     )
     knelpunten = deals_selectors.knelpunt_list(actor=actor)
     knelpunt_rows = Counter()
-    for category, status, n in knelpunten.order_by().values_list("category", "status").annotate(n=Count("id")):
+    for category, status, n in (
+        knelpunten.order_by().values_list("category", "status").annotate(n=Count("id"))
+    ):
         knelpunt_rows[(category, status)] += n
     # The visible editions, read once: the current one, the open ones and the scope of the rest.
     visible_editions = list(edition_list(actor=actor))
@@ -234,7 +258,9 @@ def dashboard(*, actor) -> dict:
         "current": current,
         "pending": list(pending),
         "made": list(made),
-        "overdue": [a for a in monitoring_overdue() if a.proposal.edition.status in Edition.ADOPTED],
+        "overdue": [
+            a for a in monitoring_overdue() if a.proposal.edition.status in Edition.ADOPTED
+        ],
         "monitoring": {MonitoringEntry.Status(k).label: v for k, v in monitoring.items()},
         "deals_per_theme": sorted(per_theme.items(), key=lambda kv: (-kv[1], kv[0])),
         "deals_per_area": sorted(per_area.items(), key=lambda kv: (-kv[1], kv[0])),
@@ -243,7 +269,9 @@ def dashboard(*, actor) -> dict:
         "knelpunten": sorted(knelpunt_rows.items()),
         "decisions_over_time": sorted(decisions.items()),
         "evidence_per_kind": dict(
-            Evidence.objects.filter(edition__in=editions).values_list("kind").annotate(n=Count("id"))
+            Evidence.objects.filter(edition__in=editions)
+            .values_list("kind")
+            .annotate(n=Count("id"))
         ),
         "open_editions": sum(1 for e in visible_editions if e.status in Edition.OPEN),
     }

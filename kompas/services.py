@@ -62,7 +62,11 @@ def _clean(instance, *, constraints: bool = True) -> None:
     try:
         instance.full_clean(validate_constraints=constraints)
     except ValidationError as exc:
-        messages = [m for ms in exc.message_dict.values() for m in ms] if hasattr(exc, "error_dict") else exc.messages
+        messages = (
+            [m for ms in exc.message_dict.values() for m in ms]
+            if hasattr(exc, "error_dict")
+            else exc.messages
+        )
         raise ApplicationError(" ".join(messages)) from exc
 
 
@@ -76,7 +80,9 @@ def _require_status(edition: Edition, allowed, message: str) -> None:
 
 
 def _refused_step(edition: Edition) -> str:
-    return _("Dit kan niet meer: de editie is %(status)s.") % {"status": edition.get_status_display().lower()}
+    return _("Dit kan niet meer: de editie is %(status)s.") % {
+        "status": edition.get_status_display().lower()
+    }
 
 
 # --- Periods -----------------------------------------------------------------------------------
@@ -85,7 +91,9 @@ def _refused_step(edition: Edition) -> str:
 def add_months(day: datetime.date, months: int) -> datetime.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def _cadence() -> int:
@@ -98,7 +106,9 @@ def _title(start: datetime.date, end: datetime.date) -> str:
     return _("Kompas %(start)s–%(end)s") % {"start": start.year, "end": end.year}
 
 
-def _next_period(latest: Edition | None, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+def _next_period(
+    latest: Edition | None, today: datetime.date
+) -> tuple[datetime.date, datetime.date]:
     start = latest.period_end + datetime.timedelta(days=1) if latest is not None else today
     return start, add_months(start, _cadence()) - datetime.timedelta(days=1)
 
@@ -129,11 +139,18 @@ def draft_run_start(*, actor) -> DraftRun:
     """Start the drafting task by hand; the page polls the returned run."""
     from . import tasks
 
-    _require(actor, "kompas.draft_edition", None, _("Alleen een contentbeheerder of ambtenaar stelt het kompas op."))
+    _require(
+        actor,
+        "kompas.draft_edition",
+        None,
+        _("Alleen een contentbeheerder of ambtenaar stelt het kompas op."),
+    )
     with transaction.atomic():
         if Edition.objects.filter(status__in=[S.CONSULTATIE, S.GEAGENDEERD]).exists():
             raise Conflict(
-                _("Er loopt al een editie in consultatie of op de agenda; stel daarna een nieuw concept op.")
+                _(
+                    "Er loopt al een editie in consultatie of op de agenda; stel daarna een nieuw concept op."
+                )
             )
         running = list(
             DraftRun.objects.select_for_update().filter(
@@ -143,8 +160,12 @@ def draft_run_start(*, actor) -> DraftRun:
         )
         for stale in [r for r in running if selectors.draft_run_is_stale(run=r)]:
             # Its worker died halfway; the edition is written in one transaction, so it is unchanged.
-            step = _("Het werkproces stopte voordat het concept klaar was; het concept is niet gewijzigd.")
-            _progress(stale, stale.progress, step, DraftRun.Status.MISLUKT, finished_at=timezone.now())
+            step = _(
+                "Het werkproces stopte voordat het concept klaar was; het concept is niet gewijzigd."
+            )
+            _progress(
+                stale, stale.progress, step, DraftRun.Status.MISLUKT, finished_at=timezone.now()
+            )
             running.remove(stale)
         if running:
             raise Conflict(_("Het kompas wordt al opgesteld. Wacht tot die ronde klaar is."))
@@ -167,23 +188,34 @@ def _draft_lock(run: DraftRun) -> bool:
 def _draft_unlock(run: DraftRun) -> None:
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [selectors.DRAFT_LOCK_CLASS, run.pk])
+            cursor.execute(
+                "SELECT pg_advisory_unlock(%s, %s)", [selectors.DRAFT_LOCK_CLASS, run.pk]
+            )
     except DatabaseError:  # the session is gone, and its lock with it
         logger.warning("kompas draft run %s: lock not released, the connection was lost", run.pk)
 
 
-def _progress(run: DraftRun, progress: int, step: str, status: str = DraftRun.Status.BEZIG, **extra) -> None:
+def _progress(
+    run: DraftRun, progress: int, step: str, status: str = DraftRun.Status.BEZIG, **extra
+) -> None:
     """A commit of its own, so the polling page sees it while the draft is still running."""
-    DraftRun.objects.filter(pk=run.pk).update(progress=progress, step=str(step)[:200], status=status, **extra)
+    DraftRun.objects.filter(pk=run.pk).update(
+        progress=progress, step=str(step)[:200], status=status, **extra
+    )
 
 
-def edition_draft(*, actor=None, run_id: int | None = None, scheduled: bool = False, now=None) -> DraftRun:
+def edition_draft(
+    *, actor=None, run_id: int | None = None, scheduled: bool = False, now=None
+) -> DraftRun:
     """Gather the evidence since the last edition into the concept edition, grouped by change type
     and theme, with candidate proposals and priorities. Idempotent: re-running updates the same
     concept; an edition past concept is never touched. ``actor`` None is the scheduled system run."""
     if actor is not None:
         _require(
-            actor, "kompas.draft_edition", None, _("Alleen een contentbeheerder of ambtenaar stelt het kompas op.")
+            actor,
+            "kompas.draft_edition",
+            None,
+            _("Alleen een contentbeheerder of ambtenaar stelt het kompas op."),
         )
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -218,21 +250,39 @@ def _draft(*, run: DraftRun, scheduled: bool, now, today) -> DraftRun:
         since = (previous.drafted_at or previous.created_at) if previous is not None else None
         # The sources are read lazily while the evidence is written, one chunk at a time.
         steps = [
-            (30, _("Knelpunten verzamelen die de deals naar het kompas hebben doorgezet"), sources.knelpunten_since),
-            (50, _("Monitoringresultaten van eerdere besluiten verzamelen"), sources.monitoring_results_since),
+            (
+                30,
+                _("Knelpunten verzamelen die de deals naar het kompas hebben doorgezet"),
+                sources.knelpunten_since,
+            ),
+            (
+                50,
+                _("Monitoringresultaten van eerdere besluiten verzamelen"),
+                sources.monitoring_results_since,
+            ),
             (70, _("Gepubliceerde lessen uit de kennisbank verzamelen"), sources.lessons_since),
             (75, _("Gepubliceerde schouwrapporten verzamelen"), sources.schouw_reports_since),
         ]
         for progress, step, _source in steps:
             _progress(run, progress, step)
         _progress(run, 80, _("Signalen groeperen en voorstellen opstellen"))
-        found = itertools.chain.from_iterable(source(since) for _progress_at, _step, source in steps)
-        edition, counts = _write_draft(run=run, found=found, since=since, previous=previous, today=today, now=now)
+        found = itertools.chain.from_iterable(
+            source(since) for _progress_at, _step, source in steps
+        )
+        edition, counts = _write_draft(
+            run=run, found=found, since=since, previous=previous, today=today, now=now
+        )
     except Conflict as exc:
         _progress(run, 100, exc.message, DraftRun.Status.OVERGESLAGEN, finished_at=timezone.now())
     except Exception as exc:
         logger.exception("kompas draft run %s failed", run.pk)
-        _progress(run, 100, _("Het opstellen is mislukt."), DraftRun.Status.MISLUKT, finished_at=timezone.now())
+        _progress(
+            run,
+            100,
+            _("Het opstellen is mislukt."),
+            DraftRun.Status.MISLUKT,
+            finished_at=timezone.now(),
+        )
         raise exc
     else:
         _progress(
@@ -269,10 +319,18 @@ def _write_draft(*, run, found, since, previous, today, now):
     edition = Edition.objects.select_for_update().filter(status=S.CONCEPT).first()
     if edition is None:
         if Edition.objects.filter(status__in=[S.CONSULTATIE, S.GEAGENDEERD]).exists():
-            raise Conflict(_("Er loopt al een editie in consultatie of op de agenda; er is geen nieuw concept nodig."))
+            raise Conflict(
+                _(
+                    "Er loopt al een editie in consultatie of op de agenda; er is geen nieuw concept nodig."
+                )
+            )
         start, end = _next_period(previous, today)
         edition = Edition(
-            title=_title(start, end), period_start=start, period_end=end, cadence_months=_cadence(), status=S.CONCEPT
+            title=_title(start, end),
+            period_start=start,
+            period_end=end,
+            cadence_months=_cadence(),
+            status=S.CONCEPT,
         )
         _clean(edition, constraints=False)
         try:
@@ -310,21 +368,26 @@ def _write_draft(*, run, found, since, previous, today, now):
         .annotate(n=Count("id"), first=Min("found_at"))
         .order_by("first", "change_type", "theme_id")
     )
-    candidates = {p.draft_key: p for p in Proposal.objects.filter(edition=edition).exclude(draft_key="")}
+    candidates = {
+        p.draft_key: p for p in Proposal.objects.filter(edition=edition).exclude(draft_key="")
+    }
     used_keys = set()
     for change_type, theme_id, count, _first in groups:
         key = f"{change_type}:{theme_id or 0}"
         used_keys.add(key)
-        items = Evidence.objects.filter(edition=edition, change_type=change_type, theme_id=theme_id).order_by(
-            "found_at", "id"
+        items = Evidence.objects.filter(
+            edition=edition, change_type=change_type, theme_id=theme_id
+        ).order_by("found_at", "id")
+        proposal = candidates.get(key) or Proposal(
+            edition=edition, draft_key=key, change_type=change_type
         )
-        proposal = candidates.get(key) or Proposal(edition=edition, draft_key=key, change_type=change_type)
         if not proposal.edited_by_people:
             theme = atlas_selectors.theme_list().filter(pk=theme_id).first() if theme_id else None
             label = ChangeType(change_type).label
             proposal.theme = theme
             proposal.title = (
-                _("%(kind)s: %(theme)s") % {"kind": label, "theme": theme.name if theme else _("stadsbreed")}
+                _("%(kind)s: %(theme)s")
+                % {"kind": label, "theme": theme.name if theme else _("stadsbreed")}
             )[:200]
             lines = [_("%(count)s signalen sinds de vorige editie:") % {"count": count}]
             length = len(lines[0])
@@ -351,15 +414,24 @@ def _write_draft(*, run, found, since, previous, today, now):
         priority = own.get(theme_id) or Priority(edition=edition, theme_id=theme_id, drafted=True)
         if priority.drafted:
             priority.level = Priority.Level.HOOG if count >= 3 else Priority.Level.MIDDEL
-            priority.rationale = _("%(count)s signalen over dit thema in deze editie.") % {"count": count}
+            priority.rationale = _("%(count)s signalen over dit thema in deze editie.") % {
+                "count": count
+            }
             _clean(priority)
             priority.save()
-    Priority.objects.filter(edition=edition, drafted=True).exclude(theme_id__in=list(per_theme)).delete()
+    Priority.objects.filter(edition=edition, drafted=True).exclude(
+        theme_id__in=list(per_theme)
+    ).delete()
 
     edition.evidence_since = since
     edition.drafted_at = now
     edition.save(update_fields=["evidence_since", "drafted_at", "updated_at"])
-    per_kind = dict(Evidence.objects.filter(edition=edition).values_list("kind").annotate(n=Count("id")).order_by())
+    per_kind = dict(
+        Evidence.objects.filter(edition=edition)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     counts = {
         "signalen": len(keep),
         **dict(sorted(per_kind.items())),
@@ -376,7 +448,10 @@ def _write_draft(*, run, found, since, previous, today, now):
 @transaction.atomic
 def edition_consultation_open(*, actor, edition: Edition) -> Edition:
     _require(
-        actor, "kompas.open_consultation", edition, _("Alleen een contentbeheerder of ambtenaar opent de consultatie.")
+        actor,
+        "kompas.open_consultation",
+        edition,
+        _("Alleen een contentbeheerder of ambtenaar opent de consultatie."),
     )
     edition = _lock(edition)
     _require_status(edition, [S.CONCEPT], _refused_step(edition))
@@ -392,7 +467,10 @@ def edition_consultation_open(*, actor, edition: Edition) -> Edition:
 @transaction.atomic
 def edition_agenda_set(*, actor, edition: Edition) -> Edition:
     _require(
-        actor, "kompas.manage_agenda", edition, _("Alleen een ambtenaar of bestuurder zet voorstellen op de agenda.")
+        actor,
+        "kompas.manage_agenda",
+        edition,
+        _("Alleen een ambtenaar of bestuurder zet voorstellen op de agenda."),
     )
     edition = _lock(edition)
     _require_status(edition, [S.CONSULTATIE], _refused_step(edition))
@@ -409,7 +487,9 @@ def _snapshot(edition: Edition, *, actor, at) -> dict:
     proposals = (
         Proposal.objects.filter(edition=edition)
         .select_related("theme")
-        .prefetch_related("co_authors", "evidence", "agenda_items__gremium", "comments", "endorsements")
+        .prefetch_related(
+            "co_authors", "evidence", "agenda_items__gremium", "comments", "endorsements"
+        )
         .order_by("change_type", "title")
     )
     items = []
@@ -445,14 +525,21 @@ def _snapshot(edition: Edition, *, actor, at) -> dict:
                 "owner": p.owner,
                 "co_authors": [str(u) for u in p.co_authors.all()],
                 "evidence": [
-                    {"kind": e.kind, "kind_label": str(e.get_kind_display()), "title": e.title, "url": e.url}
+                    {
+                        "kind": e.kind,
+                        "kind_label": str(e.get_kind_display()),
+                        "title": e.title,
+                        "url": e.url,
+                    }
                     for e in p.evidence.all()
                 ],
                 "endorsements": len(p.endorsements.all()),
                 "comments_by_voice": voices,
                 "decisions": decisions,
                 "final_outcome": decisions[-1]["outcome"] if decisions else "",
-                "final_outcome_label": decisions[-1]["outcome_label"] if decisions else str(_("Niet behandeld")),
+                "final_outcome_label": decisions[-1]["outcome_label"]
+                if decisions
+                else str(_("Niet behandeld")),
             }
         )
     priorities = [
@@ -480,7 +567,9 @@ def _snapshot(edition: Edition, *, actor, at) -> dict:
 @transaction.atomic
 def edition_adopt(*, actor, edition: Edition) -> Edition:
     """Vaststelling by a bestuurder: freezes the content and sets the deal theme priorities."""
-    _require(actor, "kompas.adopt_edition", edition, _("Alleen een bestuurder stelt het kompas vast."))
+    _require(
+        actor, "kompas.adopt_edition", edition, _("Alleen een bestuurder stelt het kompas vast.")
+    )
     edition = _lock(edition)
     _require_status(edition, [S.GEAGENDEERD], _refused_step(edition))
     items = AgendaItem.objects.filter(proposal__edition=edition).select_related("proposal")
@@ -489,7 +578,8 @@ def edition_adopt(*, actor, edition: Edition) -> Edition:
     open_items = [a.proposal.title for a in items if not a.outcome]
     if open_items:
         raise ApplicationError(
-            _("Leg eerst het besluit vast bij: %(titles)s.") % {"titles": ", ".join(sorted(set(open_items)))}
+            _("Leg eerst het besluit vast bij: %(titles)s.")
+            % {"titles": ", ".join(sorted(set(open_items)))}
         )
     now = timezone.now()
     edition.status = S.VASTGESTELD
@@ -514,22 +604,32 @@ def edition_adopt(*, actor, edition: Edition) -> Edition:
         for pr in Priority.objects.filter(edition=edition).select_related("theme")
     ]
     if priorities:
-        deals_services.deal_theme_priorities_set(actor=actor, priorities=priorities, source="kompas")
-    audit_record(actor=actor, action="kompas_adopt", target=edition, changes={"priorities": len(priorities)})
+        deals_services.deal_theme_priorities_set(
+            actor=actor, priorities=priorities, source="kompas"
+        )
+    audit_record(
+        actor=actor, action="kompas_adopt", target=edition, changes={"priorities": len(priorities)}
+    )
     return edition
 
 
 @transaction.atomic
-def edition_feedback_publish(*, actor, edition: Edition, feedback: str, new_rules: str = "") -> Edition:
+def edition_feedback_publish(
+    *, actor, edition: Edition, feedback: str, new_rules: str = ""
+) -> Edition:
     """The public terugkoppeling; those whose knelpunt or deal was cited get an e-mail."""
     from . import tasks
 
-    _require(actor, "kompas.publish_feedback", edition, _("U kunt de terugkoppeling niet publiceren."))
+    _require(
+        actor, "kompas.publish_feedback", edition, _("U kunt de terugkoppeling niet publiceren.")
+    )
     edition = _lock(edition)
     _require_status(edition, [S.VASTGESTELD], _refused_step(edition))
     feedback = (feedback or "").strip()
     if not feedback:
-        raise ApplicationError(_("Schrijf eerst de terugkoppeling: wat is er besloten, en wat gebeurt er nu?"))
+        raise ApplicationError(
+            _("Schrijf eerst de terugkoppeling: wat is er besloten, en wat gebeurt er nu?")
+        )
     edition.feedback = feedback
     edition.new_rules = (new_rules or "").strip()
     edition.status = S.TERUGGEKOPPELD
@@ -547,7 +647,11 @@ def edition_announce_in_news(*, actor, edition: Edition):
     accepted changes from the frozen snapshot, with a link to the whole terugkoppeling. A
     contentbeheerder publishes it at once; anyone else's announcement waits for a contentbeheerder
     to review it. Nothing is announced when nothing was accepted and no new rules were written."""
-    accepted = [p for p in edition.snapshot.get("proposals", []) if p["final_outcome"] in AgendaItem.ACCEPTED]
+    accepted = [
+        p
+        for p in edition.snapshot.get("proposals", [])
+        if p["final_outcome"] in AgendaItem.ACCEPTED
+    ]
     if not accepted and not edition.new_rules:
         return None
     url = settings.SITE_URL.rstrip("/") + reverse("kompas:feedback", kwargs={"pk": edition.pk})
@@ -556,7 +660,10 @@ def edition_announce_in_news(*, actor, edition: Edition):
         line = f"- {p['title']} ({p['final_outcome_label'].lower()})"
         lines.append(line + (f": {p['proposed_change']}" if p["proposed_change"] else ""))
     lines += ["", _("Alle voorstellen en besluiten, ook de afgewezen: %(url)s") % {"url": url}]
-    themes = {p.theme for p in Proposal.objects.filter(pk__in=[p["id"] for p in accepted]).select_related("theme")}
+    themes = {
+        p.theme
+        for p in Proposal.objects.filter(pk__in=[p["id"] for p in accepted]).select_related("theme")
+    }
     news = {
         "actor": actor,
         "title": _("Nieuwe regels en mogelijkheden uit %(edition)s") % {"edition": edition.title},
@@ -613,7 +720,15 @@ def edition_summary_set(*, actor, edition: Edition, summary: str) -> Edition:
 
 # --- Proposals and consultation --------------------------------------------------------------
 
-PROPOSAL_FIELDS = ("title", "change_type", "problem", "proposed_change", "intended_effect", "owner", "theme")
+PROPOSAL_FIELDS = (
+    "title",
+    "change_type",
+    "problem",
+    "proposed_change",
+    "intended_effect",
+    "owner",
+    "theme",
+)
 
 
 def _is_author(actor, proposal: Proposal) -> bool:
@@ -660,8 +775,12 @@ def proposal_create(
 @transaction.atomic
 def proposal_update(*, actor, proposal: Proposal, **fields) -> Proposal:
     proposal = Proposal.objects.select_for_update().select_related("edition").get(pk=proposal.pk)
-    if not (actor.has_perm("kompas.edit_proposals", proposal.edition) or _is_author(actor, proposal)):
-        raise NotAllowed(_("Alleen de auteurs en de opstellers van het kompas wijzigen dit voorstel."))
+    if not (
+        actor.has_perm("kompas.edit_proposals", proposal.edition) or _is_author(actor, proposal)
+    ):
+        raise NotAllowed(
+            _("Alleen de auteurs en de opstellers van het kompas wijzigen dit voorstel.")
+        )
     _require_status(proposal.edition, [S.CONCEPT, S.CONSULTATIE], _refused_step(proposal.edition))
     unknown = set(fields) - set(PROPOSAL_FIELDS)
     if unknown:
@@ -672,14 +791,18 @@ def proposal_update(*, actor, proposal: Proposal, **fields) -> Proposal:
     proposal.edited_by_people = True
     _clean(proposal)
     proposal.save()
-    audit_record(actor=actor, action="kompas_proposal_update", target=proposal, changes={"before": before})
+    audit_record(
+        actor=actor, action="kompas_proposal_update", target=proposal, changes={"before": before}
+    )
     return proposal
 
 
 @transaction.atomic
 def proposal_co_author_add(*, actor, proposal: Proposal, user) -> Proposal:
     proposal = Proposal.objects.select_for_update().select_related("edition").get(pk=proposal.pk)
-    if not (actor.has_perm("kompas.edit_proposals", proposal.edition) or _is_author(actor, proposal)):
+    if not (
+        actor.has_perm("kompas.edit_proposals", proposal.edition) or _is_author(actor, proposal)
+    ):
         raise NotAllowed(_("Alleen de auteurs nodigen mede-auteurs uit."))
     _require_status(proposal.edition, [S.CONCEPT, S.CONSULTATIE], _refused_step(proposal.edition))
     if user is None or not user.is_active:
@@ -687,7 +810,9 @@ def proposal_co_author_add(*, actor, proposal: Proposal, user) -> Proposal:
     proposal.co_authors.add(user)
     proposal.edited_by_people = True
     proposal.save(update_fields=["edited_by_people", "updated_at"])
-    audit_record(actor=actor, action="kompas_co_author_add", target=proposal, changes={"user": user.pk})
+    audit_record(
+        actor=actor, action="kompas_co_author_add", target=proposal, changes={"user": user.pk}
+    )
     return proposal
 
 
@@ -706,21 +831,33 @@ def voice_of(user) -> str:
 @transaction.atomic
 def comment_create(*, actor, proposal: Proposal, body: str) -> Comment:
     proposal = Proposal.objects.select_related("edition").get(pk=proposal.pk)
-    _require(actor, "kompas.take_part", proposal.edition, _("Reageren kan tijdens de consultatie, na inloggen."))
+    _require(
+        actor,
+        "kompas.take_part",
+        proposal.edition,
+        _("Reageren kan tijdens de consultatie, na inloggen."),
+    )
     body = (body or "").strip()
     if not body:
         raise ApplicationError(_("Schrijf eerst een reactie."))
     comment = Comment(proposal=proposal, author=actor, body=body, voice=voice_of(actor))
     _clean(comment)
     comment.save()
-    audit_record(actor=actor, action="kompas_comment", target=comment, changes={"voice": comment.voice})
+    audit_record(
+        actor=actor, action="kompas_comment", target=comment, changes={"voice": comment.voice}
+    )
     return comment
 
 
 @transaction.atomic
 def proposal_endorse(*, actor, proposal: Proposal) -> Endorsement:
     proposal = Proposal.objects.select_related("edition").get(pk=proposal.pk)
-    _require(actor, "kompas.take_part", proposal.edition, _("Steunen kan tijdens de consultatie, na inloggen."))
+    _require(
+        actor,
+        "kompas.take_part",
+        proposal.edition,
+        _("Steunen kan tijdens de consultatie, na inloggen."),
+    )
     if Endorsement.objects.filter(proposal=proposal, user=actor).exists():
         raise Conflict(_("U steunt dit voorstel al."))
     endorsement = Endorsement(proposal=proposal, user=actor, voice=voice_of(actor))
@@ -744,13 +881,17 @@ def priority_set(*, actor, edition: Edition, theme, level: int, rationale: str =
     _require(actor, "kompas.edit_proposals", edition, _("U kunt de prioriteiten niet wijzigen."))
     edition = _lock(edition)
     _require_status(edition, Edition.OPEN, _refused_step(edition))
-    priority = Priority.objects.filter(edition=edition, theme=theme).first() or Priority(edition=edition, theme=theme)
+    priority = Priority.objects.filter(edition=edition, theme=theme).first() or Priority(
+        edition=edition, theme=theme
+    )
     priority.level = level
     priority.rationale = (rationale or "").strip()
     priority.drafted = False
     _clean(priority)
     priority.save()
-    audit_record(actor=actor, action="kompas_priority_set", target=priority, changes={"level": level})
+    audit_record(
+        actor=actor, action="kompas_priority_set", target=priority, changes={"level": level}
+    )
     return priority
 
 
@@ -758,8 +899,15 @@ def priority_set(*, actor, edition: Edition, theme, level: int, rationale: str =
 
 
 @transaction.atomic
-def gremium_save(*, actor, name: str, kind: str, position: int = 0, is_active: bool = True, gremium=None) -> Gremium:
-    _require(actor, "kompas.manage_gremia", None, _("Alleen een bestuurder of beheerder beheert de gremia."))
+def gremium_save(
+    *, actor, name: str, kind: str, position: int = 0, is_active: bool = True, gremium=None
+) -> Gremium:
+    _require(
+        actor,
+        "kompas.manage_gremia",
+        None,
+        _("Alleen een bestuurder of beheerder beheert de gremia."),
+    )
     gremium = Gremium.objects.select_for_update().get(pk=gremium.pk) if gremium else Gremium()
     gremium.name = (name or "").strip()
     gremium.kind = kind
@@ -772,11 +920,16 @@ def gremium_save(*, actor, name: str, kind: str, position: int = 0, is_active: b
 
 
 @transaction.atomic
-def agenda_item_create(*, actor, proposal: Proposal, gremium: Gremium, date: datetime.date) -> AgendaItem:
+def agenda_item_create(
+    *, actor, proposal: Proposal, gremium: Gremium, date: datetime.date
+) -> AgendaItem:
     proposal = Proposal.objects.select_related("edition").get(pk=proposal.pk)
     edition = _lock(proposal.edition)
     _require(
-        actor, "kompas.manage_agenda", edition, _("Alleen een ambtenaar of bestuurder zet voorstellen op de agenda.")
+        actor,
+        "kompas.manage_agenda",
+        edition,
+        _("Alleen een ambtenaar of bestuurder zet voorstellen op de agenda."),
     )
     _require_status(edition, [S.CONSULTATIE, S.GEAGENDEERD], _refused_step(edition))
     if gremium is None or not gremium.is_active:
@@ -791,7 +944,11 @@ def agenda_item_create(*, actor, proposal: Proposal, gremium: Gremium, date: dat
 def _lock_item(agenda_item: AgendaItem) -> tuple[AgendaItem, Edition]:
     """The agenda item and its edition, both locked, the edition first as its transitions do: a
     decision cannot change while the edition is adopted and frozen, nor slip in after it."""
-    edition_id = AgendaItem.objects.filter(pk=agenda_item.pk).values_list("proposal__edition_id", flat=True).get()
+    edition_id = (
+        AgendaItem.objects.filter(pk=agenda_item.pk)
+        .values_list("proposal__edition_id", flat=True)
+        .get()
+    )
     edition = Edition.objects.select_for_update().get(pk=edition_id)
     return AgendaItem.objects.select_for_update().get(pk=agenda_item.pk), edition
 
@@ -811,16 +968,27 @@ def decision_record(
 ) -> AgendaItem:
     """The outcome of a proposal in a gremium, with reasons; an accepted one needs a monitoring plan."""
     item, edition = _lock_item(agenda_item)
-    _require(actor, "kompas.record_decision", edition, _("Alleen een ambtenaar of bestuurder legt besluiten vast."))
+    _require(
+        actor,
+        "kompas.record_decision",
+        edition,
+        _("Alleen een ambtenaar of bestuurder legt besluiten vast."),
+    )
     _require_status(edition, [S.GEAGENDEERD], _refused_step(edition))
     if outcome not in AgendaItem.Outcome.values:
-        raise ApplicationError(_("Kies een besluit: aangenomen, aangepast, afgewezen of aangehouden."))
+        raise ApplicationError(
+            _("Kies een besluit: aangenomen, aangepast, afgewezen of aangehouden.")
+        )
     if not (reasons or "").strip():
-        raise ApplicationError(_("Geef de motivering van het besluit; ook een afwijzing wordt teruggekoppeld."))
+        raise ApplicationError(
+            _("Geef de motivering van het besluit; ook een afwijzing wordt teruggekoppeld.")
+        )
     if outcome in AgendaItem.ACCEPTED and not (
         (monitor_indicator or "").strip() and (monitor_who or "").strip() and monitor_due
     ):
-        raise ApplicationError(_("Een aangenomen voorstel krijgt een monitoringplan: indicator, wie en wanneer."))
+        raise ApplicationError(
+            _("Een aangenomen voorstel krijgt een monitoringplan: indicator, wie en wanneer.")
+        )
     item.outcome = outcome
     item.reasons = reasons.strip()
     item.actions = (actions or "").strip()
@@ -832,7 +1000,9 @@ def decision_record(
     item.recorded_by = actor
     _clean(item)
     item.save()
-    audit_record(actor=actor, action="kompas_decision_record", target=item, changes={"outcome": outcome})
+    audit_record(
+        actor=actor, action="kompas_decision_record", target=item, changes={"outcome": outcome}
+    )
     return item
 
 
@@ -861,7 +1031,11 @@ def monitoring_entry_add(
     if next_due and next_due <= date:
         raise ApplicationError(_("De volgende meting ligt na de datum van deze meting."))
     entry = MonitoringEntry(
-        agenda_item=item, date=date, status=status, observation=(observation or "").strip(), author=actor
+        agenda_item=item,
+        date=date,
+        status=status,
+        observation=(observation or "").strip(),
+        author=actor,
     )
     _clean(entry)
     entry.save()
@@ -869,7 +1043,9 @@ def monitoring_entry_add(
         item.monitor_due = next_due
         item.reminded_on = None
         item.save(update_fields=["monitor_due", "reminded_on", "updated_at"])
-    audit_record(actor=actor, action="kompas_monitoring_add", target=entry, changes={"status": status})
+    audit_record(
+        actor=actor, action="kompas_monitoring_add", target=entry, changes={"status": status}
+    )
     return entry
 
 
@@ -913,9 +1089,15 @@ def monitoring_reminders_send(*, today: datetime.date | None = None) -> int:
 def cited_addresses(*, edition: Edition) -> list[str]:
     """Everyone whose lesson, knelpunt or deal the edition cited: the proposers of the lessons (read
     through the atlas), the reporters of the knelpunten and the members of the deals' partners."""
-    knelpunt_ids = list(edition.evidence.filter(kind=Evidence.Kind.KNELPUNT).values_list("source_id", flat=True))
-    lesson_ids = list(edition.evidence.filter(kind=Evidence.Kind.LES).values_list("source_id", flat=True))
-    addresses: set[str] = set(atlas_selectors.lesson_proposer_emails(lesson_ids=lesson_ids)) if lesson_ids else set()
+    knelpunt_ids = list(
+        edition.evidence.filter(kind=Evidence.Kind.KNELPUNT).values_list("source_id", flat=True)
+    )
+    lesson_ids = list(
+        edition.evidence.filter(kind=Evidence.Kind.LES).values_list("source_id", flat=True)
+    )
+    addresses: set[str] = (
+        set(atlas_selectors.lesson_proposer_emails(lesson_ids=lesson_ids)) if lesson_ids else set()
+    )
     knelpunten = (
         deals_selectors.knelpunten_for_kompas()
         .filter(pk__in=knelpunt_ids)

@@ -65,7 +65,9 @@ def knelpunten_since(since) -> Iterator[dict]:
             {
                 "kind": Evidence.Kind.KNELPUNT,
                 "source_id": knelpunt.pk,
-                "change_type": KNELPUNT_CATEGORY_TO_CHANGE_TYPE.get(knelpunt.category, ChangeType.BELEID),
+                "change_type": KNELPUNT_CATEGORY_TO_CHANGE_TYPE.get(
+                    knelpunt.category, ChangeType.BELEID
+                ),
                 "theme": _first_theme(knelpunt.deal.themes.all()),
                 "title": knelpunt.title[:300],
                 "url": knelpunt.deal.get_absolute_url(),

@@ -42,7 +42,9 @@ class DraftStartView(LoginRequiredMixin, View):
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, _("Het kompas wordt opgesteld. De voortgang staat hieronder."))
+            messages.success(
+                request, _("Het kompas wordt opgesteld. De voortgang staat hieronder.")
+            )
         return redirect("kompas:edition-list")
 
 
@@ -54,7 +56,9 @@ class DraftRunStatusView(LoginRequiredMixin, View):
             run = selectors.draft_run_get(actor=request.user, pk=pk)
         except ObjectDoesNotExist as exc:
             raise Http404 from exc
-        return HttpResponse(render_to_string("kompas/_draft_run.html", {"run": run}, request=request))
+        return HttpResponse(
+            render_to_string("kompas/_draft_run.html", {"run": run}, request=request)
+        )
 
 
 class EditionDetailView(TemplateView):
@@ -64,12 +68,20 @@ class EditionDetailView(TemplateView):
         user = self.request.user
         edition = _edition_or_404(user, self.kwargs["pk"])
         gremia = selectors.gremium_list()
-        if edition.status in (Edition.Status.CONCEPT, Edition.Status.CONSULTATIE) and user.is_authenticated:
+        if (
+            edition.status in (Edition.Status.CONCEPT, Edition.Status.CONSULTATIE)
+            and user.is_authenticated
+        ):
             may_edit_all = user.has_perm("kompas.edit_proposals", edition)
             for p in edition.proposals.all():
-                if may_edit_all or p.created_by_id == user.pk or any(u.pk == user.pk for u in p.co_authors.all()):
+                if (
+                    may_edit_all
+                    or p.created_by_id == user.pk
+                    or any(u.pk == user.pk for u in p.co_authors.all())
+                ):
                     p.edit_form = forms.ProposalForm(
-                        initial={f: getattr(p, f) for f in services.PROPOSAL_FIELDS}, auto_id=f"p{p.pk}-%s"
+                        initial={f: getattr(p, f) for f in services.PROPOSAL_FIELDS},
+                        auto_id=f"p{p.pk}-%s",
                     )
                     p.co_author_form = forms.CoAuthorForm(auto_id=f"p{p.pk}-%s")
         return super().get_context_data(
@@ -110,7 +122,8 @@ class EditionActionView(LoginRequiredMixin, View):
         if not form.is_valid():
             raise ApplicationError(
                 " ".join(
-                    f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items()
+                    f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}"
+                    for f, e in form.errors.items()
                 )
             )
         return form.cleaned_data
@@ -161,22 +174,30 @@ class EditionActionView(LoginRequiredMixin, View):
         return _("Uw reactie is geplaatst.")
 
     def do_endorse(self, request, edition, data):
-        services.proposal_endorse(actor=request.user, proposal=self._proposal(request, edition, data))
+        services.proposal_endorse(
+            actor=request.user, proposal=self._proposal(request, edition, data)
+        )
         return _("U steunt dit voorstel.")
 
     def do_agenda_item(self, request, edition, data):
         d = self._form(forms.AgendaItemForm, data, gremia=selectors.gremium_list())
-        services.agenda_item_create(actor=request.user, proposal=self._proposal(request, edition, data), **d)
+        services.agenda_item_create(
+            actor=request.user, proposal=self._proposal(request, edition, data), **d
+        )
         return _("Het voorstel staat op de agenda.")
 
     def do_decision(self, request, edition, data):
         d = self._form(forms.DecisionForm, data)
-        services.decision_record(actor=request.user, agenda_item=self._agenda_item(request, data), **d)
+        services.decision_record(
+            actor=request.user, agenda_item=self._agenda_item(request, data), **d
+        )
         return _("Het besluit is vastgelegd.")
 
     def do_monitoring(self, request, edition, data):
         d = self._form(forms.MonitoringForm, data)
-        services.monitoring_entry_add(actor=request.user, agenda_item=self._agenda_item(request, data), **d)
+        services.monitoring_entry_add(
+            actor=request.user, agenda_item=self._agenda_item(request, data), **d
+        )
         return _("De waarneming is toegevoegd.")
 
     def do_proposal_edit(self, request, edition, data):
@@ -228,7 +249,13 @@ def _dashboard_context(actor) -> dict:
         svg = charts.bar_chart_svg(rows, title=title)
         # Shown as an image: an SVG drawn inline would need inline styles, which our CSP forbids.
         data["charts"].append(
-            {"key": key, "title": title, "rows": rows, "svg": svg, "uri": charts.data_uri(svg) if svg else ""}
+            {
+                "key": key,
+                "title": title,
+                "rows": rows,
+                "svg": svg,
+                "uri": charts.data_uri(svg) if svg else "",
+            }
         )
     return data
 
@@ -251,7 +278,9 @@ class ReportPdfView(LoginRequiredMixin, View):
         from weasyprint import HTML
 
         context = _dashboard_context(request.user)
-        html = render_to_string("kompas/report_pdf.html", {**context, "now": timezone.now()}, request=request)
+        html = render_to_string(
+            "kompas/report_pdf.html", {**context, "now": timezone.now()}, request=request
+        )
         pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = 'inline; filename="kompas.pdf"'

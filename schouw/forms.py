@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from atlas.images import name_by_content
 from reisgids.core.forms import StyledFormMixin
 
-from .models import Appraisal, Audience, CommitmentCheck, Lesson, Observation, Participant, SchouwRound
+from .models import (
+    Appraisal,
+    Audience,
+    CommitmentCheck,
+    Lesson,
+    Observation,
+    Participant,
+    SchouwRound,
+)
 from .services import PHOTO_MAX_BYTES
 
 
@@ -36,7 +44,9 @@ class RoundForm(StyledFormMixin, forms.Form):
         choices=SchouwRound.Setting.choices,
         widget=forms.RadioSelect,
         initial=SchouwRound.Setting.ZAKELIJK,
-        help_text=_("De bespreking kan zakelijk zijn of feestelijk, zoals een jaarlijkse schouwmaaltijd."),
+        help_text=_(
+            "De bespreking kan zakelijk zijn of feestelijk, zoals een jaarlijkse schouwmaaltijd."
+        ),
     )
     location = forms.CharField(label=_("Locatie"), max_length=200, required=False)
 
@@ -53,13 +63,17 @@ class MemberForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, pairs=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.pairs = {f"{u.pk}-{p.pk}": (u, p) for u, p in pairs}
-        self.fields["member"].choices = [(k, f"{u} ({p.organisation})") for k, (u, p) in self.pairs.items()]
+        self.fields["member"].choices = [
+            (k, f"{u} ({p.organisation})") for k, (u, p) in self.pairs.items()
+        ]
 
 
 class GuestForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Soort gast"),
-        choices=[(k, label) for k, label in Participant.Kind.choices if k in Participant.GUEST_KINDS],
+        choices=[
+            (k, label) for k, label in Participant.Kind.choices if k in Participant.GUEST_KINDS
+        ],
         widget=forms.RadioSelect,
         initial=Participant.Kind.PEER,
     )
@@ -67,7 +81,9 @@ class GuestForm(StyledFormMixin, forms.Form):
         label=_("Organisatie uit de atlas (voor een peer)"), queryset=None, required=False
     )
     name = forms.CharField(label=_("Naam"), max_length=150, required=False)
-    email = forms.EmailField(label=_("E-mailadres"), help_text=_("Hierheen gaat de persoonlijke link."))
+    email = forms.EmailField(
+        label=_("E-mailadres"), help_text=_("Hierheen gaat de persoonlijke link.")
+    )
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,15 +101,23 @@ class ConsentForm(StyledFormMixin, forms.Form):
 
 
 class ObservationForm(StyledFormMixin, forms.Form):
-    text = forms.CharField(label=_("Wat zag u?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(
+        label=_("Wat zag u?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
     tone = forms.ChoiceField(
-        label=_("Wat voor waarneming is het?"), choices=Observation.Tone.choices, widget=forms.RadioSelect
+        label=_("Wat voor waarneming is het?"),
+        choices=Observation.Tone.choices,
+        widget=forms.RadioSelect,
     )
     photo = forms.ImageField(
         label=_("Foto (niet verplicht)"),
         required=False,
-        help_text=_("JPG, PNG of WebP, hoogstens 5 MB. Zet geen herkenbare mensen op de foto zonder hun toestemming."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp", "capture": "environment"}),
+        help_text=_(
+            "JPG, PNG of WebP, hoogstens 5 MB. Zet geen herkenbare mensen op de foto zonder hun toestemming."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp", "capture": "environment"}
+        ),
     )
     latitude = forms.DecimalField(
         label=_("Breedtegraad (niet verplicht)"),
@@ -121,7 +145,9 @@ class ObservationForm(StyledFormMixin, forms.Form):
     def clean(self):
         data = super().clean()
         if (data.get("latitude") is None) != (data.get("longitude") is None):
-            self.add_error("longitude", _("Een punt op de kaart heeft een breedte- en een lengtegraad."))
+            self.add_error(
+                "longitude", _("Een punt op de kaart heeft een breedte- en een lengtegraad.")
+            )
         return data
 
 
@@ -129,7 +155,10 @@ class CriterionForm(PartnerChoiceMixin, StyledFormMixin, forms.Form):
     partner = forms.TypedChoiceField(label=_("Voor welke partij?"), coerce=int)
     name = forms.CharField(label=_("Criterium"), max_length=200)
     description = forms.CharField(
-        label=_("Omschrijving"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Omschrijving"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     commitment = forms.CharField(
         label=_("Afspraak of inbreng waar het over gaat"),
@@ -146,7 +175,9 @@ class CommitmentCheckForm(PartnerChoiceMixin, StyledFormMixin, forms.Form):
         choices=CommitmentCheck.Verdict.choices,
         widget=forms.RadioSelect,
     )
-    explanation = forms.CharField(label=_("Toelichting"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    explanation = forms.CharField(
+        label=_("Toelichting"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AppraisalForm(StyledFormMixin, forms.Form):
@@ -164,10 +195,14 @@ class AppraisalForm(StyledFormMixin, forms.Form):
 
 class DiscussionForm(StyledFormMixin, forms.Form):
     went_well = forms.CharField(
-        label=_("Wat gaat er goed en wat kan nog beter?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Wat gaat er goed en wat kan nog beter?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     to_learn = forms.CharField(
-        label=_("Wat valt er nog te leren?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Wat valt er nog te leren?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     wider_interest = forms.CharField(
         label=_("Wat is er interessant voor een breder publiek?"),
@@ -175,13 +210,17 @@ class DiscussionForm(StyledFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     next_steps = forms.CharField(
-        label=_("Wat zijn de vervolgstappen?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Wat zijn de vervolgstappen?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class AdviceForm(PartnerChoiceMixin, StyledFormMixin, forms.Form):
     partner = forms.TypedChoiceField(label=_("Advies aan"), coerce=int)
-    text = forms.CharField(label=_("Advies"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Advies"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AgreementsForm(StyledFormMixin, forms.Form):
@@ -198,12 +237,16 @@ class AgreementsForm(StyledFormMixin, forms.Form):
 class FollowUpForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Titel van de vervolgdeal"), max_length=200)
     summary = forms.CharField(
-        label=_("Gezamenlijk doel van het vervolg"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Gezamenlijk doel van het vervolg"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class LessonForm(StyledFormMixin, forms.Form):
-    kind = forms.ChoiceField(label=_("Soort les"), choices=Lesson.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Soort les"), choices=Lesson.Kind.choices, widget=forms.RadioSelect
+    )
     title = forms.CharField(label=_("Titel"), max_length=200)
     body = forms.CharField(
         label=_("De les"),
@@ -212,10 +255,14 @@ class LessonForm(StyledFormMixin, forms.Form):
         help_text=_("Schrijf zo dat iemand die niet bij de deal was er iets aan heeft."),
     )
     audiences = forms.MultipleChoiceField(
-        label=_("Voor wie?"), choices=Audience.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Voor wie?"),
+        choices=Audience.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     for_wide_audience = forms.BooleanField(
-        label=_("Geschreven voor een breed publiek: voorstellen aan de kennisbank van de reisgids"), required=False
+        label=_("Geschreven voor een breed publiek: voorstellen aan de kennisbank van de reisgids"),
+        required=False,
     )
 
 

@@ -49,23 +49,41 @@ class SchouwRound(TimeStampedModel):
         "deals.Deal", verbose_name=_("deal"), on_delete=models.CASCADE, related_name="schouw_rounds"
     )
     title = models.CharField(_("titel"), max_length=200)
-    status = models.CharField(_("stap"), max_length=20, choices=Status.choices, default=Status.VOORBEREIDING)
-    setting = models.CharField(_("setting"), max_length=20, choices=Setting.choices, default=Setting.ZAKELIJK)
+    status = models.CharField(
+        _("stap"), max_length=20, choices=Status.choices, default=Status.VOORBEREIDING
+    )
+    setting = models.CharField(
+        _("setting"), max_length=20, choices=Setting.choices, default=Setting.ZAKELIJK
+    )
     starts_on = models.DateField(_("eerste dag"))
     ends_on = models.DateField(_("laatste dag"))
     location = models.CharField(_("locatie"), max_length=200, blank=True)
     organiser = models.ForeignKey(
-        USER, verbose_name=_("georganiseerd door"), null=True, on_delete=models.SET_NULL, related_name="+"
+        USER,
+        verbose_name=_("georganiseerd door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    appraisals_revealed = models.BooleanField(_("waarderingen voor iedereen zichtbaar"), default=False)
+    appraisals_revealed = models.BooleanField(
+        _("waarderingen voor iedereen zichtbaar"), default=False
+    )
     # Bespreking: the four questions of the report.
-    went_well = models.TextField(_("wat gaat er goed en wat kan nog beter?"), max_length=4000, blank=True)
+    went_well = models.TextField(
+        _("wat gaat er goed en wat kan nog beter?"), max_length=4000, blank=True
+    )
     to_learn = models.TextField(_("wat valt er nog te leren?"), max_length=4000, blank=True)
-    wider_interest = models.TextField(_("wat is er interessant voor een breder publiek?"), max_length=4000, blank=True)
+    wider_interest = models.TextField(
+        _("wat is er interessant voor een breder publiek?"), max_length=4000, blank=True
+    )
     next_steps = models.TextField(_("wat zijn de vervolgstappen?"), max_length=4000, blank=True)
-    plan_version_number = models.PositiveIntegerField(_("nieuwe versie van het plan"), null=True, blank=True)
+    plan_version_number = models.PositiveIntegerField(
+        _("nieuwe versie van het plan"), null=True, blank=True
+    )
     # Rapportage.
-    report_summary = models.TextField(_("samenvatting van het rapport"), max_length=8000, blank=True)
+    report_summary = models.TextField(
+        _("samenvatting van het rapport"), max_length=8000, blank=True
+    )
     finished_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
     published_at = models.DateTimeField(_("openbaar gemaakt op"), null=True, blank=True)
 
@@ -74,9 +92,13 @@ class SchouwRound(TimeStampedModel):
         verbose_name_plural = _("schouwrondes")
         ordering = ["-starts_on", "-pk"]
         constraints = [
-            models.CheckConstraint(name="schouwround_period_order", condition=Q(ends_on__gte=F("starts_on"))),
+            models.CheckConstraint(
+                name="schouwround_period_order", condition=Q(ends_on__gte=F("starts_on"))
+            ),
             models.UniqueConstraint(
-                fields=["deal"], condition=~Q(status="afgerond"), name="schouwround_one_open_per_deal"
+                fields=["deal"],
+                condition=~Q(status="afgerond"),
+                name="schouwround_one_open_per_deal",
             ),
             models.CheckConstraint(
                 name="schouwround_finished_has_date",
@@ -117,9 +139,16 @@ class Participant(TimeStampedModel):
 
     round = models.ForeignKey(SchouwRound, on_delete=models.CASCADE, related_name="participants")
     kind = models.CharField(_("soort deelnemer"), max_length=20, choices=Kind.choices)
-    user = models.ForeignKey(USER, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     partner = models.ForeignKey(
-        "deals.DealPartner", verbose_name=_("namens"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "deals.DealPartner",
+        verbose_name=_("namens"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     organisation = models.ForeignKey(
         "atlas.Organisation",
@@ -136,8 +165,12 @@ class Participant(TimeStampedModel):
     revoked_at = models.DateTimeField(_("link ingetrokken op"), null=True, blank=True)
     consent_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
     consent_text = models.TextField(_("tekst van de toestemming"), blank=True)
-    appraisals_submitted_at = models.DateTimeField(_("waarderingen ingediend op"), null=True, blank=True)
-    invited_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    appraisals_submitted_at = models.DateTimeField(
+        _("waarderingen ingediend op"), null=True, blank=True
+    )
+    invited_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     # A guest's name and e-mail address stay out of the audit trail (the privacy erasure reaches them here).
     AUDIT_EXCLUDE = ("name", "email", "consent_text")
@@ -148,9 +181,13 @@ class Participant(TimeStampedModel):
         ordering = ["kind", "name", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["round", "user"], condition=Q(user__isnull=False), name="participant_user_once"
+                fields=["round", "user"],
+                condition=Q(user__isnull=False),
+                name="participant_user_once",
             ),
-            models.UniqueConstraint(fields=["round", "email"], condition=~Q(email=""), name="participant_email_once"),
+            models.UniqueConstraint(
+                fields=["round", "email"], condition=~Q(email=""), name="participant_email_once"
+            ),
             models.UniqueConstraint(
                 fields=["token_hash"], condition=~Q(token_hash=""), name="participant_token_unique"
             ),
@@ -161,10 +198,16 @@ class Participant(TimeStampedModel):
             models.CheckConstraint(
                 name="participant_guest_by_email",
                 condition=Q(kind="partner")
-                | (Q(user__isnull=True) & ~Q(email="") & ~Q(token_hash="") & Q(token_expires_at__isnull=False)),
+                | (
+                    Q(user__isnull=True)
+                    & ~Q(email="")
+                    & ~Q(token_hash="")
+                    & Q(token_expires_at__isnull=False)
+                ),
             ),
             models.CheckConstraint(
-                name="participant_consent_has_text", condition=Q(consent_at__isnull=True) | ~Q(consent_text="")
+                name="participant_consent_has_text",
+                condition=Q(consent_at__isnull=True) | ~Q(consent_text=""),
             ),
         ]
 
@@ -185,7 +228,9 @@ class Observation(TimeStampedModel):
         ONVERWACHT = "onverwacht", _("Onverwacht")
 
     round = models.ForeignKey(SchouwRound, on_delete=models.CASCADE, related_name="observations")
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="observations")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="observations"
+    )
     text = models.TextField(_("wat zag u?"), max_length=4000)
     tone = models.CharField(_("soort waarneming"), max_length=20, choices=Tone.choices)
     photo = models.ImageField(
@@ -195,8 +240,12 @@ class Observation(TimeStampedModel):
         blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
     )
-    latitude = models.DecimalField(_("breedtegraad"), max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=5, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("breedtegraad"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("waarneming")
@@ -211,7 +260,12 @@ class Observation(TimeStampedModel):
             models.CheckConstraint(
                 name="observation_point_on_earth",
                 condition=Q(latitude__isnull=True)
-                | (Q(latitude__gte=-90) & Q(latitude__lte=90) & Q(longitude__gte=-180) & Q(longitude__lte=180)),
+                | (
+                    Q(latitude__gte=-90)
+                    & Q(latitude__lte=90)
+                    & Q(longitude__gte=-180)
+                    & Q(longitude__lte=180)
+                ),
             ),
         ]
 
@@ -234,9 +288,13 @@ class Criterion(ArchivableModel, TimeStampedModel):
         blank=True,
         help_text=_("Bijvoorbeeld de inbreng of de rol die de partij in de deal heeft toegezegd."),
     )
-    proposed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     agreed_at = models.DateTimeField(_("samen vastgesteld op"), null=True, blank=True)
-    agreed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    agreed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("criterium")
@@ -262,20 +320,26 @@ class CommitmentCheck(TimeStampedModel):
         DEELS = "deels", _("Deels")
         NEE = "nee", _("Nee")
 
-    round = models.ForeignKey(SchouwRound, on_delete=models.CASCADE, related_name="commitment_checks")
+    round = models.ForeignKey(
+        SchouwRound, on_delete=models.CASCADE, related_name="commitment_checks"
+    )
     partner = models.ForeignKey(
         "deals.DealPartner", verbose_name=_("partij"), on_delete=models.CASCADE, related_name="+"
     )
     verdict = models.CharField(_("toezegging nagekomen?"), max_length=10, choices=Verdict.choices)
     explanation = models.TextField(_("toelichting"), max_length=4000)
-    recorded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("toets op de toezeggingen")
         verbose_name_plural = _("toetsen op de toezeggingen")
         ordering = ["partner_id"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "partner"], name="commitmentcheck_once_per_party"),
+            models.UniqueConstraint(
+                fields=["round", "partner"], name="commitmentcheck_once_per_party"
+            ),
             models.CheckConstraint(name="commitmentcheck_explained", condition=~Q(explanation="")),
         ]
 
@@ -292,7 +356,9 @@ class Appraisal(TimeStampedModel):
         ZICHTBAAR = 3, _("Zichtbaar")
         STERK = 4, _("Sterk")
 
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="appraisals")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="appraisals"
+    )
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="appraisals")
     level = models.PositiveSmallIntegerField(_("waardering"), choices=Level.choices)
     explanation = models.TextField(_("toelichting"), max_length=4000)
@@ -302,9 +368,13 @@ class Appraisal(TimeStampedModel):
         verbose_name_plural = _("waarderingen")
         ordering = ["criterion_id", "participant_id"]
         constraints = [
-            models.UniqueConstraint(fields=["participant", "criterion"], name="appraisal_once_per_criterion"),
+            models.UniqueConstraint(
+                fields=["participant", "criterion"], name="appraisal_once_per_criterion"
+            ),
             models.CheckConstraint(name="appraisal_explained", condition=~Q(explanation="")),
-            models.CheckConstraint(name="appraisal_level_range", condition=Q(level__gte=1) & Q(level__lte=4)),
+            models.CheckConstraint(
+                name="appraisal_level_range", condition=Q(level__gte=1) & Q(level__lte=4)
+            ),
         ]
 
     def __str__(self):
@@ -370,9 +440,13 @@ class Lesson(TimeStampedModel):
         default=False,
         help_text=_("Deze les wordt voorgesteld aan de kennisbank van de reisgids."),
     )
-    kennisbank = models.CharField(_("kennisbank"), max_length=20, choices=Kennisbank.choices, default=Kennisbank.NIET)
+    kennisbank = models.CharField(
+        _("kennisbank"), max_length=20, choices=Kennisbank.choices, default=Kennisbank.NIET
+    )
     proposed_at = models.DateTimeField(_("voorgesteld op"), null=True, blank=True)
-    written_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    written_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("les uit de schouw")
@@ -380,10 +454,12 @@ class Lesson(TimeStampedModel):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
-                name="lesson_proposed_has_date", condition=~Q(kennisbank="voorgesteld") | Q(proposed_at__isnull=False)
+                name="lesson_proposed_has_date",
+                condition=~Q(kennisbank="voorgesteld") | Q(proposed_at__isnull=False),
             ),
             models.CheckConstraint(
-                name="lesson_kennisbank_only_wide", condition=Q(kennisbank="niet") | Q(for_wide_audience=True)
+                name="lesson_kennisbank_only_wide",
+                condition=Q(kennisbank="niet") | Q(for_wide_audience=True),
             ),
         ]
 
@@ -398,14 +474,18 @@ class Lesson(TimeStampedModel):
 class PublicationConsent(TimeStampedModel):
     """A partner agrees that the public part of the report is published."""
 
-    round = models.ForeignKey(SchouwRound, on_delete=models.CASCADE, related_name="publication_consents")
+    round = models.ForeignKey(
+        SchouwRound, on_delete=models.CASCADE, related_name="publication_consents"
+    )
     partner = models.ForeignKey("deals.DealPartner", on_delete=models.CASCADE, related_name="+")
     agreed_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("akkoord met publicatie")
         verbose_name_plural = _("akkoorden met publicatie")
-        constraints = [models.UniqueConstraint(fields=["round", "partner"], name="publicationconsent_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "partner"], name="publicationconsent_once")
+        ]
 
     def __str__(self):
         return f"{self.round_id}: {self.partner_id}"
@@ -422,7 +502,9 @@ class SchouwReminder(models.Model):
     class Meta:
         verbose_name = _("herinnering schouw")
         verbose_name_plural = _("herinneringen schouw")
-        constraints = [models.UniqueConstraint(fields=["deal", "due_on"], name="schouwreminder_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["deal", "due_on"], name="schouwreminder_once")
+        ]
 
     def __str__(self):
         return f"{self.deal_id} {self.due_on}"

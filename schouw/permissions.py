@@ -22,7 +22,11 @@ def _deal(obj):
 @rules.predicate
 def is_deal_partner_member(user, obj):
     """Works for a deal and for a round (through its deal)."""
-    return obj is not None and user.is_authenticated and deal_permissions.is_deal_partner_member(user, _deal(obj))
+    return (
+        obj is not None
+        and user.is_authenticated
+        and deal_permissions.is_deal_partner_member(user, _deal(obj))
+    )
 
 
 @rules.predicate
@@ -34,7 +38,9 @@ def is_deal_resident(user, obj):
     cache = user.__dict__.setdefault("_schouw_resident_of", {})
     if deal.pk not in cache:
         cache[deal.pk] = (
-            residence_selectors.residency_list(actor=user).filter(deal=deal, person=user, status="actief").exists()
+            residence_selectors.residency_list(actor=user)
+            .filter(deal=deal, person=user, status="actief")
+            .exists()
         )
     return cache[deal.pk]
 
@@ -70,7 +76,9 @@ def is_report_published(user, schouw_round):
 @rules.predicate
 def is_criterion_party_member(user, criterion):
     return (
-        criterion is not None and user.is_authenticated and deal_permissions.is_partner_member(user, criterion.partner)
+        criterion is not None
+        and user.is_authenticated
+        and deal_permissions.is_partner_member(user, criterion.partner)
     )
 
 
@@ -85,15 +93,21 @@ rules.add_perm("schouw.enter_round", is_round_guest)
 rules.add_perm("schouw.manage_round", is_deal_insider)
 rules.add_perm("schouw.take_part", is_round_participant | is_consenting_guest)
 rules.add_perm("schouw.view_report", is_deal_insider | is_round_participant)
-rules.add_perm("schouw.view_public_report", is_report_published | is_deal_insider | is_round_participant)
+rules.add_perm(
+    "schouw.view_public_report", is_report_published | is_deal_insider | is_round_participant
+)
 # Object: a Criterion.
 rules.add_perm("schouw.agree_criterion", is_criterion_party_member)
 
 
 @rules.predicate
 def is_round_partner_admin(user, schouw_round):
-    return schouw_round is not None and deal_permissions.is_deal_partner_admin(user, schouw_round.deal)
+    return schouw_round is not None and deal_permissions.is_deal_partner_admin(
+        user, schouw_round.deal
+    )
 
 
 # The audit trail of a round: platform beheerders and the beheerders of the deal's partners.
-rules.add_perm("schouw.view_schouwround_audit", is_logged_in & (is_beheerder | is_round_partner_admin))
+rules.add_perm(
+    "schouw.view_schouwround_audit", is_logged_in & (is_beheerder | is_round_partner_admin)
+)

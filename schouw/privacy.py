@@ -15,7 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from reisgids.core.models import AuditEvent
-from reisgids.core.privacy import ERASED_EMAIL_DOMAIN, ERASED_NAME, register_erasure, register_export, rows
+from reisgids.core.privacy import (
+    ERASED_EMAIL_DOMAIN,
+    ERASED_NAME,
+    register_erasure,
+    register_export,
+    rows,
+)
 from reisgids.core.services import audit_record
 
 from .models import Appraisal, Lesson, Observation, Participant, SchouwRound
@@ -26,20 +32,37 @@ ERASED_GUEST_NAME = gettext_lazy("Verwijderde gast")
 def _export(user):
     return {
         "deelnames": rows(
-            Participant.objects.filter(user=user), "round__title", "kind", "name", "consent_at", "created_at"
+            Participant.objects.filter(user=user),
+            "round__title",
+            "kind",
+            "name",
+            "consent_at",
+            "created_at",
         ),
         "waarnemingen": rows(
-            Observation.objects.filter(participant__user=user), "round__title", "text", "tone", "created_at"
+            Observation.objects.filter(participant__user=user),
+            "round__title",
+            "text",
+            "tone",
+            "created_at",
         ),
         "waarderingen": rows(
-            Appraisal.objects.filter(participant__user=user), "criterion__name", "level", "explanation", "created_at"
+            Appraisal.objects.filter(participant__user=user),
+            "criterion__name",
+            "level",
+            "explanation",
+            "created_at",
         ),
-        "lessen": rows(Lesson.objects.filter(written_by=user), "round__title", "title", "body", "created_at"),
+        "lessen": rows(
+            Lesson.objects.filter(written_by=user), "round__title", "title", "body", "created_at"
+        ),
     }
 
 
 def _erase(user):
-    Participant.objects.filter(user=user).update(name=str(ERASED_NAME), email="", updated_at=timezone.now())
+    Participant.objects.filter(user=user).update(
+        name=str(ERASED_NAME), email="", updated_at=timezone.now()
+    )
 
 
 def _guest_email(participant_pk: int) -> str:
@@ -63,7 +86,11 @@ def guest_data_expire(*, now: datetime.datetime | None = None) -> int:
     """Anonymise the guests of rounds past the retention period. Idempotent: anonymised guests
     are not matched again. Returns how many guests were anonymised in this run."""
     now = now or timezone.now()
-    guests = list(expired_guests(now=now).select_for_update(of=("self",), skip_locked=True).select_related("round"))
+    guests = list(
+        expired_guests(now=now)
+        .select_for_update(of=("self",), skip_locked=True)
+        .select_related("round")
+    )
     rounds = {}
     for participant in guests:
         participant.name = str(ERASED_GUEST_NAME)
@@ -83,7 +110,9 @@ def guest_data_expire(*, now: datetime.datetime | None = None) -> int:
             target_type=Participant._meta.label_lower, target_id__in=[str(p.pk) for p in guests]
         ).update(target_label=str(ERASED_GUEST_NAME))
     for schouw_round, count in rounds.values():
-        audit_record(actor=None, action="guest_data_expire", target=schouw_round, changes={"gasten": count})
+        audit_record(
+            actor=None, action="guest_data_expire", target=schouw_round, changes={"gasten": count}
+        )
     return len(guests)
 
 

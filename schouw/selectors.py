@@ -25,13 +25,18 @@ ACCEPTED = "geaccepteerd"
 
 
 def _partner_qs():
-    return apps.get_model("deals", "DealPartner").objects.select_related("organisation").order_by("pk")
+    return (
+        apps.get_model("deals", "DealPartner").objects.select_related("organisation").order_by("pk")
+    )
 
 
 def _base():
     return SchouwRound.objects.select_related("deal", "organiser").prefetch_related(
         Prefetch("deal__partners", queryset=_partner_qs()),
-        Prefetch("participants", queryset=Participant.objects.select_related("partner__organisation", "organisation")),
+        Prefetch(
+            "participants",
+            queryset=Participant.objects.select_related("partner__organisation", "organisation"),
+        ),
     )
 
 
@@ -39,7 +44,11 @@ def round_list(*, actor):
     """Rounds the actor may see: of deals their organisation takes part in, of the deal where they
     are partner in residence, and rounds they take part in."""
     if isinstance(actor, Guest):
-        return _base().filter(pk=actor.participant.round_id) if link_is_valid(actor.participant) else _base().none()
+        return (
+            _base().filter(pk=actor.participant.round_id)
+            if link_is_valid(actor.participant)
+            else _base().none()
+        )
     if not actor.is_authenticated:
         return SchouwRound.objects.none()
     DealPartner = apps.get_model("deals", "DealPartner")
@@ -52,7 +61,9 @@ def round_list(*, actor):
     ).values("deal_id")
     resident = residence_selectors.residency_list(actor=actor).filter(person=actor, status="actief")
     participant = Participant.objects.filter(user=actor).values("round_id")
-    return _base().filter(Q(deal__in=partner) | Q(deal__in=resident.values("deal")) | Q(pk__in=participant))
+    return _base().filter(
+        Q(deal__in=partner) | Q(deal__in=resident.values("deal")) | Q(pk__in=participant)
+    )
 
 
 def round_detail(*, actor, pk) -> SchouwRound:
@@ -119,7 +130,11 @@ def participant_for_session(*, pk) -> Participant | None:
 
 def guest_link_state(*, token: str) -> str:
     """Why a link does not work, in one word: ``geldig``, ``onbekend``, ``ingetrokken``, ``verlopen``, ``afgerond``."""
-    participant = Participant.objects.select_related("round").filter(token_hash=token_hash(token or "")).first()
+    participant = (
+        Participant.objects.select_related("round")
+        .filter(token_hash=token_hash(token or ""))
+        .first()
+    )
     if participant is None or not participant.is_guest:
         return "onbekend"
     if participant.revoked_at is not None:
@@ -156,7 +171,9 @@ def observations_of(*, actor, schouw_round: SchouwRound):
 def criteria_of(*, actor, schouw_round: SchouwRound):
     if not actor.has_perm("schouw.view_round", schouw_round):
         return Criterion.objects.none()
-    return Criterion.objects.filter(round=schouw_round).select_related("partner__organisation", "proposed_by")
+    return Criterion.objects.filter(round=schouw_round).select_related(
+        "partner__organisation", "proposed_by"
+    )
 
 
 def commitment_checks_of(*, actor, schouw_round: SchouwRound):
@@ -219,7 +236,9 @@ def distribution(*, criteria, appraisals) -> list[dict]:
 def report_of(*, actor, schouw_round: SchouwRound) -> dict:
     """Everything the report shows, per party: commitment check, criteria with the distribution of
     appraisals and their explanations, and advice; then observations and lessons."""
-    criteria = list(criteria_of(actor=actor, schouw_round=schouw_round).filter(agreed_at__isnull=False))
+    criteria = list(
+        criteria_of(actor=actor, schouw_round=schouw_round).filter(agreed_at__isnull=False)
+    )
     appraisals = list(appraisals_visible(actor=actor, schouw_round=schouw_round))
     rows = distribution(criteria=criteria, appraisals=appraisals)
     checks = {c.partner_id: c for c in commitment_checks_of(actor=actor, schouw_round=schouw_round)}
@@ -249,7 +268,9 @@ def movement_of_deal(*, rounds) -> list[dict]:
     the same name are followed from round to round, each with its distribution."""
     rounds = list(rounds)
     criteria = list(
-        Criterion.objects.filter(round__in=rounds, agreed_at__isnull=False, round__appraisals_revealed=True)
+        Criterion.objects.filter(
+            round__in=rounds, agreed_at__isnull=False, round__appraisals_revealed=True
+        )
         .select_related("partner__organisation")
         .prefetch_related("appraisals")
     )
@@ -274,7 +295,11 @@ def member_choices(*, schouw_round: SchouwRound) -> list[tuple]:
     by_org = {p.organisation_id: p for p in parties(schouw_round=schouw_round)}
     users = (
         get_user_model()
-        .objects.filter(memberships__organisation_id__in=by_org, memberships__status="goedgekeurd", is_active=True)
+        .objects.filter(
+            memberships__organisation_id__in=by_org,
+            memberships__status="goedgekeurd",
+            is_active=True,
+        )
         .exclude(pk__in=taking_part)
         .prefetch_related("memberships")
         .order_by("name")
@@ -298,7 +323,9 @@ def peer_candidates(*, schouw_round: SchouwRound):
 
 
 def lessons_waiting_for_kennisbank():
-    return Lesson.objects.filter(kennisbank=Lesson.Kennisbank.WACHTRIJ).select_related("round__deal")
+    return Lesson.objects.filter(kennisbank=Lesson.Kennisbank.WACHTRIJ).select_related(
+        "round__deal"
+    )
 
 
 def deals_due_for_schouw(*, day: datetime.date) -> list[tuple]:
@@ -354,7 +381,9 @@ def reports_since(*, since=None) -> list[dict]:
             "deal": r.deal.title,
             "deal_url": r.deal.get_absolute_url(),
             "themes": sorted(r.deal.themes.all(), key=lambda t: t.name),
-            "partners": [p.organisation.name for p in r.deal.partners.all() if p.status == ACCEPTED],
+            "partners": [
+                p.organisation.name for p in r.deal.partners.all() if p.status == ACCEPTED
+            ],
             "published_at": r.published_at,
         }
         for r in rounds
@@ -365,7 +394,9 @@ def coverage_of_deals(*, deal_ids) -> dict[int, str]:
     """A system read for the kompas dashboard: per deal id, ``afgerond`` when a round of that deal
     has finished, ``bezig`` when one is under way; deals without a round are left out."""
     coverage: dict[int, str] = {}
-    for deal_id, status in SchouwRound.objects.filter(deal_id__in=list(deal_ids)).values_list("deal_id", "status"):
+    for deal_id, status in SchouwRound.objects.filter(deal_id__in=list(deal_ids)).values_list(
+        "deal_id", "status"
+    ):
         if status == SchouwRound.Status.AFGEROND:
             coverage[deal_id] = "afgerond"
         else:

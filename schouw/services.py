@@ -79,7 +79,8 @@ def _require_status(schouw_round: SchouwRound, allowed, message: str | None = No
     if schouw_round.status not in allowed:
         raise Conflict(
             message
-            or _("Dit kan niet in de stap ‘%(step)s’ van de schouw.") % {"step": schouw_round.get_status_display()}
+            or _("Dit kan niet in de stap ‘%(step)s’ van de schouw.")
+            % {"step": schouw_round.get_status_display()}
         )
 
 
@@ -130,7 +131,9 @@ def _take_part(actor, schouw_round: SchouwRound) -> Participant:
 
 
 def _timeline(schouw_round: SchouwRound, actor, text: str) -> None:
-    deal_services.timeline_add(deal=schouw_round.deal, kind="anders", text=text, actor=_user(actor), public=False)
+    deal_services.timeline_add(
+        deal=schouw_round.deal, kind="anders", text=text, actor=_user(actor), public=False
+    )
 
 
 def guest_link(token: str) -> str:
@@ -178,14 +181,24 @@ def schouw_round_create(
     except IntegrityError as exc:
         raise Conflict(_("Deze deal heeft al een schouwronde die nog niet is afgerond.")) from exc
     own = next(
-        (p for p in deal.partners.all() if p.status == "geaccepteerd" and actor.has_perm("deals.act_for_partner", p)),
+        (
+            p
+            for p in deal.partners.all()
+            if p.status == "geaccepteerd" and actor.has_perm("deals.act_for_partner", p)
+        ),
         None,
     )
     if own is not None:
         Participant.objects.create(
-            round=schouw_round, kind=Participant.Kind.PARTNER, user=actor, partner=own, name=actor.name or actor.email
+            round=schouw_round,
+            kind=Participant.Kind.PARTNER,
+            user=actor,
+            partner=own,
+            name=actor.name or actor.email,
         )
-    _timeline(schouw_round, actor, _("Schouwronde ‘%(t)s’ wordt voorbereid.") % {"t": schouw_round.title})
+    _timeline(
+        schouw_round, actor, _("Schouwronde ‘%(t)s’ wordt voorbereid.") % {"t": schouw_round.title}
+    )
     _audit(actor, "schouw_round_create", schouw_round, {"deal": deal.pk})
     return schouw_round
 
@@ -218,10 +231,14 @@ def participant_add_member(*, actor, schouw_round: SchouwRound, user, partner) -
     """A member of one of the deal's partners takes part on behalf of that partner."""
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
-    _require_status(schouw_round, [Status.VOORBEREIDING, Status.OPEN_SCHOUW, Status.MEETLAT, Status.WAARDEREND])
+    _require_status(
+        schouw_round, [Status.VOORBEREIDING, Status.OPEN_SCHOUW, Status.MEETLAT, Status.WAARDEREND]
+    )
     partner = _accepted_partner(schouw_round, partner)
     if user is None or not user.has_perm("deals.act_for_partner", partner):
-        raise ApplicationError(_("Deze persoon is geen lid van %(org)s.") % {"org": partner.organisation})
+        raise ApplicationError(
+            _("Deze persoon is geen lid van %(org)s.") % {"org": partner.organisation}
+        )
     if participant_of(user, schouw_round) is not None:
         raise Conflict(_("Deze persoon doet al mee."))
     participant = _save(
@@ -259,7 +276,12 @@ def _send_guest_link(participant: Participant, token: str) -> None:
         "link": guest_link(token),
         "expires": timezone.localtime(participant.token_expires_at).strftime("%d-%m-%Y"),
     }
-    message = (_("Uitnodiging voor de schouw"), body, settings.DEFAULT_FROM_EMAIL, [participant.email])
+    message = (
+        _("Uitnodiging voor de schouw"),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [participant.email],
+    )
     transaction.on_commit(lambda: send_mass_mail([message], fail_silently=True))
 
 
@@ -272,13 +294,17 @@ def participant_invite_guest(
     Returns the participant and the token of the personal link; only the token's hash is stored."""
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
-    _require_status(schouw_round, [Status.VOORBEREIDING, Status.OPEN_SCHOUW, Status.MEETLAT, Status.WAARDEREND])
+    _require_status(
+        schouw_round, [Status.VOORBEREIDING, Status.OPEN_SCHOUW, Status.MEETLAT, Status.WAARDEREND]
+    )
     if kind not in Participant.GUEST_KINDS:
         raise ApplicationError(_("Nodig een peer van buiten of een ervaringsdeskundige uit."))
     email = _text(email).lower()
     if schouw_round.participants.filter(email=email).exists():
         raise Conflict(_("Dit e-mailadres is al uitgenodigd voor deze schouw."))
-    if organisation is not None and any(p.organisation_id == organisation.pk for p in schouw_round.deal.partners.all()):
+    if organisation is not None and any(
+        p.organisation_id == organisation.pk for p in schouw_round.deal.partners.all()
+    ):
         raise ApplicationError(_("Een peer komt van buiten de deal; deze organisatie is partner."))
     token, hashed = new_token()
     participant = Participant(
@@ -303,7 +329,11 @@ def participant_invite_guest(
 
 
 def _locked_participant(participant: Participant) -> Participant:
-    return Participant.objects.select_for_update(of=("self",)).select_related("round").get(pk=participant.pk)
+    return (
+        Participant.objects.select_for_update(of=("self",))
+        .select_related("round")
+        .get(pk=participant.pk)
+    )
 
 
 @transaction.atomic
@@ -348,7 +378,9 @@ def guest_consent_give(*, actor: Guest, agreed: bool) -> Participant:
     if not link_is_valid(participant):
         raise NotAllowed(_("Deze link werkt niet meer."))
     if not agreed:
-        raise ApplicationError(_("Zonder toestemming kunt u niet meedoen. U kunt deze pagina gewoon sluiten."))
+        raise ApplicationError(
+            _("Zonder toestemming kunt u niet meedoen. U kunt deze pagina gewoon sluiten.")
+        )
     if participant.consent_at is None:
         participant.consent_at = timezone.now()
         participant.consent_text = str(CONSENT_TEXT)
@@ -374,7 +406,8 @@ def _step(actor, schouw_round: SchouwRound, source: str, target: str, action: st
     _timeline(
         schouw_round,
         actor,
-        _("Schouw ‘%(t)s’: %(step)s.") % {"t": schouw_round.title, "step": schouw_round.get_status_display()},
+        _("Schouw ‘%(t)s’: %(step)s.")
+        % {"t": schouw_round.title, "step": schouw_round.get_status_display()},
     )
     _audit(actor, action, schouw_round, {"from": source, "to": target})
     return schouw_round
@@ -394,7 +427,9 @@ def schouw_round_open(*, actor, schouw_round: SchouwRound) -> SchouwRound:
         raise ApplicationError(_("Voeg eerst minstens één deelnemer namens een partner toe."))
     if not any(p.is_guest and p.revoked_at is None for p in participants):
         raise ApplicationError(
-            _("Nodig minstens één peer van buiten of ervaringsdeskundige uit: zij kijken met een andere blik.")
+            _(
+                "Nodig minstens één peer van buiten of ervaringsdeskundige uit: zij kijken met een andere blik."
+            )
         )
     return _step(actor, schouw_round, Status.VOORBEREIDING, Status.OPEN_SCHOUW, "schouw_round_open")
 
@@ -407,7 +442,9 @@ def schouw_round_meetlat_start(*, actor, schouw_round: SchouwRound) -> SchouwRou
     _require_status(schouw_round, [Status.OPEN_SCHOUW])
     if not schouw_round.observations.exists():
         raise ApplicationError(_("Er is nog geen waarneming vastgelegd."))
-    return _step(actor, schouw_round, Status.OPEN_SCHOUW, Status.MEETLAT, "schouw_round_meetlat_start")
+    return _step(
+        actor, schouw_round, Status.OPEN_SCHOUW, Status.MEETLAT, "schouw_round_meetlat_start"
+    )
 
 
 @transaction.atomic
@@ -416,19 +453,25 @@ def schouw_round_appraisal_start(*, actor, schouw_round: SchouwRound) -> SchouwR
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
     _require_status(schouw_round, [Status.MEETLAT])
-    agreed = set(schouw_round.criteria.filter(agreed_at__isnull=False).values_list("partner_id", flat=True))
+    agreed = set(
+        schouw_round.criteria.filter(agreed_at__isnull=False).values_list("partner_id", flat=True)
+    )
     checked = set(schouw_round.commitment_checks.values_list("partner_id", flat=True))
     missing_criteria = [str(p.organisation) for p in _parties(schouw_round) if p.pk not in agreed]
     if missing_criteria:
         raise ApplicationError(
-            _("Nog geen vastgesteld criterium voor: %(p)s.") % {"p": ", ".join(sorted(missing_criteria))}
+            _("Nog geen vastgesteld criterium voor: %(p)s.")
+            % {"p": ", ".join(sorted(missing_criteria))}
         )
     missing_checks = [str(p.organisation) for p in _parties(schouw_round) if p.pk not in checked]
     if missing_checks:
         raise ApplicationError(
-            _("De toezeggingen zijn nog niet getoetst voor: %(p)s.") % {"p": ", ".join(sorted(missing_checks))}
+            _("De toezeggingen zijn nog niet getoetst voor: %(p)s.")
+            % {"p": ", ".join(sorted(missing_checks))}
         )
-    return _step(actor, schouw_round, Status.MEETLAT, Status.WAARDEREND, "schouw_round_appraisal_start")
+    return _step(
+        actor, schouw_round, Status.MEETLAT, Status.WAARDEREND, "schouw_round_appraisal_start"
+    )
 
 
 @transaction.atomic
@@ -440,7 +483,9 @@ def schouw_round_discussion_start(*, actor, schouw_round: SchouwRound) -> Schouw
     if not schouw_round.participants.filter(appraisals_submitted_at__isnull=False).exists():
         raise ApplicationError(_("Nog niemand heeft zijn waarderingen ingediend."))
     schouw_round.appraisals_revealed = True
-    return _step(actor, schouw_round, Status.WAARDEREND, Status.BESPREKING, "schouw_round_discussion_start")
+    return _step(
+        actor, schouw_round, Status.WAARDEREND, Status.BESPREKING, "schouw_round_discussion_start"
+    )
 
 
 @transaction.atomic
@@ -449,9 +494,16 @@ def schouw_round_report_start(*, actor, schouw_round: SchouwRound) -> SchouwRoun
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
     _require_status(schouw_round, [Status.BESPREKING])
-    if not all(_text(getattr(schouw_round, f)) for f in ("went_well", "to_learn", "wider_interest", "next_steps")):
-        raise ApplicationError(_("Leg eerst de antwoorden op de vier vragen van de bespreking vast."))
-    return _step(actor, schouw_round, Status.BESPREKING, Status.RAPPORTAGE, "schouw_round_report_start")
+    if not all(
+        _text(getattr(schouw_round, f))
+        for f in ("went_well", "to_learn", "wider_interest", "next_steps")
+    ):
+        raise ApplicationError(
+            _("Leg eerst de antwoorden op de vier vragen van de bespreking vast.")
+        )
+    return _step(
+        actor, schouw_round, Status.BESPREKING, Status.RAPPORTAGE, "schouw_round_report_start"
+    )
 
 
 @transaction.atomic
@@ -487,7 +539,9 @@ def _check_photo(photo) -> None:
             fmt = image.format
         photo.seek(position)
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise ApplicationError(_("Dit bestand is geen foto. Kies een JPG-, PNG- of WebP-bestand.")) from exc
+        raise ApplicationError(
+            _("Dit bestand is geen foto. Kies een JPG-, PNG- of WebP-bestand.")
+        ) from exc
     if fmt not in {"JPEG", "PNG", "WEBP"}:
         raise ApplicationError(_("Dit bestand is geen foto. Kies een JPG-, PNG- of WebP-bestand."))
 
@@ -515,11 +569,20 @@ def _without_metadata(photo):
 
 @transaction.atomic
 def observation_create(
-    *, actor, schouw_round: SchouwRound, text: str, tone: str, photo=None, latitude=None, longitude=None
+    *,
+    actor,
+    schouw_round: SchouwRound,
+    text: str,
+    tone: str,
+    photo=None,
+    latitude=None,
+    longitude=None,
 ) -> Observation:
     schouw_round = _lock(schouw_round)
     participant = _take_part(actor, schouw_round)
-    _require_status(schouw_round, [Status.OPEN_SCHOUW], _("Waarnemingen legt u vast tijdens de open schouw."))
+    _require_status(
+        schouw_round, [Status.OPEN_SCHOUW], _("Waarnemingen legt u vast tijdens de open schouw.")
+    )
     if (latitude is None) != (longitude is None):
         raise ApplicationError(_("Een punt op de kaart heeft een breedte- en een lengtegraad."))
     _check_photo(photo)
@@ -543,12 +606,23 @@ def observation_create(
 
 @transaction.atomic
 def criterion_propose(
-    *, actor, schouw_round: SchouwRound, partner, name: str, description: str = "", commitment: str = ""
+    *,
+    actor,
+    schouw_round: SchouwRound,
+    partner,
+    name: str,
+    description: str = "",
+    commitment: str = "",
 ) -> Criterion:
     schouw_round = _lock(schouw_round)
-    if not (actor.has_perm("schouw.manage_round", schouw_round) or actor.has_perm("schouw.take_part", schouw_round)):
+    if not (
+        actor.has_perm("schouw.manage_round", schouw_round)
+        or actor.has_perm("schouw.take_part", schouw_round)
+    ):
         raise NotAllowed(TAKE_PART_REFUSAL)
-    _require_status(schouw_round, [Status.MEETLAT], _("Criteria stelt u samen op in de stap meetlat."))
+    _require_status(
+        schouw_round, [Status.MEETLAT], _("Criteria stelt u samen op in de stap meetlat.")
+    )
     partner = _accepted_partner(schouw_round, partner)
     name = _text(name)
     if schouw_round.criteria.filter(partner=partner, name__iexact=name).exists():
@@ -571,11 +645,20 @@ def criterion_propose(
 def criterion_agree(*, actor, criterion: Criterion) -> Criterion:
     """The party itself agrees that this criterion fits it."""
     criterion = (
-        Criterion.objects.select_for_update(of=("self",)).select_related("partner__organisation").get(pk=criterion.pk)
+        Criterion.objects.select_for_update(of=("self",))
+        .select_related("partner__organisation")
+        .get(pk=criterion.pk)
     )
     schouw_round = _lock(criterion.round)
-    _require(actor, "schouw.agree_criterion", criterion, _("Alleen de partij zelf stelt haar criteria vast."))
-    _require_status(schouw_round, [Status.MEETLAT], _("Criteria stelt u samen op in de stap meetlat."))
+    _require(
+        actor,
+        "schouw.agree_criterion",
+        criterion,
+        _("Alleen de partij zelf stelt haar criteria vast."),
+    )
+    _require_status(
+        schouw_round, [Status.MEETLAT], _("Criteria stelt u samen op in de stap meetlat.")
+    )
     if criterion.agreed_at is not None:
         raise Conflict(_("Dit criterium is al vastgesteld."))
     criterion.agreed_at = timezone.now()
@@ -590,7 +673,9 @@ def criterion_withdraw(*, actor, criterion: Criterion) -> Criterion:
     """The criterion leaves the meetlat; it is archived, not deleted, so the trail keeps it."""
     schouw_round = _lock(criterion.round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
-    _require_status(schouw_round, [Status.MEETLAT], _("Criteria stelt u samen op in de stap meetlat."))
+    _require_status(
+        schouw_round, [Status.MEETLAT], _("Criteria stelt u samen op in de stap meetlat.")
+    )
     criterion = Criterion.all_objects.select_for_update().get(pk=criterion.pk)
     if criterion.is_archived:
         raise Conflict(_("Dit criterium is al ingetrokken."))
@@ -607,13 +692,15 @@ def commitment_check_record(
     """Did the party deliver the inbreng and role it committed to? Ja, deels or nee, always explained."""
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
-    _require_status(schouw_round, [Status.MEETLAT], _("De toezeggingen toetst u in de stap meetlat."))
+    _require_status(
+        schouw_round, [Status.MEETLAT], _("De toezeggingen toetst u in de stap meetlat.")
+    )
     partner = _accepted_partner(schouw_round, partner)
     if not _text(explanation):
         raise ApplicationError(_("Licht toe waarom: tellen én vertellen."))
-    check = CommitmentCheck.objects.filter(round=schouw_round, partner=partner).first() or CommitmentCheck(
+    check = CommitmentCheck.objects.filter(
         round=schouw_round, partner=partner
-    )
+    ).first() or CommitmentCheck(round=schouw_round, partner=partner)
     check.verdict = verdict
     check.explanation = _text(explanation)
     check.recorded_by = _user(actor)
@@ -629,22 +716,26 @@ def commitment_check_record(
 def appraisal_record(*, actor, criterion: Criterion, level: int, explanation: str) -> Appraisal:
     schouw_round = _lock(criterion.round)
     participant = _take_part(actor, schouw_round)
-    _require_status(schouw_round, [Status.WAARDEREND], _("Waarderen doet u in de stap waarderende schouw."))
+    _require_status(
+        schouw_round, [Status.WAARDEREND], _("Waarderen doet u in de stap waarderende schouw.")
+    )
     if criterion.round_id != schouw_round.pk or criterion.agreed_at is None:
         raise ApplicationError(_("Dit criterium is niet samen vastgesteld."))
     if participant.appraisals_submitted_at is not None:
         raise Conflict(_("U heeft uw waarderingen al ingediend."))
     if not _text(explanation):
-        raise ApplicationError(_("Een waardering heeft altijd een toelichting: tellen én vertellen."))
+        raise ApplicationError(
+            _("Een waardering heeft altijd een toelichting: tellen én vertellen.")
+        )
     try:
         level = int(level)
     except (TypeError, ValueError) as exc:
         raise ApplicationError(_("Kies een van de vier niveaus.")) from exc
     if level not in Appraisal.Level.values:
         raise ApplicationError(_("Kies een van de vier niveaus."))
-    appraisal = Appraisal.objects.filter(participant=participant, criterion=criterion).first() or Appraisal(
+    appraisal = Appraisal.objects.filter(
         participant=participant, criterion=criterion
-    )
+    ).first() or Appraisal(participant=participant, criterion=criterion)
     appraisal.level = level
     appraisal.explanation = _text(explanation)
     _save(appraisal)
@@ -657,7 +748,9 @@ def appraisals_submit(*, actor, schouw_round: SchouwRound) -> Participant:
     """The participant is done; from now on they see the others' appraisals."""
     schouw_round = _lock(schouw_round)
     participant = _take_part(actor, schouw_round)
-    _require_status(schouw_round, [Status.WAARDEREND], _("Waarderen doet u in de stap waarderende schouw."))
+    _require_status(
+        schouw_round, [Status.WAARDEREND], _("Waarderen doet u in de stap waarderende schouw.")
+    )
     participant = _locked_participant(participant)
     if participant.appraisals_submitted_at is not None:
         raise Conflict(_("U heeft uw waarderingen al ingediend."))
@@ -689,11 +782,19 @@ def appraisals_reveal(*, actor, schouw_round: SchouwRound) -> SchouwRound:
 
 @transaction.atomic
 def discussion_record(
-    *, actor, schouw_round: SchouwRound, went_well: str, to_learn: str, wider_interest: str, next_steps: str
+    *,
+    actor,
+    schouw_round: SchouwRound,
+    went_well: str,
+    to_learn: str,
+    wider_interest: str,
+    next_steps: str,
 ) -> SchouwRound:
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
-    _require_status(schouw_round, [Status.BESPREKING], _("De vier vragen bespreekt u in de stap bespreking."))
+    _require_status(
+        schouw_round, [Status.BESPREKING], _("De vier vragen bespreekt u in de stap bespreking.")
+    )
     schouw_round.went_well = _text(went_well)
     schouw_round.to_learn = _text(to_learn)
     schouw_round.wider_interest = _text(wider_interest)
@@ -728,7 +829,9 @@ def schouw_agreements_apply(
     through the deals services (which check the deal's own rules and the partners' rights)."""
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
-    _require_status(schouw_round, [Status.BESPREKING], _("Nieuwe afspraken maakt u in de stap bespreking."))
+    _require_status(
+        schouw_round, [Status.BESPREKING], _("Nieuwe afspraken maakt u in de stap bespreking.")
+    )
     agreements = [a for a in agreements or [] if _text(a.get("description"))]
     if not agreements:
         raise ApplicationError(_("Schrijf minstens één nieuwe of herziene afspraak op."))
@@ -754,12 +857,16 @@ def schouw_agreements_apply(
 
 
 @transaction.atomic
-def schouw_follow_up_start(*, actor, schouw_round: SchouwRound, title: str, summary: str = "") -> SchouwRound:
+def schouw_follow_up_start(
+    *, actor, schouw_round: SchouwRound, title: str, summary: str = ""
+) -> SchouwRound:
     """The deal ends; the bespreking thought about a follow-up. Finishes the deal with a follow-up
     deal through the deals service, which decides whether the actor may."""
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
-    _require_status(schouw_round, [Status.BESPREKING], _("Over een vervolg besluit u in de stap bespreking."))
+    _require_status(
+        schouw_round, [Status.BESPREKING], _("Over een vervolg besluit u in de stap bespreking.")
+    )
     if not _text(title):
         raise ApplicationError(_("Geef het vervolg een titel."))
     deal_services.deal_finish(
@@ -790,7 +897,9 @@ def lesson_create(
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
     _require_status(
-        schouw_round, [Status.BESPREKING, Status.RAPPORTAGE], _("Lessen schrijft u in de bespreking of rapportage.")
+        schouw_round,
+        [Status.BESPREKING, Status.RAPPORTAGE],
+        _("Lessen schrijft u in de bespreking of rapportage."),
     )
     audiences = list(dict.fromkeys(audiences or []))
     unknown = [a for a in audiences if a not in Audience.values]
@@ -817,7 +926,9 @@ def lesson_create(
 def report_write(*, actor, schouw_round: SchouwRound, summary: str) -> SchouwRound:
     schouw_round = _lock(schouw_round)
     _require(actor, "schouw.manage_round", schouw_round, MANAGE_REFUSAL)
-    _require_status(schouw_round, [Status.RAPPORTAGE], _("Het rapport schrijft u in de stap rapportage."))
+    _require_status(
+        schouw_round, [Status.RAPPORTAGE], _("Het rapport schrijft u in de stap rapportage.")
+    )
     if not _text(summary):
         raise ApplicationError(_("Schrijf de samenvatting van het rapport."))
     schouw_round.report_summary = _text(summary)
@@ -893,7 +1004,8 @@ def report_publication_agree(*, actor, schouw_round: SchouwRound, partner) -> Pu
         actor,
         "deals.act_for_partner",
         partner,
-        _("Alleen een lid van %(org)s geeft akkoord namens deze partner.") % {"org": partner.organisation},
+        _("Alleen een lid van %(org)s geeft akkoord namens deze partner.")
+        % {"org": partner.organisation},
     )
     if schouw_round.publication_consents.filter(partner=partner).exists():
         raise Conflict(_("%(org)s heeft al akkoord gegeven.") % {"org": partner.organisation})
@@ -902,7 +1014,9 @@ def report_publication_agree(*, actor, schouw_round: SchouwRound, partner) -> Pu
     if all(p.pk in agreed for p in _parties(schouw_round)):
         schouw_round.published_at = timezone.now()
         _save(schouw_round)
-        _timeline(schouw_round, actor, _("Het openbare deel van het schouwrapport is gepubliceerd."))
+        _timeline(
+            schouw_round, actor, _("Het openbare deel van het schouwrapport is gepubliceerd.")
+        )
         _audit(actor, "report_publish", schouw_round)
     _audit(actor, "report_publication_agree", consent)
     return consent
@@ -942,7 +1056,20 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     month = day.month - 1 + months
     year = day.year + month // 12
     month = month % 12 + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    last = [
+        31,
+        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ]
     return datetime.date(year, month, min(day.day, last[month - 1]))
 
 
@@ -957,18 +1084,30 @@ def schouw_reminders_send(*, day: datetime.date | None = None) -> int:
             if not created:
                 continue
             recipients = residence_selectors.deal_partner_member_emails(deal=deal)
-            url = settings.SITE_URL.rstrip("/") + reverse("schouw:deal-rounds", kwargs={"deal_pk": deal.pk})
+            url = settings.SITE_URL.rstrip("/") + reverse(
+                "schouw:deal-rounds", kwargs={"deal_pk": deal.pk}
+            )
             body = _(
                 "De volgende schouw van de deal ‘%(deal)s’ is volgens jullie procesafspraken aan de beurt "
                 "(vanaf %(due)s). Bereid een schouwronde voor: %(url)s"
             ) % {"deal": deal.title, "due": due_on.strftime("%d-%m-%Y"), "url": url}
             messages = [
-                (_("Tijd voor de schouw: %(deal)s") % {"deal": deal.title}, body, settings.DEFAULT_FROM_EMAIL, [e])
+                (
+                    _("Tijd voor de schouw: %(deal)s") % {"deal": deal.title},
+                    body,
+                    settings.DEFAULT_FROM_EMAIL,
+                    [e],
+                )
                 for e in recipients
             ]
             reminder.recipients = len(messages)
             reminder.save(update_fields=["recipients"])
             transaction.on_commit(lambda m=messages: send_mass_mail(m, fail_silently=True))
-            audit_record(actor=None, action="schouw_reminder_send", target=reminder, changes={"due": str(due_on)})
+            audit_record(
+                actor=None,
+                action="schouw_reminder_send",
+                target=reminder,
+                changes={"due": str(due_on)},
+            )
             sent += 1
     return sent

@@ -93,12 +93,20 @@ class RoundCreateView(LoginRequiredMixin, FormView):
         except ObjectDoesNotExist as exc:
             raise Http404(_("Deze deal bestaat niet of u mag hem niet zien.")) from exc
         if not request.user.has_perm("schouw.organise_round", self.deal):
-            raise Http404(_("Alleen de partners van de deal en de partner in residence organiseren een schouw."))
+            raise Http404(
+                _(
+                    "Alleen de partners van de deal en de partner in residence organiseren een schouw."
+                )
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         agreement = next((a for a in self.deal.agreements.all() if a.kind == "schouw"), None)
-        setting = "feestelijk" if agreement and "feest" in agreement.schouw_setting.lower() else "zakelijk"
+        setting = (
+            "feestelijk"
+            if agreement and "feest" in agreement.schouw_setting.lower()
+            else "zakelijk"
+        )
         return {"title": _("Schouw van %(deal)s") % {"deal": self.deal.title}, "setting": setting}
 
     def get_context_data(self, **kwargs):
@@ -107,11 +115,15 @@ class RoundCreateView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            schouw_round = services.schouw_round_create(actor=self.request.user, deal=self.deal, **form.cleaned_data)
+            schouw_round = services.schouw_round_create(
+                actor=self.request.user, deal=self.deal, **form.cleaned_data
+            )
         except (ApplicationError, ValidationError) as exc:
             form.add_error(None, error_text(exc))
             return self.form_invalid(form)
-        messages.success(self.request, _("De schouwronde wordt voorbereid. Nodig nu de deelnemers uit."))
+        messages.success(
+            self.request, _("De schouwronde wordt voorbereid. Nodig nu de deelnemers uit.")
+        )
         return redirect(schouw_round)
 
 
@@ -120,7 +132,11 @@ def _step_context(actor, schouw_round) -> dict:
     criteria = list(selectors.criteria_of(actor=actor, schouw_round=schouw_round))
     participant = selectors.participant_of(actor=actor, schouw_round=schouw_round)
     appraisals = list(selectors.appraisals_visible(actor=actor, schouw_round=schouw_round))
-    own = {a.criterion_id: a for a in appraisals if participant is not None and a.participant_id == participant.pk}
+    own = {
+        a.criterion_id: a
+        for a in appraisals
+        if participant is not None and a.participant_id == participant.pk
+    }
     agreed = [c for c in criteria if c.agreed_at]
     to_appraise = [
         {
@@ -169,13 +185,18 @@ class RoundDetailView(TemplateView):
         parties = selectors.parties(schouw_round=schouw_round)
         may_manage = user.has_perm("schouw.manage_round", schouw_round)
         own_parties = [p for p in parties if user.has_perm("deals.act_for_partner", p)]
-        agreement = next((a for a in schouw_round.deal.agreements.all() if a.kind == "schouw"), None)
+        agreement = next(
+            (a for a in schouw_round.deal.agreements.all() if a.kind == "schouw"), None
+        )
         return super().get_context_data(
             **_step_context(user, schouw_round),
             may_manage=may_manage,
             own_party_ids={p.pk for p in own_parties},
             agreement=agreement,
-            checks={c.partner_id: c for c in selectors.commitment_checks_of(actor=user, schouw_round=schouw_round)},
+            checks={
+                c.partner_id: c
+                for c in selectors.commitment_checks_of(actor=user, schouw_round=schouw_round)
+            },
             advices=list(schouw_round.advices.select_related("partner__organisation")),
             lessons=list(schouw_round.lessons.all()),
             new_guest=self.request.session.pop("schouw_new_link", None),
@@ -189,16 +210,20 @@ class RoundDetailView(TemplateView):
                 },
                 prefix="round",
             ),
-            member_form=MemberForm(pairs=selectors.member_choices(schouw_round=schouw_round), auto_id="member-%s")
+            member_form=MemberForm(
+                pairs=selectors.member_choices(schouw_round=schouw_round), auto_id="member-%s"
+            )
             if may_manage
             else None,
             guest_form=GuestForm(
-                organisations=selectors.peer_candidates(schouw_round=schouw_round), auto_id="guest-%s"
+                organisations=selectors.peer_candidates(schouw_round=schouw_round),
+                auto_id="guest-%s",
             ),
             check_form=CommitmentCheckForm(partners=parties, auto_id="check-%s"),
             discussion_form=DiscussionForm(
                 initial={
-                    f: getattr(schouw_round, f) for f in ("went_well", "to_learn", "wider_interest", "next_steps")
+                    f: getattr(schouw_round, f)
+                    for f in ("went_well", "to_learn", "wider_interest", "next_steps")
                 },
                 auto_id="discussion-%s",
             ),
@@ -206,7 +231,9 @@ class RoundDetailView(TemplateView):
             agreements_form=AgreementsForm(auto_id="agreements-%s"),
             follow_up_form=FollowUpForm(auto_id="follow-up-%s"),
             lesson_form=LessonForm(auto_id="lesson-%s"),
-            report_form=ReportForm(initial={"summary": schouw_round.report_summary}, auto_id="report-%s"),
+            report_form=ReportForm(
+                initial={"summary": schouw_round.report_summary}, auto_id="report-%s"
+            ),
             publication_form=PublicationForm(partners=own_parties, auto_id="publication-%s"),
             **kwargs,
         )
@@ -227,23 +254,32 @@ class RoundPostView(View):
 
     def post(self, request, pk, **kwargs):
         actor = acting(request, pk)
-        if isinstance(actor, Guest) and (wait := rate_limit_hit(request, "schouw-guest", limit_setting=GUEST_LIMIT)):
+        if isinstance(actor, Guest) and (
+            wait := rate_limit_hit(request, "schouw-guest", limit_setting=GUEST_LIMIT)
+        ):
             return rate_limited_response(request, wait)
         if not isinstance(actor, Guest) and not request.user.is_authenticated:
-            return redirect(f"{reverse('login')}?next={reverse('schouw:round-detail', kwargs={'pk': pk})}")
+            return redirect(
+                f"{reverse('login')}?next={reverse('schouw:round-detail', kwargs={'pk': pk})}"
+            )
         schouw_round = _round(request, pk)
         self.kwargs = kwargs
         form = None
         if self.form_class is not None:
             form = self.form_class(
-                request.POST, request.FILES, prefix=self.get_prefix(), **self.form_kwargs(schouw_round)
+                request.POST,
+                request.FILES,
+                prefix=self.get_prefix(),
+                **self.form_kwargs(schouw_round),
             )
             if not form.is_valid():
                 errors = form_errors_text(form)
                 messages.error(request, _("Dit is niet gelukt: %(e)s") % {"e": errors})
                 return redirect(_round_page(actor, schouw_round))
         try:
-            result = self.perform(actor, schouw_round, form.cleaned_data if form is not None else {})
+            result = self.perform(
+                actor, schouw_round, form.cleaned_data if form is not None else {}
+            )
         except (ApplicationError, ValidationError) as exc:
             messages.error(request, error_text(exc))
         else:
@@ -277,7 +313,10 @@ TRANSITIONS = {
         _("De bespreking is begonnen; alle waarderingen zijn zichtbaar."),
     ),
     "rapporteren": (services.schouw_round_report_start, _("Nu de rapportage.")),
-    "afronden": (services.schouw_round_finish, _("De schouw is afgerond en het rapport is gedeeld met de partners.")),
+    "afronden": (
+        services.schouw_round_finish,
+        _("De schouw is afgerond en het rapport is gedeeld met de partners."),
+    ),
 }
 
 
@@ -309,7 +348,9 @@ class MemberAddView(RoundPostView):
     def perform(self, actor, schouw_round, data):
         form = MemberForm(pairs=selectors.member_choices(schouw_round=schouw_round))
         user, partner = form.pairs[data["member"]]
-        services.participant_add_member(actor=actor, schouw_round=schouw_round, user=user, partner=partner)
+        services.participant_add_member(
+            actor=actor, schouw_round=schouw_round, user=user, partner=partner
+        )
 
 
 class GuestInviteView(RoundPostView):
@@ -320,8 +361,13 @@ class GuestInviteView(RoundPostView):
         return {"organisations": selectors.peer_candidates(schouw_round=schouw_round)}
 
     def perform(self, actor, schouw_round, data):
-        participant, token = services.participant_invite_guest(actor=actor, schouw_round=schouw_round, **data)
-        self.request.session["schouw_new_link"] = {"name": participant.name, "link": services.guest_link(token)}
+        participant, token = services.participant_invite_guest(
+            actor=actor, schouw_round=schouw_round, **data
+        )
+        self.request.session["schouw_new_link"] = {
+            "name": participant.name,
+            "link": services.guest_link(token),
+        }
 
 
 class GuestRenewView(RoundPostView):
@@ -332,7 +378,10 @@ class GuestRenewView(RoundPostView):
         if participant is None:
             raise Http404
         participant, token = services.participant_link_renew(actor=actor, participant=participant)
-        self.request.session["schouw_new_link"] = {"name": participant.name, "link": services.guest_link(token)}
+        self.request.session["schouw_new_link"] = {
+            "name": participant.name,
+            "link": services.guest_link(token),
+        }
 
 
 class GuestRevokeView(RoundPostView):
@@ -367,7 +416,11 @@ class CriterionAgreeView(RoundPostView):
     success_message = _("Het criterium is vastgesteld.")
 
     def perform(self, actor, schouw_round, data):
-        criterion = selectors.criteria_of(actor=actor, schouw_round=schouw_round).filter(pk=self.kwargs["cpk"]).first()
+        criterion = (
+            selectors.criteria_of(actor=actor, schouw_round=schouw_round)
+            .filter(pk=self.kwargs["cpk"])
+            .first()
+        )
         if criterion is None:
             raise Http404
         services.criterion_agree(actor=actor, criterion=criterion)
@@ -377,7 +430,11 @@ class CriterionWithdrawView(RoundPostView):
     success_message = _("Het criterium is van de meetlat gehaald.")
 
     def perform(self, actor, schouw_round, data):
-        criterion = selectors.criteria_of(actor=actor, schouw_round=schouw_round).filter(pk=self.kwargs["cpk"]).first()
+        criterion = (
+            selectors.criteria_of(actor=actor, schouw_round=schouw_round)
+            .filter(pk=self.kwargs["cpk"])
+            .first()
+        )
         if criterion is None:
             raise Http404
         services.criterion_withdraw(actor=actor, criterion=criterion)
@@ -405,7 +462,11 @@ class AppraisalRecordView(RoundPostView):
         return f"c{self.kwargs['cpk']}"
 
     def perform(self, actor, schouw_round, data):
-        criterion = selectors.criteria_of(actor=actor, schouw_round=schouw_round).filter(pk=self.kwargs["cpk"]).first()
+        criterion = (
+            selectors.criteria_of(actor=actor, schouw_round=schouw_round)
+            .filter(pk=self.kwargs["cpk"])
+            .first()
+        )
         if criterion is None:
             raise Http404
         services.appraisal_record(
@@ -441,13 +502,18 @@ class AdviceRecordView(_PartiesFormMixin, RoundPostView):
 
     def perform(self, actor, schouw_round, data):
         services.advice_record(
-            actor=actor, schouw_round=schouw_round, partner=_partner(schouw_round, data["partner"]), text=data["text"]
+            actor=actor,
+            schouw_round=schouw_round,
+            partner=_partner(schouw_round, data["partner"]),
+            text=data["text"],
         )
 
 
 class AgreementsApplyView(RoundPostView):
     form_class = AgreementsForm
-    success_message = _("De afspraken staan in een nieuwe versie van het plan. De partners ondertekenen opnieuw.")
+    success_message = _(
+        "De afspraken staan in een nieuwe versie van het plan. De partners ondertekenen opnieuw."
+    )
 
     def perform(self, actor, schouw_round, data):
         lines = [line.strip() for line in data["agreements"].splitlines() if line.strip()]
@@ -550,7 +616,9 @@ class PublicReportView(TemplateView):
             schouw_round = selectors.published_round(pk=self.kwargs["pk"])
         except SchouwRound.DoesNotExist as exc:
             raise Http404(_("Dit rapport is (nog) niet openbaar.")) from exc
-        return super().get_context_data(schouw_round=schouw_round, lessons=schouw_round.lessons.all(), **kwargs)
+        return super().get_context_data(
+            schouw_round=schouw_round, lessons=schouw_round.lessons.all(), **kwargs
+        )
 
 
 class DealRoundsView(LoginRequiredMixin, TemplateView):
@@ -571,7 +639,8 @@ class DealRoundsView(LoginRequiredMixin, TemplateView):
             deal=deal,
             rounds=rounds,
             movement=selectors.movement_of_deal(rounds=rounds),
-            may_organise=user.has_perm("schouw.organise_round", deal) and all(r.is_finished for r in rounds),
+            may_organise=user.has_perm("schouw.organise_round", deal)
+            and all(r.is_finished for r in rounds),
             **kwargs,
         )
 
@@ -582,7 +651,9 @@ class DealRoundsView(LoginRequiredMixin, TemplateView):
 GUEST_LIMIT = "GUEST_FORM_RATE_LIMIT"
 
 LINK_PROBLEMS = {
-    "onbekend": _("Deze link kennen we niet. Controleer of u de hele link uit de e-mail heeft gebruikt."),
+    "onbekend": _(
+        "Deze link kennen we niet. Controleer of u de hele link uit de e-mail heeft gebruikt."
+    ),
     "ingetrokken": _("Deze link is ingetrokken. Vraag de organisator van de schouw om een nieuwe."),
     "verlopen": _("Deze link is verlopen. Vraag de organisator van de schouw om een nieuwe."),
     "afgerond": _("Deze schouw is afgerond. Dank voor uw bijdrage."),
@@ -600,9 +671,14 @@ class GuestEnterView(RateLimitMixin, View):
         participant = selectors.participant_by_token(token=token)
         if participant is None:
             problem = LINK_PROBLEMS[selectors.guest_link_state(token=token)]
-            return render(request, "schouw/guest_link_problem.html", {"problem": problem}, status=404)
+            return render(
+                request, "schouw/guest_link_problem.html", {"problem": problem}, status=404
+            )
         request.session.cycle_key()
-        request.session[SESSION_KEY] = {"participant": participant.pk, "round": participant.round_id}
+        request.session[SESSION_KEY] = {
+            "participant": participant.pk,
+            "round": participant.round_id,
+        }
         return redirect("schouw:guest-round")
 
 
@@ -629,18 +705,27 @@ class GuestRoundView(RateLimitMixin, View):
                 {"guest": guest, "consent_text": services.CONSENT_TEXT, "form": ConsentForm()},
             )
         schouw_round = selectors.round_detail(actor=guest, pk=guest.participant.round_id)
-        return render(request, self.template_name, {"guest": guest, **_step_context(guest, schouw_round)})
+        return render(
+            request, self.template_name, {"guest": guest, **_step_context(guest, schouw_round)}
+        )
 
     def post(self, request):
         guest = self._guest(request)
         form = ConsentForm(request.POST)
         try:
-            services.guest_consent_give(actor=guest, agreed=form.is_valid() and form.cleaned_data["agree"])
+            services.guest_consent_give(
+                actor=guest, agreed=form.is_valid() and form.cleaned_data["agree"]
+            )
         except ApplicationError as exc:
             return render(
                 request,
                 "schouw/guest_consent.html",
-                {"guest": guest, "consent_text": services.CONSENT_TEXT, "form": form, "error": exc.message},
+                {
+                    "guest": guest,
+                    "consent_text": services.CONSENT_TEXT,
+                    "form": form,
+                    "error": exc.message,
+                },
                 status=400,
             )
         messages.success(request, _("Dank u wel. U doet mee aan de schouw."))
@@ -650,4 +735,8 @@ class GuestRoundView(RateLimitMixin, View):
 class GuestLeaveView(View):
     def post(self, request):
         request.session.pop(SESSION_KEY, None)
-        return render(request, "schouw/guest_link_problem.html", {"problem": _("U bent uitgelogd uit de schouw.")})
+        return render(
+            request,
+            "schouw/guest_link_problem.html",
+            {"problem": _("U bent uitgelogd uit de schouw.")},
+        )

@@ -54,7 +54,10 @@ def _private_media(settings, tmp_path_factory):
     location = tmp_path_factory.mktemp("private-media")
     settings.STORAGES = {
         **settings.STORAGES,
-        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(location)}},
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(location)},
+        },
     }
 
 
@@ -64,7 +67,9 @@ def _fresh_cache(settings):
     own (in memory), so tests running in parallel processes never clear each other's counts."""
     from django.core.cache import cache
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+    }
     cache.clear()
 
 
@@ -86,7 +91,9 @@ def other_organisation(db):
 @pytest.fixture
 def member(organisation):
     """An approved member (no admin rights) of `organisation`."""
-    return ApprovedMembershipFactory(organisation=organisation, user__roles=[Role.INITIATIEFNEMER]).user
+    return ApprovedMembershipFactory(
+        organisation=organisation, user__roles=[Role.INITIATIEFNEMER]
+    ).user
 
 
 @pytest.fixture

@@ -263,7 +263,11 @@ class DealFactory(factory.django.DjangoModelFactory):
     status = Deal.Status.PARTNERS_ZOEKEN
     paused_from = factory.LazyAttribute(lambda o: "lopend" if o.status == "gepauzeerd" else "")
     closed_at = factory.LazyAttribute(
-        lambda o: timezone.now() if {o.status, o.paused_from} & {"gesloten", "lopend", "afgerond"} else None
+        lambda o: (
+            timezone.now()
+            if {o.status, o.paused_from} & {"gesloten", "lopend", "afgerond"}
+            else None
+        )
     )
 
     @factory.post_generation
@@ -295,7 +299,9 @@ class DealPartnerFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     role = DealPartner.Role.PARTNER
     status = DealPartner.Status.GEACCEPTEERD
-    decided_at = factory.LazyAttribute(lambda o: None if o.status == "uitgenodigd" else timezone.now())
+    decided_at = factory.LazyAttribute(
+        lambda o: None if o.status == "uitgenodigd" else timezone.now()
+    )
 
 
 class ContributionFactory(factory.django.DjangoModelFactory):
@@ -445,8 +451,12 @@ class ResidencyFactory(factory.django.DjangoModelFactory):
     end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=180))
     functions = factory.LazyFunction(lambda: ["signalerend", "bemiddelend"])
     status = Residency.Status.ACTIEF
-    sending_confirmed_at = factory.LazyAttribute(lambda o: None if o.status == "voorgesteld" else timezone.now())
-    host_confirmed_at = factory.LazyAttribute(lambda o: None if o.status == "voorgesteld" else timezone.now())
+    sending_confirmed_at = factory.LazyAttribute(
+        lambda o: None if o.status == "voorgesteld" else timezone.now()
+    )
+    host_confirmed_at = factory.LazyAttribute(
+        lambda o: None if o.status == "voorgesteld" else timezone.now()
+    )
 
 
 class OpeningFactory(factory.django.DjangoModelFactory):
@@ -626,7 +636,9 @@ class SchouwRoundFactory(factory.django.DjangoModelFactory):
     starts_on = factory.LazyFunction(timezone.localdate)
     ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=14))
     status = SchouwRound.Status.VOORBEREIDING
-    finished_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "afgerond" else None)
+    finished_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == "afgerond" else None
+    )
 
 
 class SchouwPartnerParticipantFactory(factory.django.DjangoModelFactory):
@@ -638,7 +650,9 @@ class SchouwPartnerParticipantFactory(factory.django.DjangoModelFactory):
     round = factory.SubFactory(SchouwRoundFactory)
     kind = SchouwParticipant.Kind.PARTNER
     partner = factory.LazyAttribute(lambda o: o.round.deal.partners.get(role="aanjager"))
-    user = factory.LazyAttribute(lambda o: ApprovedMembershipFactory(organisation=o.partner.organisation).user)
+    user = factory.LazyAttribute(
+        lambda o: ApprovedMembershipFactory(organisation=o.partner.organisation).user
+    )
     name = factory.LazyAttribute(lambda o: o.user.name)
 
 
@@ -697,7 +711,9 @@ class SchouwAppraisalFactory(factory.django.DjangoModelFactory):
         model = SchouwAppraisal
 
     criterion = factory.SubFactory(SchouwCriterionFactory)
-    participant = factory.LazyAttribute(lambda o: SchouwPartnerParticipantFactory(round=o.criterion.round))
+    participant = factory.LazyAttribute(
+        lambda o: SchouwPartnerParticipantFactory(round=o.criterion.round)
+    )
     level = SchouwAppraisal.Level.ZICHTBAAR
     explanation = "Ik zag het bij de inloop: bewoners nemen zelf initiatief."
 
@@ -753,7 +769,9 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
     category = NewsItem.Category.INITIATIEF
     author = factory.SubFactory(UserFactory)
     status = NewsItem.Status.GEPUBLICEERD
-    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "gepubliceerd" else None)
+    published_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == "gepubliceerd" else None
+    )
     themes = _set_m2m("themes")
 
 
@@ -848,7 +866,9 @@ class LessonFactory(factory.django.DjangoModelFactory):
     what_worked = "Een vast aanspreekpunt bij de gemeente."
     proposed_by = factory.SubFactory(UserFactory)
     status = Lesson.Status.GEPUBLICEERD
-    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "gepubliceerd" else None)
+    published_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == "gepubliceerd" else None
+    )
     version = factory.LazyAttribute(lambda o: 1 if o.status == "gepubliceerd" else 0)
     themes = _set_m2m("themes")
     areas = _set_m2m("areas")

@@ -107,7 +107,17 @@ class StorySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Story
-        fields = ["slug", "title", "medium", "body", "media_url", "author", "organisation", "themes", "published_at"]
+        fields = [
+            "slug",
+            "title",
+            "medium",
+            "body",
+            "media_url",
+            "author",
+            "organisation",
+            "themes",
+            "published_at",
+        ]
 
 
 class LessonSerializer(serializers.ModelSerializer):
@@ -151,7 +161,10 @@ def _areas():
 
 def _organisation(required=False):
     return SlugInput(
-        slug_field="slug", queryset=Organisation.objects.filter(is_archived=False), required=required, allow_null=True
+        slug_field="slug",
+        queryset=Organisation.objects.filter(is_archived=False),
+        required=required,
+        allow_null=True,
     )
 
 
@@ -180,7 +193,9 @@ class EventInputSerializer(serializers.Serializer):
     location = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     online_url = serializers.URLField(required=False, allow_blank=True, default="")
     organiser = _organisation()
-    registration = serializers.ChoiceField(choices=Event.Registration.choices, default=Event.Registration.GEEN)
+    registration = serializers.ChoiceField(
+        choices=Event.Registration.choices, default=Event.Registration.GEEN
+    )
     registration_url = serializers.URLField(required=False, allow_blank=True, default="")
     capacity = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
     themes = _themes()
@@ -223,7 +238,9 @@ class LessonInputSerializer(serializers.Serializer):
     what_worked = serializers.CharField(required=False, allow_blank=True, default="")
     what_did_not_work = serializers.CharField(required=False, allow_blank=True, default="")
     kind = serializers.ChoiceField(choices=Lesson.Kind.choices, default=Lesson.Kind.INHOUDELIJK)
-    evidence_level = serializers.ChoiceField(choices=Lesson.Evidence.choices, default=Lesson.Evidence.BESCHREVEN)
+    evidence_level = serializers.ChoiceField(
+        choices=Lesson.Evidence.choices, default=Lesson.Evidence.BESCHREVEN
+    )
     audiences = serializers.ListField(
         child=serializers.ChoiceField(choices=Audience.choices), required=False, default=list
     )
@@ -245,7 +262,13 @@ def _input(serializer_class, request):
 def _lookup(fn, **kwargs):
     try:
         return fn(**kwargs)
-    except (NewsItem.DoesNotExist, Event.DoesNotExist, Listing.DoesNotExist, Story.DoesNotExist, Lesson.DoesNotExist):
+    except (
+        NewsItem.DoesNotExist,
+        Event.DoesNotExist,
+        Listing.DoesNotExist,
+        Story.DoesNotExist,
+        Lesson.DoesNotExist,
+    ):
         raise Http404 from None
 
 
@@ -267,7 +290,9 @@ class NewsViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def create(self, request):
         data = _input(NewsInputSerializer, request)
         if request.user.has_perm("atlas.publish_news"):
-            item = services.news_create(actor=request.user, publish=request.query_params.get("publish") == "1", **data)
+            item = services.news_create(
+                actor=request.user, publish=request.query_params.get("publish") == "1", **data
+            )
         else:
             item = services.news_suggest(actor=request.user, **data)
         return Response(NewsItemSerializer(item).data, status=status.HTTP_201_CREATED)
@@ -282,7 +307,9 @@ class NewsViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def reject(self, request, slug=None):
         data = _input(ContentReasonInputSerializer, request)
-        item = services.news_reject(actor=request.user, item=self.get_object(), reason=data["reason"])
+        item = services.news_reject(
+            actor=request.user, item=self.get_object(), reason=data["reason"]
+        )
         return Response(NewsItemSerializer(item).data)
 
 
@@ -326,26 +353,36 @@ class ListingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=ListingInputSerializer, responses={201: ListingSerializer})
     def create(self, request):
-        listing = services.listing_create(actor=request.user, **_input(ListingInputSerializer, request))
+        listing = services.listing_create(
+            actor=request.user, **_input(ListingInputSerializer, request)
+        )
         return Response(ListingSerializer(listing).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=MessageInputSerializer, responses={201: None})
     @action(detail=True, methods=["post"])
     def respond(self, request, pk=None):
         data = _input(MessageInputSerializer, request)
-        services.listing_respond(actor=request.user, listing=self.get_object(), message=data["message"])
+        services.listing_respond(
+            actor=request.user, listing=self.get_object(), message=data["message"]
+        )
         return Response({"detail": _("Uw reactie is verstuurd.")}, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=ListingSerializer)
     @action(detail=True, methods=["post"])
     def fulfil(self, request, pk=None):
-        return Response(ListingSerializer(services.listing_fulfil(actor=request.user, listing=self.get_object())).data)
+        return Response(
+            ListingSerializer(
+                services.listing_fulfil(actor=request.user, listing=self.get_object())
+            ).data
+        )
 
     @extend_schema(request=None, responses=ListingSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         return Response(
-            ListingSerializer(services.listing_withdraw(actor=request.user, listing=self.get_object())).data
+            ListingSerializer(
+                services.listing_withdraw(actor=request.user, listing=self.get_object())
+            ).data
         )
 
 
@@ -372,7 +409,9 @@ class StoryViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def comment(self, request, slug=None):
         data = _input(StoryCommentInputSerializer, request)
-        comment = services.story_comment(actor=request.user, story=self.get_object(), body=data["body"])
+        comment = services.story_comment(
+            actor=request.user, story=self.get_object(), body=data["body"]
+        )
         return Response({"id": comment.pk, "body": comment.body}, status=status.HTTP_201_CREATED)
 
 
@@ -393,24 +432,34 @@ class LessonViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=LessonInputSerializer, responses={201: LessonSerializer})
     def create(self, request):
-        lesson = services.lesson_propose(actor=request.user, **_input(LessonInputSerializer, request))
+        lesson = services.lesson_propose(
+            actor=request.user, **_input(LessonInputSerializer, request)
+        )
         return Response(LessonSerializer(lesson).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=LessonSerializer)
     @action(detail=True, methods=["post"])
     def edit(self, request, slug=None):
         return Response(
-            LessonSerializer(services.lesson_take_into_editing(actor=request.user, lesson=self.get_object())).data
+            LessonSerializer(
+                services.lesson_take_into_editing(actor=request.user, lesson=self.get_object())
+            ).data
         )
 
     @extend_schema(request=None, responses=LessonSerializer)
     @action(detail=True, methods=["post"])
     def publish(self, request, slug=None):
-        return Response(LessonSerializer(services.lesson_publish(actor=request.user, lesson=self.get_object())).data)
+        return Response(
+            LessonSerializer(
+                services.lesson_publish(actor=request.user, lesson=self.get_object())
+            ).data
+        )
 
     @extend_schema(request=ContentReasonInputSerializer, responses=LessonSerializer)
     @action(detail=True, methods=["post"])
     def reject(self, request, slug=None):
         data = _input(ContentReasonInputSerializer, request)
-        lesson = services.lesson_reject(actor=request.user, lesson=self.get_object(), reason=data["reason"])
+        lesson = services.lesson_reject(
+            actor=request.user, lesson=self.get_object(), reason=data["reason"]
+        )
         return Response(LessonSerializer(lesson).data)

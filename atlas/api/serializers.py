@@ -21,7 +21,9 @@ class ThemeSerializer(serializers.ModelSerializer):
 
 
 class AreaSerializer(serializers.ModelSerializer):
-    gebied = serializers.SlugRelatedField(source="parent", slug_field="slug", read_only=True, allow_null=True)
+    gebied = serializers.SlugRelatedField(
+        source="parent", slug_field="slug", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Area
@@ -191,5 +193,7 @@ class MembershipRequestInputSerializer(serializers.Serializer):
 
 
 class MembershipDecisionInputSerializer(serializers.Serializer):
-    role = serializers.ChoiceField(choices=Membership.Role.choices, required=False, default=Membership.Role.LID)
+    role = serializers.ChoiceField(
+        choices=Membership.Role.choices, required=False, default=Membership.Role.LID
+    )
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")

@@ -27,4 +27,7 @@ router.register("listings", ListingViewSet, basename="listing")
 router.register("stories", StoryViewSet, basename="story")
 router.register("lessons", LessonViewSet, basename="lesson")
 
-urlpatterns = [path("atlas.geojson", AtlasGeoJSONView.as_view(), name="atlas-geojson"), *router.urls]
+urlpatterns = [
+    path("atlas.geojson", AtlasGeoJSONView.as_view(), name="atlas-geojson"),
+    *router.urls,
+]

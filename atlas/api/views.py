@@ -8,7 +8,14 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from .. import selectors, services
-from ..filters import AreaFilter, ContactPointFilter, InstrumentFilter, NetworkFilter, OrganisationFilter, ThemeFilter
+from ..filters import (
+    AreaFilter,
+    ContactPointFilter,
+    InstrumentFilter,
+    NetworkFilter,
+    OrganisationFilter,
+    ThemeFilter,
+)
 from ..models import Organisation
 from .serializers import (
     AreaSerializer,
@@ -35,7 +42,9 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return selectors.organisation_list(actor=self.request.user).prefetch_related("services__areas")
+            return selectors.organisation_list(actor=self.request.user).prefetch_related(
+                "services__areas"
+            )
         return selectors.organisation_list(actor=self.request.user)
 
     def get_serializer_class(self):
@@ -145,7 +154,9 @@ class AtlasGeoJSONView(generics.GenericAPIView):
 
     @extend_schema(filters=True, responses={(200, "application/geo+json"): GEOJSON_SCHEMA})
     def get(self, request):
-        data = selectors.atlas_geojson(actor=request.user, organisations=self.filter_queryset(self.get_queryset()))
+        data = selectors.atlas_geojson(
+            actor=request.user, organisations=self.filter_queryset(self.get_queryset())
+        )
         return Response(data, content_type="application/geo+json")
 
 
@@ -164,11 +175,15 @@ class MembershipViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         data = MembershipRequestInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            organisation = selectors.organisation_get(actor=request.user, slug=data.validated_data["organisation"])
+            organisation = selectors.organisation_get(
+                actor=request.user, slug=data.validated_data["organisation"]
+            )
         except Organisation.DoesNotExist as exc:
             raise ValidationError({"organisation": [_("Deze organisatie bestaat niet.")]}) from exc
         membership = services.membership_request(
-            actor=request.user, organisation=organisation, motivation=data.validated_data.get("motivation", "")
+            actor=request.user,
+            organisation=organisation,
+            motivation=data.validated_data.get("motivation", ""),
         )
         return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
 

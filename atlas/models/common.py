@@ -42,7 +42,9 @@ class SourceType(models.TextChoices):
 
 
 class SourceLinkMixin(models.Model):
-    source_type = models.CharField(_("soort bron"), max_length=20, choices=SourceType.choices, default=SourceType.VRIJ)
+    source_type = models.CharField(
+        _("soort bron"), max_length=20, choices=SourceType.choices, default=SourceType.VRIJ
+    )
     source_id = models.CharField(_("bron-id"), max_length=64, blank=True)
     source_url = models.CharField(_("link naar de bron"), max_length=500, blank=True)
 

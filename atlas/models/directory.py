@@ -44,10 +44,19 @@ class Area(TimeStampedModel):
     slug = models.SlugField(_("korte naam"), max_length=120, unique=True)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("gebied"), null=True, blank=True, on_delete=models.PROTECT, related_name="wijken"
+        "self",
+        verbose_name=_("gebied"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="wijken",
     )
-    latitude = models.DecimalField(_("breedtegraad"), max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=5, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("breedtegraad"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("gebied of wijk")
@@ -56,7 +65,8 @@ class Area(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 name="area_wijk_has_gebied",
-                condition=Q(kind="gebied", parent__isnull=True) | Q(kind="wijk", parent__isnull=False),
+                condition=Q(kind="gebied", parent__isnull=True)
+                | Q(kind="wijk", parent__isnull=False),
             ),
         ]
 
@@ -83,7 +93,9 @@ def point_in_rotterdam(latitude, longitude) -> bool:
 def validate_logo(file):
     """A logo is a real image of at most 1 MB."""
     if file.size > LOGO_MAX_BYTES:
-        raise ValidationError(_("Het logo is te groot. Het mag hoogstens 1 MB zijn."), code="logo_too_large")
+        raise ValidationError(
+            _("Het logo is te groot. Het mag hoogstens 1 MB zijn."), code="logo_too_large"
+        )
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -144,16 +156,24 @@ class Organisation(TimeStampedModel):
     type = models.CharField(_("soort organisatie"), max_length=30, choices=Type.choices)
     description = models.TextField(_("omschrijving"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="organisations")
-    areas = models.ManyToManyField(Area, verbose_name=_("werkgebied"), blank=True, related_name="organisations")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="organisations"
+    )
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("werkgebied"), blank=True, related_name="organisations"
+    )
     citywide = models.BooleanField(_("stadsbreed"), default=False)
     is_verified = models.BooleanField(_("geverifieerd"), default=False)
     is_archived = models.BooleanField(_("gearchiveerd"), default=False)
     email = models.EmailField(_("algemeen e-mailadres"), blank=True)
     phone = models.CharField(_("algemeen telefoonnummer"), max_length=30, blank=True)
     address = models.CharField(_("adres"), max_length=200, blank=True)
-    latitude = models.DecimalField(_("breedtegraad"), max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=5, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("breedtegraad"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("moederorganisatie"),
@@ -179,15 +199,26 @@ class Organisation(TimeStampedModel):
     relation_to_system = models.CharField(
         _("verhouding tot het systeem"), max_length=20, choices=RelationToSystem.choices, blank=True
     )
-    delivery = models.CharField(_("manier van werken"), max_length=20, choices=Delivery.choices, blank=True)
+    delivery = models.CharField(
+        _("manier van werken"), max_length=20, choices=Delivery.choices, blank=True
+    )
     volunteer_dependency = models.CharField(
-        _("afhankelijkheid van vrijwilligers"), max_length=20, choices=VolunteerDependency.choices, blank=True
+        _("afhankelijkheid van vrijwilligers"),
+        max_length=20,
+        choices=VolunteerDependency.choices,
+        blank=True,
     )
     size = models.CharField(_("omvang"), max_length=20, choices=Size.choices, blank=True)
-    life_stage = models.CharField(_("levensfase"), max_length=20, choices=LifeStage.choices, blank=True)
+    life_stage = models.CharField(
+        _("levensfase"), max_length=20, choices=LifeStage.choices, blank=True
+    )
     # "Gezocht / aangeboden": the cooperation the party looks for and offers.
-    looking_for = models.TextField(_("gezocht"), blank=True, help_text=_("Welke samenwerking zoekt u?"))
-    offering = models.TextField(_("aangeboden"), blank=True, help_text=_("Wat kunt u anderen bieden?"))
+    looking_for = models.TextField(
+        _("gezocht"), blank=True, help_text=_("Welke samenwerking zoekt u?")
+    )
+    offering = models.TextField(
+        _("aangeboden"), blank=True, help_text=_("Wat kunt u anderen bieden?")
+    )
     external_id = models.CharField(_("externe sleutel"), max_length=100, blank=True)
     merged_into = models.ForeignKey(
         "self",
@@ -211,7 +242,9 @@ class Organisation(TimeStampedModel):
         indexes = [
             GinIndex(fields=["search_document"], name="atlas_org_search_doc"),
             # Lists and the API page through organisations by name.
-            models.Index(fields=["name"], condition=Q(is_archived=False), name="atlas_org_active_name"),
+            models.Index(
+                fields=["name"], condition=Q(is_archived=False), name="atlas_org_active_name"
+            ),
             # Counting the filtered list (type, theme, area or citywide) reads this index alone instead
             # of every wide row of the table.
             models.Index(
@@ -223,7 +256,9 @@ class Organisation(TimeStampedModel):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["external_id"], condition=~Q(external_id=""), name="organisation_unique_external_id"
+                fields=["external_id"],
+                condition=~Q(external_id=""),
+                name="organisation_unique_external_id",
             ),
             models.CheckConstraint(
                 name="organisation_point_complete",
@@ -245,11 +280,17 @@ class Organisation(TimeStampedModel):
     def clean(self):
         errors = {}
         if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = _("Vul zowel de breedtegraad als de lengtegraad in, of geen van beide.")
+            errors["longitude"] = _(
+                "Vul zowel de breedtegraad als de lengtegraad in, of geen van beide."
+            )
         elif self.has_point and not point_in_rotterdam(self.latitude, self.longitude):
-            errors["latitude"] = _("Dit punt ligt buiten Rotterdam. Kies een plek binnen de gemeente.")
+            errors["latitude"] = _(
+                "Dit punt ligt buiten Rotterdam. Kies een plek binnen de gemeente."
+            )
         if self.logo and not self.logo_alt.strip():
-            errors["logo_alt"] = _("Beschrijf het logo in een paar woorden, voor wie het niet kan zien.")
+            errors["logo_alt"] = _(
+                "Beschrijf het logo in een paar woorden, voor wie het niet kan zien."
+            )
         if self.parent_id and self.parent_id == self.pk:
             errors["parent"] = _("Een organisatie kan niet haar eigen moederorganisatie zijn.")
         if errors:
@@ -271,13 +312,21 @@ class Membership(TimeStampedModel):
         BEEINDIGD = "beeindigd", _("Beëindigd")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="memberships"
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.LID)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.AANGEVRAAGD)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.AANGEVRAAGD
+    )
     motivation = models.TextField(_("toelichting"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -314,12 +363,17 @@ class Service(TimeStampedModel):
     """What an organisation offers, shaped after the Open Referral HSDS "service"."""
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="services"
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="services",
     )
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
     target_group = models.CharField(_("doelgroep"), max_length=200, blank=True)
-    areas = models.ManyToManyField(Area, verbose_name=_("gebied"), blank=True, related_name="services")
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("gebied"), blank=True, related_name="services"
+    )
     url = models.URLField(_("webpagina"), blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
 
@@ -337,18 +391,27 @@ class ContactPoint(TimeStampedModel):
     Personal contact details (email, phone) are shown to logged-in users only."""
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="contact_points"
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="contact_points",
     )
     name = models.CharField(_("persoon of functie"), max_length=200)
     function = models.CharField(_("functie"), max_length=200, blank=True)
     topic = models.CharField(_("onderwerp"), max_length=300)
     how_to_reach = models.TextField(
-        _("zo bereikt u ons"), blank=True, help_text=_("Openbaar, bijvoorbeeld een spreekuur of algemeen nummer.")
+        _("zo bereikt u ons"),
+        blank=True,
+        help_text=_("Openbaar, bijvoorbeeld een spreekuur of algemeen nummer."),
     )
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
-    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="contact_points")
-    areas = models.ManyToManyField(Area, verbose_name=_("gebieden"), blank=True, related_name="contact_points")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="contact_points"
+    )
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("gebieden"), blank=True, related_name="contact_points"
+    )
     is_archived = models.BooleanField(_("gearchiveerd"), default=False)
     AUDIT_EXCLUDE = ("search_document",)  # derived from the audited text fields
     SEARCH_FIELDS = {"name": "A", "topic": "A", "function": "B", "how_to_reach": "C"}
@@ -381,7 +444,9 @@ class Network(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="coordinated_networks",
     )
-    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="networks")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="networks"
+    )
     organisations = models.ManyToManyField(
         Organisation, verbose_name=_("deelnemers"), blank=True, related_name="networks"
     )
@@ -401,7 +466,9 @@ class Network(TimeStampedModel):
 class Agreement(TimeStampedModel):
     """An akkoord of a network (e.g. the Gezond010-akkoord), with the parties that signed it."""
 
-    network = models.ForeignKey(Network, verbose_name=_("netwerk"), on_delete=models.CASCADE, related_name="agreements")
+    network = models.ForeignKey(
+        Network, verbose_name=_("netwerk"), on_delete=models.CASCADE, related_name="agreements"
+    )
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
     signed_on = models.DateField(_("ondertekend op"), null=True, blank=True)
@@ -426,12 +493,21 @@ class NetworkGroup(TimeStampedModel):
         SATELLIET = "satelliet", _("Satelliet")
         THEMAGROEP = "themagroep", _("Themagroep")
 
-    network = models.ForeignKey(Network, verbose_name=_("netwerk"), on_delete=models.CASCADE, related_name="groups")
+    network = models.ForeignKey(
+        Network, verbose_name=_("netwerk"), on_delete=models.CASCADE, related_name="groups"
+    )
     name = models.CharField(_("naam"), max_length=200)
-    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.THEMAGROEP)
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=Kind.choices, default=Kind.THEMAGROEP
+    )
     description = models.TextField(_("omschrijving"), blank=True)
     theme = models.ForeignKey(
-        Theme, verbose_name=_("thema"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Theme,
+        verbose_name=_("thema"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     organisations = models.ManyToManyField(
         Organisation, verbose_name=_("deelnemers"), blank=True, related_name="network_groups"
@@ -471,7 +547,9 @@ class Instrument(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="instruments",
     )
-    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="instruments")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="instruments"
+    )
     url = models.URLField(_("link"), blank=True)
 
     class Meta:
@@ -495,14 +573,22 @@ class ChangeProposal(TimeStampedModel):
         AFGEWEZEN = "afgewezen", _("Afgewezen")
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="change_proposals"
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="change_proposals",
     )
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("voorgesteld door"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorgesteld door"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     changes = models.JSONField(_("voorgestelde wijzigingen"), default=dict)
     note = models.TextField(_("toelichting"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("besloten door"),
@@ -530,11 +616,16 @@ class SavedSearch(TimeStampedModel):
         WEKELIJKS = "wekelijks", _("Wekelijks")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="saved_searches"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
     )
     name = models.CharField(_("naam"), max_length=120)
     query = models.CharField(_("filter"), max_length=1000, blank=True)
-    frequency = models.CharField(_("hoe vaak"), max_length=20, choices=Frequency.choices, default=Frequency.WEKELIJKS)
+    frequency = models.CharField(
+        _("hoe vaak"), max_length=20, choices=Frequency.choices, default=Frequency.WEKELIJKS
+    )
     last_sent_at = models.DateTimeField(_("laatst verstuurd"), null=True, blank=True)
 
     class Meta:

@@ -46,9 +46,13 @@ class Event(SourceLinkMixin, TimeStampedModel):
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("korte naam"), max_length=220, unique=True)
     description = models.TextField(_("omschrijving"))
-    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.BIJEENKOMST)
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=Kind.choices, default=Kind.BIJEENKOMST
+    )
     topic = models.CharField(_("onderwerp"), max_length=20, choices=Topic.choices, blank=True)
-    provider = models.CharField(_("gegeven door"), max_length=20, choices=Provider.choices, blank=True)
+    provider = models.CharField(
+        _("gegeven door"), max_length=20, choices=Provider.choices, blank=True
+    )
     audience = models.CharField(_("voor wie"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("begint om"), db_index=True)
     ends_at = models.DateTimeField(_("eindigt om"))
@@ -68,10 +72,17 @@ class Event(SourceLinkMixin, TimeStampedModel):
     )
     registration_url = models.URLField(_("link om aan te melden"), blank=True)
     capacity = models.PositiveIntegerField(_("aantal plaatsen"), null=True, blank=True)
-    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="events")
-    areas = models.ManyToManyField(Area, verbose_name=_("gebieden"), blank=True, related_name="events")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="events"
+    )
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("gebieden"), blank=True, related_name="events"
+    )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("aangemaakt door"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     is_cancelled = models.BooleanField(_("afgelast"), default=False)
 
@@ -80,7 +91,9 @@ class Event(SourceLinkMixin, TimeStampedModel):
         verbose_name_plural = _("agenda")
         ordering = ["starts_at"]
         constraints = [
-            models.CheckConstraint(name="event_ends_after_start", condition=Q(ends_at__gte=models.F("starts_at"))),
+            models.CheckConstraint(
+                name="event_ends_after_start", condition=Q(ends_at__gte=models.F("starts_at"))
+            ),
         ]
 
     def __str__(self):
@@ -106,16 +119,23 @@ class Event(SourceLinkMixin, TimeStampedModel):
 
 
 class EventRegistration(TimeStampedModel):
-    event = models.ForeignKey(Event, verbose_name=_("evenement"), on_delete=models.CASCADE, related_name="sign_ups")
+    event = models.ForeignKey(
+        Event, verbose_name=_("evenement"), on_delete=models.CASCADE, related_name="sign_ups"
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="event_sign_ups"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="event_sign_ups",
     )
 
     class Meta:
         verbose_name = _("aanmelding")
         verbose_name_plural = _("aanmeldingen")
         ordering = ["created_at"]
-        constraints = [models.UniqueConstraint(fields=["event", "user"], name="eventregistration_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="eventregistration_once")
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.event}"

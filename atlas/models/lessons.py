@@ -49,19 +49,33 @@ class Lesson(SourceLinkMixin, TimeStampedModel):
     context = models.TextField(_("context"), blank=True)
     what_worked = models.TextField(_("wat werkte"), blank=True)
     what_did_not_work = models.TextField(_("wat niet werkte"), blank=True)
-    kind = models.CharField(_("soort les"), max_length=20, choices=Kind.choices, default=Kind.INHOUDELIJK)
-    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="lessons")
-    areas = models.ManyToManyField(Area, verbose_name=_("gebieden"), blank=True, related_name="lessons")
+    kind = models.CharField(
+        _("soort les"), max_length=20, choices=Kind.choices, default=Kind.INHOUDELIJK
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="lessons"
+    )
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("gebieden"), blank=True, related_name="lessons"
+    )
     audiences = ArrayField(
-        models.CharField(max_length=20, choices=Audience.choices), verbose_name=_("voor wie"), default=list, blank=True
+        models.CharField(max_length=20, choices=Audience.choices),
+        verbose_name=_("voor wie"),
+        default=list,
+        blank=True,
     )
     evidence_level = models.CharField(
         _("bewijskracht"), max_length=20, choices=Evidence.choices, default=Evidence.BESCHREVEN
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.VOORGESTELD)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.VOORGESTELD
+    )
     rejection_reason = models.TextField(_("reden van afwijzen"), blank=True)
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("voorgesteld door"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorgesteld door"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -75,7 +89,13 @@ class Lesson(SourceLinkMixin, TimeStampedModel):
     version = models.PositiveIntegerField(_("versie"), default=0)
     # The kennisbank search ranks on this document; stored, so a search does not rebuild it per row.
     AUDIT_EXCLUDE = ("search_document",)  # derived from the audited text fields
-    SEARCH_FIELDS = {"title": "A", "summary": "B", "what_worked": "C", "what_did_not_work": "C", "context": "D"}
+    SEARCH_FIELDS = {
+        "title": "A",
+        "summary": "B",
+        "what_worked": "C",
+        "what_did_not_work": "C",
+        "context": "D",
+    }
     search_document = models.GeneratedField(
         expression=search_vector(SEARCH_FIELDS), output_field=SearchVectorField(), db_persist=True
     )
@@ -111,11 +131,16 @@ class Lesson(SourceLinkMixin, TimeStampedModel):
 class LessonVersion(models.Model):
     """A published version of a lesson, kept when it is published again."""
 
-    lesson = models.ForeignKey(Lesson, verbose_name=_("les"), on_delete=models.CASCADE, related_name="versions")
+    lesson = models.ForeignKey(
+        Lesson, verbose_name=_("les"), on_delete=models.CASCADE, related_name="versions"
+    )
     number = models.PositiveIntegerField(_("versie"))
     snapshot = models.JSONField(_("inhoud"), default=dict)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gepubliceerd door"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gepubliceerd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     published_at = models.DateTimeField(_("gepubliceerd op"))
 
@@ -123,7 +148,9 @@ class LessonVersion(models.Model):
         verbose_name = _("versie van een les")
         verbose_name_plural = _("versies van lessen")
         ordering = ["-number"]
-        constraints = [models.UniqueConstraint(fields=["lesson", "number"], name="lessonversion_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "number"], name="lessonversion_unique_number")
+        ]
 
     def __str__(self):
         return f"{self.lesson} v{self.number}"

@@ -39,16 +39,28 @@ class Listing(TimeStampedModel):
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("omschrijving"))
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="listings"
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="listings",
     )
     posted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("geplaatst door"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geplaatst door"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="listings")
-    areas = models.ManyToManyField(Area, verbose_name=_("gebieden"), blank=True, related_name="listings")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="listings"
+    )
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("gebieden"), blank=True, related_name="listings"
+    )
     citywide = models.BooleanField(_("stadsbreed"), default=False)
     expires_on = models.DateField(_("geldig tot en met"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
 
     class Meta:
@@ -57,10 +69,14 @@ class Listing(TimeStampedModel):
         ordering = ["-created_at"]
         # The public list and the API page through the open listings, newest first.
         indexes = [
-            models.Index(fields=["-created_at"], condition=Q(status="open"), name="atlas_listing_open_recent"),
+            models.Index(
+                fields=["-created_at"], condition=Q(status="open"), name="atlas_listing_open_recent"
+            ),
             # Counting the open listings that have not expired (the list's pagination) reads this index
             # alone instead of the whole table.
-            models.Index(fields=["expires_on"], condition=Q(status="open"), name="atlas_listing_open_expires"),
+            models.Index(
+                fields=["expires_on"], condition=Q(status="open"), name="atlas_listing_open_expires"
+            ),
         ]
 
     def __str__(self):
@@ -74,10 +90,16 @@ class ListingResponse(TimeStampedModel):
     """A contact request: someone reacts to a listing with a message for the poster."""
 
     listing = models.ForeignKey(
-        Listing, verbose_name=_("vraag of aanbod"), on_delete=models.CASCADE, related_name="responses"
+        Listing,
+        verbose_name=_("vraag of aanbod"),
+        on_delete=models.CASCADE,
+        related_name="responses",
     )
     responder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gereageerd door"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gereageerd door"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     organisation = models.ForeignKey(
         Organisation,

@@ -40,10 +40,17 @@ class NewsItem(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="news_items",
     )
-    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="news_items")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="news_items"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("geschreven door"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geschreven door"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

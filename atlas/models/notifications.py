@@ -14,16 +14,34 @@ class Follow(TimeStampedModel):
     """A person follows exactly one organisation, theme or area. Only ever created by that person."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="follows"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="follows",
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Organisation,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     theme = models.ForeignKey(
-        Theme, verbose_name=_("thema"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Theme,
+        verbose_name=_("thema"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     area = models.ForeignKey(
-        Area, verbose_name=_("gebied"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Area,
+        verbose_name=_("gebied"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     class Meta:
@@ -37,7 +55,9 @@ class Follow(TimeStampedModel):
                 | Q(organisation__isnull=True, theme__isnull=False, area__isnull=True)
                 | Q(organisation__isnull=True, theme__isnull=True, area__isnull=False),
             ),
-            models.UniqueConstraint(fields=["user", "organisation"], name="follow_once_organisation"),
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="follow_once_organisation"
+            ),
             models.UniqueConstraint(fields=["user", "theme"], name="follow_once_theme"),
             models.UniqueConstraint(fields=["user", "area"], name="follow_once_area"),
         ]
@@ -52,11 +72,16 @@ class Follow(TimeStampedModel):
 
 class Notification(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
     text = models.CharField(_("melding"), max_length=300)
     url = models.CharField(_("link"), max_length=500, blank=True)
-    key = models.CharField(_("sleutel"), max_length=120, help_text=_("Voorkomt dezelfde melding twee keer."))
+    key = models.CharField(
+        _("sleutel"), max_length=120, help_text=_("Voorkomt dezelfde melding twee keer.")
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("gemaild op"), null=True, blank=True)
@@ -65,7 +90,9 @@ class Notification(models.Model):
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_key")
+        ]
 
     def __str__(self):
         return self.text
@@ -78,7 +105,10 @@ class DigestPreference(TimeStampedModel):
         WEKELIJKS = "wekelijks", _("Wekelijks")
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="digest_preference"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="digest_preference",
     )
     frequency = models.CharField(
         _("e-mail met meldingen"), max_length=20, choices=Frequency.choices, default=Frequency.NOOIT

@@ -23,17 +23,33 @@ class Story(TimeStampedModel):
 
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("korte naam"), max_length=220, unique=True)
-    medium = models.CharField(_("soort"), max_length=10, choices=Medium.choices, default=Medium.BLOG)
-    body = models.TextField(_("tekst"), help_text=_("Opgeschoonde HTML: alleen alinea's, nadruk, lijsten en links."))
+    medium = models.CharField(
+        _("soort"), max_length=10, choices=Medium.choices, default=Medium.BLOG
+    )
+    body = models.TextField(
+        _("tekst"), help_text=_("Opgeschoonde HTML: alleen alinea's, nadruk, lijsten en links.")
+    )
     media_url = models.URLField(_("link naar video of audio"), blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), on_delete=models.PROTECT, related_name="stories"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.PROTECT,
+        related_name="stories",
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("namens"), null=True, blank=True, on_delete=models.SET_NULL, related_name="stories"
+        Organisation,
+        verbose_name=_("namens"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
     )
-    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="stories")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.GEPUBLICEERD)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="stories"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.GEPUBLICEERD
+    )
     published_at = models.DateTimeField(_("gepubliceerd op"), db_index=True)
     hidden_reason = models.TextField(_("reden van verbergen"), blank=True)
 
@@ -45,7 +61,9 @@ class Story(TimeStampedModel):
             # The stories list and the API page through published stories by (published_at, pk), and
             # count them from this index alone instead of reading the whole table.
             models.Index(
-                fields=["-published_at", "-id"], condition=Q(status="gepubliceerd"), name="atlas_story_published_recent"
+                fields=["-published_at", "-id"],
+                condition=Q(status="gepubliceerd"),
+                name="atlas_story_published_recent",
             ),
         ]
 
@@ -61,12 +79,19 @@ class StoryComment(TimeStampedModel):
         GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
         VERBORGEN = "verborgen", _("Verborgen door de moderator")
 
-    story = models.ForeignKey(Story, verbose_name=_("verhaal"), on_delete=models.CASCADE, related_name="comments")
+    story = models.ForeignKey(
+        Story, verbose_name=_("verhaal"), on_delete=models.CASCADE, related_name="comments"
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     body = models.TextField(_("reactie"), help_text=_("Platte tekst."))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.GEPUBLICEERD)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.GEPUBLICEERD
+    )
 
     class Meta:
         verbose_name = _("reactie")
@@ -86,7 +111,12 @@ class AbuseReport(TimeStampedModel):
         AFGEWEZEN = "afgewezen", _("Geen actie nodig")
 
     story = models.ForeignKey(
-        Story, verbose_name=_("verhaal"), null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+        Story,
+        verbose_name=_("verhaal"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
     )
     comment = models.ForeignKey(
         StoryComment,
@@ -97,10 +127,15 @@ class AbuseReport(TimeStampedModel):
         related_name="reports",
     )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gemeld door"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemeld door"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     reason = models.TextField(_("wat is er mis?"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("besloten door"),
@@ -118,7 +153,8 @@ class AbuseReport(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 name="abusereport_one_target",
-                condition=Q(story__isnull=False, comment__isnull=True) | Q(story__isnull=True, comment__isnull=False),
+                condition=Q(story__isnull=False, comment__isnull=True)
+                | Q(story__isnull=True, comment__isnull=False),
             ),
         ]
 

@@ -62,7 +62,11 @@ def search_filter(queryset, value: str, *, fields: dict[str, str]):
             search_similarity=similarity,
             search_rank=Greatest(SearchRank(vector, query), similarity, output_field=FloatField()),
         )
-        .filter(Q(search_vector=query) | Q(search_name__trigram_word_similar=needle) | Q(search_name__contains=needle))
+        .filter(
+            Q(search_vector=query)
+            | Q(search_name__trigram_word_similar=needle)
+            | Q(search_name__contains=needle)
+        )
         .order_by("-search_rank", name_field)
     )
 
@@ -79,7 +83,9 @@ def organisation_list(*, actor=None):
 
 
 def organisation_get(*, actor=None, slug: str) -> Organisation:
-    contact_points = ContactPoint.objects.filter(is_archived=False).prefetch_related("themes", "areas")
+    contact_points = ContactPoint.objects.filter(is_archived=False).prefetch_related(
+        "themes", "areas"
+    )
     return (
         Organisation.objects.filter(is_archived=False)
         .select_related("parent")
@@ -108,11 +114,14 @@ def organisation_for_edit(*, actor, slug: str) -> Organisation:
 
 def organisation_history(*, actor, organisation: Organisation):
     """The audit trail of an organisation, for those who may manage it."""
-    if not (actor.has_perm("atlas.manage_organisation", organisation) or actor.has_perm("atlas.verify_organisation")):
+    if not (
+        actor.has_perm("atlas.manage_organisation", organisation)
+        or actor.has_perm("atlas.verify_organisation")
+    ):
         return AuditEvent.objects.none()
-    return AuditEvent.objects.filter(target_type="atlas.organisation", target_id=str(organisation.pk)).select_related(
-        "actor"
-    )
+    return AuditEvent.objects.filter(
+        target_type="atlas.organisation", target_id=str(organisation.pk)
+    ).select_related("actor")
 
 
 def merge_candidates(*, actor, organisation: Organisation):
@@ -122,7 +131,11 @@ def merge_candidates(*, actor, organisation: Organisation):
     return (
         Organisation.objects.filter(is_archived=False)
         .exclude(pk=organisation.pk)
-        .annotate(similarity=TrigramWordSimilarity(_unaccent(Value(organisation.name)), _unaccent(F("name"))))
+        .annotate(
+            similarity=TrigramWordSimilarity(
+                _unaccent(Value(organisation.name)), _unaccent(F("name"))
+            )
+        )
         .filter(similarity__gte=0.4)
         .order_by("-similarity", "name")[:10]
     )
@@ -131,7 +144,9 @@ def merge_candidates(*, actor, organisation: Organisation):
 def change_proposals_to_decide(*, actor, organisation: Organisation | None = None):
     if not actor.is_authenticated:
         return ChangeProposal.objects.none()
-    qs = ChangeProposal.objects.filter(status=ChangeProposal.Status.OPEN).select_related("organisation", "proposed_by")
+    qs = ChangeProposal.objects.filter(status=ChangeProposal.Status.OPEN).select_related(
+        "organisation", "proposed_by"
+    )
     if organisation is not None:
         qs = qs.filter(organisation=organisation)
     if is_netwerkmanager(actor) or is_beheerder(actor):
@@ -145,7 +160,9 @@ def change_proposals_to_decide(*, actor, organisation: Organisation | None = Non
 def change_proposals_of(*, actor):
     if not actor.is_authenticated:
         return ChangeProposal.objects.none()
-    return ChangeProposal.objects.filter(proposed_by=actor).select_related("organisation", "decided_by")
+    return ChangeProposal.objects.filter(proposed_by=actor).select_related(
+        "organisation", "decided_by"
+    )
 
 
 # --- Contact points, networks, instruments, areas, themes ----------------------------------------
@@ -170,7 +187,10 @@ def network_get(*, actor=None, slug: str) -> Network:
         .prefetch_related(
             "themes",
             Prefetch("organisations", queryset=active),
-            Prefetch("agreements", queryset=Agreement.objects.prefetch_related(Prefetch("signatories", active))),
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.prefetch_related(Prefetch("signatories", active)),
+            ),
             Prefetch(
                 "groups",
                 queryset=NetworkGroup.objects.select_related("theme").prefetch_related(
@@ -221,15 +241,35 @@ def atlas_search(*, actor, q: str, limit: int = 20) -> list[SearchResult]:
     if not " ".join((q or "").split()):
         return []
     results = []
-    for obj in search_filter(organisation_list(actor=actor), q, fields=OrganisationFilter.search_fields)[:limit]:
-        results.append(SearchResult("organisatie", obj.name, obj.get_absolute_url(), obj.description, obj.search_rank))
-    for obj in search_filter(contact_point_list(actor=actor), q, fields=ContactPointFilter.search_fields)[:limit]:
+    for obj in search_filter(
+        organisation_list(actor=actor), q, fields=OrganisationFilter.search_fields
+    )[:limit]:
+        results.append(
+            SearchResult(
+                "organisatie", obj.name, obj.get_absolute_url(), obj.description, obj.search_rank
+            )
+        )
+    for obj in search_filter(
+        contact_point_list(actor=actor), q, fields=ContactPointFilter.search_fields
+    )[:limit]:
         url = obj.organisation.get_absolute_url() + f"#aanspreekpunt-{obj.pk}"
         results.append(SearchResult("aanspreekpunt", str(obj), url, obj.topic, obj.search_rank))
-    for obj in search_filter(instrument_list(actor=actor), q, fields=InstrumentFilter.search_fields)[:limit]:
-        results.append(SearchResult("instrument", obj.name, obj.get_absolute_url(), obj.purpose, obj.search_rank))
-    for obj in search_filter(network_list(actor=actor), q, fields=NetworkFilter.search_fields)[:limit]:
-        results.append(SearchResult("netwerk", obj.name, obj.get_absolute_url(), obj.description, obj.search_rank))
+    for obj in search_filter(
+        instrument_list(actor=actor), q, fields=InstrumentFilter.search_fields
+    )[:limit]:
+        results.append(
+            SearchResult(
+                "instrument", obj.name, obj.get_absolute_url(), obj.purpose, obj.search_rank
+            )
+        )
+    for obj in search_filter(network_list(actor=actor), q, fields=NetworkFilter.search_fields)[
+        :limit
+    ]:
+        results.append(
+            SearchResult(
+                "netwerk", obj.name, obj.get_absolute_url(), obj.description, obj.search_rank
+            )
+        )
     results.sort(key=lambda r: (-r.rank, r.title))
     return results[:limit]
 
@@ -275,7 +315,10 @@ def atlas_geojson(*, actor, organisations) -> dict:
             {
                 "type": "Feature",
                 "id": f"area-{area.slug}",
-                "geometry": {"type": "Point", "coordinates": [float(area.longitude), float(area.latitude)]},
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(area.longitude), float(area.latitude)],
+                },
                 "properties": {"kind": "area", "slug": area.slug, "name": area.name},
             }
         )
@@ -306,7 +349,9 @@ def organisations_of(*, actor):
     if not actor.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(
-        memberships__user=actor, memberships__status=Membership.Status.GOEDGEKEURD, is_archived=False
+        memberships__user=actor,
+        memberships__status=Membership.Status.GOEDGEKEURD,
+        is_archived=False,
     ).distinct()
 
 
@@ -314,7 +359,9 @@ def organisation_ids_of(*, actor) -> set[int]:
     """The ids of :func:`organisations_of`, read once per request (permission checks ask often)."""
     if not actor.is_authenticated:
         return set()
-    return {org_id for org_id, (_role, archived) in approved_memberships(actor).items() if not archived}
+    return {
+        org_id for org_id, (_role, archived) in approved_memberships(actor).items() if not archived
+    }
 
 
 def memberships_visible_to(*, actor):
@@ -353,7 +400,9 @@ def hsds_export(*, actor=None) -> dict:
                 "description": org.description,
                 "website": org.website or None,
                 "email": org.email or None,
-                "parent_organization_id": f"organisation-{org.parent_id}" if org.parent_id else None,
+                "parent_organization_id": f"organisation-{org.parent_id}"
+                if org.parent_id
+                else None,
                 "logo": org.logo.url if org.logo else None,
                 "x_type": org.type,
                 "x_verified": org.is_verified,
@@ -391,7 +440,11 @@ def hsds_export(*, actor=None) -> dict:
                 }
             )
             areas = list(service.areas.all()) or list(org.areas.all())
-            extent = "Rotterdam" if org.citywide and not service.areas.all() else ", ".join(a.name for a in areas)
+            extent = (
+                "Rotterdam"
+                if org.citywide and not service.areas.all()
+                else ", ".join(a.name for a in areas)
+            )
             if extent:
                 data["service_areas"].append(
                     {"id": f"service-area-{service.pk}", "service_id": service_id, "name": extent}

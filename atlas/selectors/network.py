@@ -51,9 +51,9 @@ def news_get(*, actor, slug: str) -> NewsItem:
 def news_to_review(*, actor):
     if not _editor(actor):
         return NewsItem.objects.none()
-    return NewsItem.objects.filter(status__in=[NewsItem.Status.VOORGESTELD, NewsItem.Status.CONCEPT]).select_related(
-        "author"
-    )
+    return NewsItem.objects.filter(
+        status__in=[NewsItem.Status.VOORGESTELD, NewsItem.Status.CONCEPT]
+    ).select_related("author")
 
 
 # --- Agenda ---------------------------------------------------------------------------------------
@@ -74,7 +74,9 @@ def event_get(*, actor=None, slug: str) -> Event:
 
 
 def event_signed_up(*, actor, event: Event) -> bool:
-    return bool(actor is not None and actor.is_authenticated and event.sign_ups.filter(user=actor).exists())
+    return bool(
+        actor is not None and actor.is_authenticated and event.sign_ups.filter(user=actor).exists()
+    )
 
 
 def event_sign_ups(*, actor, event: Event):
@@ -98,7 +100,11 @@ def listing_list(*, actor=None):
 
 def listing_get(*, actor, pk: int) -> Listing:
     """Open listings for everyone; closed ones for the organisation's members and contentbeheerders."""
-    listing = Listing.objects.select_related("organisation", "posted_by").prefetch_related("themes", "areas").get(pk=pk)
+    listing = (
+        Listing.objects.select_related("organisation", "posted_by")
+        .prefetch_related("themes", "areas")
+        .get(pk=pk)
+    )
     if listing.status == Listing.Status.OPEN or actor.has_perm("atlas.manage_listing", listing):
         return listing
     raise Listing.DoesNotExist
@@ -119,7 +125,9 @@ def listings_of(*, actor):
     if not actor.is_authenticated:
         return Listing.objects.none()
     return (
-        Listing.objects.filter(organisation__memberships__user=actor, organisation__memberships__status="goedgekeurd")
+        Listing.objects.filter(
+            organisation__memberships__user=actor, organisation__memberships__status="goedgekeurd"
+        )
         .select_related("organisation")
         .annotate(response_count=Count("responses", distinct=True))
         .distinct()
@@ -144,13 +152,17 @@ def story_list(*, actor=None):
         .prefetch_related("themes")
         # A subquery per story on the page, not a join grouped over every story: a page costs the same
         # however many stories and comments there are.
-        .annotate(comment_count=Coalesce(Subquery(visible_comments, output_field=IntegerField()), 0))
+        .annotate(
+            comment_count=Coalesce(Subquery(visible_comments, output_field=IntegerField()), 0)
+        )
         .order_by("-published_at", "-pk")
     )
 
 
 def story_get(*, actor, slug: str) -> Story:
-    comments = StoryComment.objects.filter(status=StoryComment.Status.GEPUBLICEERD).select_related("author")
+    comments = StoryComment.objects.filter(status=StoryComment.Status.GEPUBLICEERD).select_related(
+        "author"
+    )
     qs = Story.objects.select_related("author", "organisation").prefetch_related(
         "themes", Prefetch("comments", queryset=comments, to_attr="visible_comments")
     )
@@ -185,7 +197,9 @@ def lesson_get(*, actor, slug: str) -> Lesson:
     """Published for everyone; the proposer sees their own (with a reason when declined);
     contentbeheerders see all."""
     qs = Lesson.objects.select_related("proposed_by", "editor").prefetch_related(
-        "themes", "areas", Prefetch("versions", queryset=LessonVersion.objects.select_related("published_by"))
+        "themes",
+        "areas",
+        Prefetch("versions", queryset=LessonVersion.objects.select_related("published_by")),
     )
     if actor is not None and actor.has_perm("atlas.edit_lesson"):
         return qs.get(slug=slug)
@@ -216,9 +230,9 @@ def lesson_related(*, actor=None, lesson: Lesson, limit: int = 5):
 def lessons_to_edit(*, actor):
     if not actor.has_perm("atlas.edit_lesson"):
         return Lesson.objects.none()
-    return Lesson.objects.filter(status__in=[Lesson.Status.VOORGESTELD, Lesson.Status.IN_REDACTIE]).select_related(
-        "proposed_by", "editor"
-    )
+    return Lesson.objects.filter(
+        status__in=[Lesson.Status.VOORGESTELD, Lesson.Status.IN_REDACTIE]
+    ).select_related("proposed_by", "editor")
 
 
 def lessons_proposed_by(*, actor):
@@ -248,7 +262,9 @@ def follows_of(*, actor):
 def follow_of(*, actor, organisation=None, theme=None, area=None):
     if not actor.is_authenticated:
         return None
-    return Follow.objects.filter(user=actor, organisation=organisation, theme=theme, area=area).first()
+    return Follow.objects.filter(
+        user=actor, organisation=organisation, theme=theme, area=area
+    ).first()
 
 
 def notifications_of(*, actor):

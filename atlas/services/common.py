@@ -18,7 +18,9 @@ def unique_slug(model, title: str, *, fallback: str) -> str:
     return slug
 
 
-def clean_text(value, *, required: bool = False, label: str = "", max_length: int = TEXT_MAX) -> str:
+def clean_text(
+    value, *, required: bool = False, label: str = "", max_length: int = TEXT_MAX
+) -> str:
     text = (value or "").strip()
     if required and not text:
         raise ApplicationError(_("Vul %(label)s in.") % {"label": label})

@@ -50,8 +50,12 @@ def membership_request(*, actor, organisation: Organisation, motivation: str = "
     if existing is not None:
         if existing.status == Membership.Status.GOEDGEKEURD:
             raise ApplicationError(_("U bent al lid van %(org)s.") % {"org": organisation})
-        raise ApplicationError(_("Uw aanvraag voor %(org)s wacht al op een besluit.") % {"org": organisation})
-    membership = Membership(user=actor, organisation=organisation, motivation=(motivation or "").strip())
+        raise ApplicationError(
+            _("Uw aanvraag voor %(org)s wacht al op een besluit.") % {"org": organisation}
+        )
+    membership = Membership(
+        user=actor, organisation=organisation, motivation=(motivation or "").strip()
+    )
     # One open membership per person and organisation was checked above; a request at this very
     # moment is refused by the database's unique index below, not by full_clean's racing read.
     membership.full_clean(validate_constraints=False)
@@ -59,23 +63,34 @@ def membership_request(*, actor, organisation: Organisation, motivation: str = "
         with transaction.atomic():
             membership.save()
     except IntegrityError as exc:  # a concurrent request for the same pair
-        raise Conflict(_("Uw aanvraag voor %(org)s wacht al op een besluit.") % {"org": organisation}) from exc
+        raise Conflict(
+            _("Uw aanvraag voor %(org)s wacht al op een besluit.") % {"org": organisation}
+        ) from exc
     audit_record(actor=actor, action="membership_request", target=membership)
     return membership
 
 
 def _locked(membership: Membership) -> Membership:
-    return Membership.objects.select_for_update().select_related("organisation", "user").get(pk=membership.pk)
+    return (
+        Membership.objects.select_for_update()
+        .select_related("organisation", "user")
+        .get(pk=membership.pk)
+    )
 
 
 @transaction.atomic
-def membership_approve(*, actor, membership: Membership, role: str = Membership.Role.LID, note: str = "") -> Membership:
+def membership_approve(
+    *, actor, membership: Membership, role: str = Membership.Role.LID, note: str = ""
+) -> Membership:
     membership = _locked(membership)
     if not actor.has_perm("atlas.decide_membership", membership):
-        raise NotAllowed(_("Alleen een beheerder van de organisatie of een netwerkmanager kan dit besluiten."))
+        raise NotAllowed(
+            _("Alleen een beheerder van de organisatie of een netwerkmanager kan dit besluiten.")
+        )
     if membership.status != Membership.Status.AANGEVRAAGD:
         raise Conflict(
-            _("Over deze aanvraag is al besloten (status: %(status)s).") % {"status": membership.get_status_display()}
+            _("Over deze aanvraag is al besloten (status: %(status)s).")
+            % {"status": membership.get_status_display()}
         )
     if membership.user_id == actor.pk and not actor.has_perm("core.manage_roles"):
         raise NotAllowed(_("U kunt uw eigen aanvraag niet goedkeuren."))
@@ -88,7 +103,9 @@ def membership_approve(*, actor, membership: Membership, role: str = Membership.
     membership.decision_note = (note or "").strip()
     membership.full_clean()
     membership.save()
-    audit_record(actor=actor, action="membership_approve", target=membership, changes={"role": role})
+    audit_record(
+        actor=actor, action="membership_approve", target=membership, changes={"role": role}
+    )
     return membership
 
 
@@ -96,10 +113,13 @@ def membership_approve(*, actor, membership: Membership, role: str = Membership.
 def membership_reject(*, actor, membership: Membership, note: str = "") -> Membership:
     membership = _locked(membership)
     if not actor.has_perm("atlas.decide_membership", membership):
-        raise NotAllowed(_("Alleen een beheerder van de organisatie of een netwerkmanager kan dit besluiten."))
+        raise NotAllowed(
+            _("Alleen een beheerder van de organisatie of een netwerkmanager kan dit besluiten.")
+        )
     if membership.status != Membership.Status.AANGEVRAAGD:
         raise Conflict(
-            _("Over deze aanvraag is al besloten (status: %(status)s).") % {"status": membership.get_status_display()}
+            _("Over deze aanvraag is al besloten (status: %(status)s).")
+            % {"status": membership.get_status_display()}
         )
     membership.status = Membership.Status.AFGEWEZEN
     membership.decided_by = actor
@@ -107,7 +127,12 @@ def membership_reject(*, actor, membership: Membership, note: str = "") -> Membe
     membership.decision_note = (note or "").strip()
     membership.full_clean()
     membership.save()
-    audit_record(actor=actor, action="membership_reject", target=membership, changes={"note": membership.decision_note})
+    audit_record(
+        actor=actor,
+        action="membership_reject",
+        target=membership,
+        changes={"note": membership.decision_note},
+    )
     return membership
 
 
@@ -119,7 +144,10 @@ def membership_end(*, actor, membership: Membership) -> Membership:
         raise NotAllowed(_("U kunt dit lidmaatschap niet beëindigen."))
     if membership.status not in (Membership.Status.AANGEVRAAGD, Membership.Status.GOEDGEKEURD):
         raise Conflict(_("Dit lidmaatschap is al afgesloten."))
-    if membership.role == Membership.Role.BEHEERDER and membership.status == Membership.Status.GOEDGEKEURD:
+    if (
+        membership.role == Membership.Role.BEHEERDER
+        and membership.status == Membership.Status.GOEDGEKEURD
+    ):
         other_admins = Membership.objects.filter(
             organisation=membership.organisation,
             role=Membership.Role.BEHEERDER,
@@ -166,7 +194,15 @@ PROFILE_FIELDS = [
 ]
 PROFILE_M2M = ["themes", "areas"]
 # What a member may propose: plain text fields, applied by a beheerder.
-PROPOSABLE_FIELDS = ["description", "website", "email", "phone", "address", "looking_for", "offering"]
+PROPOSABLE_FIELDS = [
+    "description",
+    "website",
+    "email",
+    "phone",
+    "address",
+    "looking_for",
+    "offering",
+]
 
 
 def _display(value):
@@ -220,7 +256,9 @@ def _apply_profile(organisation: Organisation, data: dict, fields) -> dict:
 def organisation_create(*, actor, data: dict) -> Organisation:
     """A curator adds an organisation to the atlas."""
     if not actor.has_perm("atlas.verify_organisation"):
-        raise NotAllowed(_("Alleen een netwerkmanager of contentbeheerder kan organisaties toevoegen."))
+        raise NotAllowed(
+            _("Alleen een netwerkmanager of contentbeheerder kan organisaties toevoegen.")
+        )
     organisation = Organisation(slug=_unique_slug(data.get("name", "")))
     changes = _apply_profile(organisation, data, [*PROFILE_FIELDS, *PROFILE_M2M])
     audit_record(actor=actor, action="organisation_create", target=organisation, changes=changes)
@@ -239,12 +277,16 @@ def organisation_update(*, actor, organisation: Organisation, data: dict) -> Org
         raise ApplicationError(_("Een organisatie kan niet haar eigen moederorganisatie zijn."))
     changes = _apply_profile(organisation, data, [*PROFILE_FIELDS, *PROFILE_M2M])
     if changes:
-        audit_record(actor=actor, action="organisation_update", target=organisation, changes=changes)
+        audit_record(
+            actor=actor, action="organisation_update", target=organisation, changes=changes
+        )
     return organisation
 
 
 @transaction.atomic
-def organisation_change_propose(*, actor, organisation: Organisation, changes: dict, note: str = "") -> ChangeProposal:
+def organisation_change_propose(
+    *, actor, organisation: Organisation, changes: dict, note: str = ""
+) -> ChangeProposal:
     """A member proposes changes to the profile; a beheerder decides."""
     if not actor.has_perm("atlas.propose_organisation_change", organisation):
         raise NotAllowed(_("Alleen leden van deze organisatie kunnen een wijziging voorstellen."))
@@ -255,15 +297,23 @@ def organisation_change_propose(*, actor, organisation: Organisation, changes: d
     }
     if not proposed:
         raise ApplicationError(_("Uw voorstel verandert niets aan het profiel."))
-    proposal = ChangeProposal(organisation=organisation, proposed_by=actor, changes=proposed, note=(note or "").strip())
+    proposal = ChangeProposal(
+        organisation=organisation, proposed_by=actor, changes=proposed, note=(note or "").strip()
+    )
     proposal.full_clean()
     proposal.save()
-    audit_record(actor=actor, action="organisation_change_propose", target=organisation, changes=proposed)
+    audit_record(
+        actor=actor, action="organisation_change_propose", target=organisation, changes=proposed
+    )
     return proposal
 
 
 def _locked_proposal(proposal: ChangeProposal) -> ChangeProposal:
-    return ChangeProposal.objects.select_for_update().select_related("organisation").get(pk=proposal.pk)
+    return (
+        ChangeProposal.objects.select_for_update()
+        .select_related("organisation")
+        .get(pk=proposal.pk)
+    )
 
 
 @transaction.atomic
@@ -300,16 +350,23 @@ def change_proposal_reject(*, actor, proposal: ChangeProposal) -> ChangeProposal
     proposal.decided_at = timezone.now()
     proposal.save()
     audit_record(
-        actor=actor, action="change_proposal_reject", target=proposal.organisation, changes={"voorstel": proposal.pk}
+        actor=actor,
+        action="change_proposal_reject",
+        target=proposal.organisation,
+        changes={"voorstel": proposal.pk},
     )
     return proposal
 
 
 @transaction.atomic
-def organisation_verify(*, actor, organisation: Organisation, verified: bool = True) -> Organisation:
+def organisation_verify(
+    *, actor, organisation: Organisation, verified: bool = True
+) -> Organisation:
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not actor.has_perm("atlas.verify_organisation"):
-        raise NotAllowed(_("Alleen een netwerkmanager of contentbeheerder kan organisaties verifiëren."))
+        raise NotAllowed(
+            _("Alleen een netwerkmanager of contentbeheerder kan organisaties verifiëren.")
+        )
     if organisation.is_archived:
         raise Conflict(_("Deze organisatie is gearchiveerd."))
     if organisation.is_verified == verified:
@@ -330,7 +387,9 @@ def organisation_merge(*, actor, duplicate: Organisation, keep: Organisation) ->
     """Merge a duplicate into the organisation that stays. Links move over; the duplicate is archived
     with a pointer to the one that stays, so its history and old links remain."""
     if not actor.has_perm("atlas.merge_organisation"):
-        raise NotAllowed(_("Alleen een netwerkmanager of contentbeheerder kan dubbele organisaties samenvoegen."))
+        raise NotAllowed(
+            _("Alleen een netwerkmanager of contentbeheerder kan dubbele organisaties samenvoegen.")
+        )
     if duplicate.pk == keep.pk:
         raise ApplicationError(_("Kies twee verschillende organisaties om samen te voegen."))
     duplicate, keep = (
@@ -340,11 +399,17 @@ def organisation_merge(*, actor, duplicate: Organisation, keep: Organisation) ->
     if duplicate.is_archived or keep.is_archived:
         raise Conflict(_("Een van beide organisaties is al gearchiveerd of samengevoegd."))
     moved = {}
-    moved["contact_points"] = ContactPoint.objects.filter(organisation=duplicate).update(organisation=keep)
+    moved["contact_points"] = ContactPoint.objects.filter(organisation=duplicate).update(
+        organisation=keep
+    )
     moved["services"] = Service.objects.filter(organisation=duplicate).update(organisation=keep)
-    moved["children"] = Organisation.objects.filter(parent=duplicate).exclude(pk=keep.pk).update(parent=keep)
+    moved["children"] = (
+        Organisation.objects.filter(parent=duplicate).exclude(pk=keep.pk).update(parent=keep)
+    )
     moved["instruments"] = Instrument.objects.filter(owner=duplicate).update(owner=keep)
-    moved["coordinated_networks"] = Network.objects.filter(coordinator=duplicate).update(coordinator=keep)
+    moved["coordinated_networks"] = Network.objects.filter(coordinator=duplicate).update(
+        coordinator=keep
+    )
     ChangeProposal.objects.filter(organisation=duplicate).update(organisation=keep)
     for through, fk in [
         (Network.organisations.through, "network_id"),
@@ -352,22 +417,32 @@ def organisation_merge(*, actor, duplicate: Organisation, keep: Organisation) ->
         (Agreement.signatories.through, "agreement_id"),
     ]:
         existing = set(through.objects.filter(organisation_id=keep.pk).values_list(fk, flat=True))
-        through.objects.filter(organisation_id=duplicate.pk).exclude(**{f"{fk}__in": existing}).update(
-            organisation_id=keep.pk
-        )
+        through.objects.filter(organisation_id=duplicate.pk).exclude(
+            **{f"{fk}__in": existing}
+        ).update(organisation_id=keep.pk)
     keep.themes.add(*duplicate.themes.all())
     keep.areas.add(*duplicate.areas.all())
     kept_members = set(
         Membership.objects.filter(
-            organisation=keep, status__in=[Membership.Status.AANGEVRAAGD, Membership.Status.GOEDGEKEURD]
+            organisation=keep,
+            status__in=[Membership.Status.AANGEVRAAGD, Membership.Status.GOEDGEKEURD],
         ).values_list("user_id", flat=True)
     )
     memberships = Membership.objects.filter(organisation=duplicate)
     moved["memberships"] = memberships.exclude(user_id__in=kept_members).update(organisation=keep)
-    memberships.filter(status__in=[Membership.Status.AANGEVRAAGD, Membership.Status.GOEDGEKEURD]).update(
-        status=Membership.Status.BEEINDIGD, decided_by=actor, decided_at=timezone.now()
-    )
-    for name in ["description", "website", "email", "phone", "address", "looking_for", "offering", "external_id"]:
+    memberships.filter(
+        status__in=[Membership.Status.AANGEVRAAGD, Membership.Status.GOEDGEKEURD]
+    ).update(status=Membership.Status.BEEINDIGD, decided_by=actor, decided_at=timezone.now())
+    for name in [
+        "description",
+        "website",
+        "email",
+        "phone",
+        "address",
+        "looking_for",
+        "offering",
+        "external_id",
+    ]:
         if not getattr(keep, name) and getattr(duplicate, name):
             setattr(keep, name, getattr(duplicate, name))
             if name == "external_id":
@@ -378,7 +453,10 @@ def organisation_merge(*, actor, duplicate: Organisation, keep: Organisation) ->
     keep.full_clean()
     keep.save()
     audit_record(
-        actor=actor, action="organisation_merge_into", target=duplicate, changes={"samengevoegd_met": keep.slug}
+        actor=actor,
+        action="organisation_merge_into",
+        target=duplicate,
+        changes={"samengevoegd_met": keep.slug},
     )
     audit_record(
         actor=actor,
@@ -398,13 +476,19 @@ def _clean_query(query: str) -> str:
 
     params = QueryDict(query or "", mutable=True)
     for key in list(params.keys()):
-        if key not in OrganisationFilter.base_filters or key == "search" or not any(params.getlist(key)):
+        if (
+            key not in OrganisationFilter.base_filters
+            or key == "search"
+            or not any(params.getlist(key))
+        ):
             del params[key]
     return params.urlencode()
 
 
 @transaction.atomic
-def saved_search_create(*, actor, name: str, query: str, frequency: str = SavedSearch.Frequency.WEKELIJKS):
+def saved_search_create(
+    *, actor, name: str, query: str, frequency: str = SavedSearch.Frequency.WEKELIJKS
+):
     from ..filters import OrganisationFilter
 
     if not actor.has_perm("atlas.save_search"):
@@ -413,7 +497,10 @@ def saved_search_create(*, actor, name: str, query: str, frequency: str = SavedS
     if not OrganisationFilter(QueryDict(query), queryset=Organisation.objects.none()).is_valid():
         raise ApplicationError(_("Dit filter is niet geldig; pas het aan en probeer opnieuw."))
     saved = SavedSearch(
-        user=actor, name=(name or "").strip() or _("Mijn zoekopdracht"), query=query, frequency=frequency
+        user=actor,
+        name=(name or "").strip() or _("Mijn zoekopdracht"),
+        query=query,
+        frequency=frequency,
     )
     saved.last_sent_at = timezone.now()
     try:
@@ -449,9 +536,13 @@ def radar_digest_send(*, frequency: str, now=None) -> int:
 
     Idempotent per period: a search already sent within its period is skipped."""
     now = now or timezone.now()
-    period = timedelta(days=1) if frequency == SavedSearch.Frequency.DAGELIJKS else timedelta(days=7)
+    period = (
+        timedelta(days=1) if frequency == SavedSearch.Frequency.DAGELIJKS else timedelta(days=7)
+    )
     sent = 0
-    due = SavedSearch.objects.filter(frequency=frequency, user__is_active=True).select_related("user")
+    due = SavedSearch.objects.filter(frequency=frequency, user__is_active=True).select_related(
+        "user"
+    )
     for saved in due:
         with transaction.atomic():
             saved = SavedSearch.objects.select_for_update().select_related("user").get(pk=saved.pk)
@@ -462,8 +553,16 @@ def radar_digest_send(*, frequency: str, now=None) -> int:
             saved.save(update_fields=["last_sent_at", "updated_at"])
             if not matches:
                 continue
-            link = settings.SITE_URL.rstrip("/") + reverse("atlas:organisation-list") + "?" + saved.query
-            lines = [f"- {org.name}: {settings.SITE_URL.rstrip('/')}{org.get_absolute_url()}" for org in matches]
+            link = (
+                settings.SITE_URL.rstrip("/")
+                + reverse("atlas:organisation-list")
+                + "?"
+                + saved.query
+            )
+            lines = [
+                f"- {org.name}: {settings.SITE_URL.rstrip('/')}{org.get_absolute_url()}"
+                for org in matches
+            ]
             body = "\n".join(
                 [
                     _('Nieuw in de atlas voor uw zoekopdracht "%(name)s":') % {"name": saved.name},
@@ -485,8 +584,25 @@ def radar_digest_send(*, frequency: str, now=None) -> int:
 
 # --- Import of a sociale kaart -------------------------------------------------------------------
 
-IMPORT_COLUMNS = ["external_id", "name", "type", "description", "website", "email", "phone", "address"]
-IMPORT_OPTIONAL = ["themes", "areas", "citywide", "latitude", "longitude", "looking_for", "offering"]
+IMPORT_COLUMNS = [
+    "external_id",
+    "name",
+    "type",
+    "description",
+    "website",
+    "email",
+    "phone",
+    "address",
+]
+IMPORT_OPTIONAL = [
+    "themes",
+    "areas",
+    "citywide",
+    "latitude",
+    "longitude",
+    "looking_for",
+    "offering",
+]
 
 
 @dataclass
@@ -544,7 +660,9 @@ def _import_row(row: dict, *, force: bool) -> tuple[str, Organisation]:
         try:
             point[key] = Decimal(raw).quantize(Decimal("0.00001")) if raw else None
         except InvalidOperation as exc:
-            raise ApplicationError(_("%(key)s is geen getal: %(value)s.") % {"key": key, "value": raw}) from exc
+            raise ApplicationError(
+                _("%(key)s is geen getal: %(value)s.") % {"key": key, "value": raw}
+            ) from exc
     data = {
         "name": name,
         "type": type_,
@@ -553,7 +671,8 @@ def _import_row(row: dict, *, force: bool) -> tuple[str, Organisation]:
         "email": (row.get("email") or "").strip(),
         "phone": (row.get("phone") or "").strip(),
         "address": (row.get("address") or "").strip(),
-        "citywide": (row.get("citywide") or "").strip().lower() in {"1", "ja", "true", "yes", "waar"},
+        "citywide": (row.get("citywide") or "").strip().lower()
+        in {"1", "ja", "true", "yes", "waar"},
         "looking_for": (row.get("looking_for") or "").strip(),
         "offering": (row.get("offering") or "").strip(),
         **point,
@@ -570,16 +689,22 @@ def _import_row(row: dict, *, force: bool) -> tuple[str, Organisation]:
     changes = _apply_profile(organisation, {**data, "themes": themes, "areas": areas}, fields)
     if action == "updated" and not changes:
         return "unchanged", organisation
-    audit_record(actor=None, action=f"organisation_import_{action}", target=organisation, changes=changes)
+    audit_record(
+        actor=None, action=f"organisation_import_{action}", target=organisation, changes=changes
+    )
     return action, organisation
 
 
-def organisations_import(*, actor=None, file, dry_run: bool = False, force: bool = False) -> ImportReport:
+def organisations_import(
+    *, actor=None, file, dry_run: bool = False, force: bool = False
+) -> ImportReport:
     """Load a sociale kaart export (CSV, comma or semicolon separated). Idempotent by external_id;
     never overwrites a verified profile without ``force``. Each row stands alone: a bad row is
     reported and the others still load. ``actor`` None is the system (management command)."""
     if actor is not None and not actor.has_perm("atlas.verify_organisation"):
-        raise NotAllowed(_("Alleen een netwerkmanager of contentbeheerder kan organisaties importeren."))
+        raise NotAllowed(
+            _("Alleen een netwerkmanager of contentbeheerder kan organisaties importeren.")
+        )
     text = file.read()
     if isinstance(text, bytes):
         try:
@@ -593,7 +718,9 @@ def organisations_import(*, actor=None, file, dry_run: bool = False, force: bool
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     missing = [c for c in ["external_id", "name"] if c not in (reader.fieldnames or [])]
     if missing:
-        raise ApplicationError(_("Deze kolommen ontbreken: %(cols)s.") % {"cols": ", ".join(missing)})
+        raise ApplicationError(
+            _("Deze kolommen ontbreken: %(cols)s.") % {"cols": ", ".join(missing)}
+        )
     report = ImportReport(dry_run=dry_run)
     try:
         with transaction.atomic():
@@ -606,7 +733,9 @@ def organisations_import(*, actor=None, file, dry_run: bool = False, force: bool
                     continue
                 except ValidationError as exc:
                     messages = [
-                        f"{k}: {m}" for k, ms in getattr(exc, "message_dict", {"": exc.messages}).items() for m in ms
+                        f"{k}: {m}"
+                        for k, ms in getattr(exc, "message_dict", {"": exc.messages}).items()
+                        for m in ms
                     ]
                     report.errors.append((number, " ".join(messages)))
                     continue

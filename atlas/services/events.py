@@ -36,7 +36,9 @@ def _may_organise_for(actor, organiser) -> bool:
     if organiser is None:
         return True
     return bool(
-        is_organisation_member(actor, organiser) or actor.has_perm("atlas.publish_news") or is_netwerkmanager(actor)
+        is_organisation_member(actor, organiser)
+        or actor.has_perm("atlas.publish_news")
+        or is_netwerkmanager(actor)
     )
 
 
@@ -68,7 +70,9 @@ def event_create(
     if not actor.has_perm("atlas.create_event"):
         raise NotAllowed(_("Log in om een evenement in de agenda te zetten."))
     if not _may_organise_for(actor, organiser):
-        raise NotAllowed(_("U kunt alleen een evenement organiseren namens een organisatie waar u lid van bent."))
+        raise NotAllowed(
+            _("U kunt alleen een evenement organiseren namens een organisatie waar u lid van bent.")
+        )
     if source_type not in SourceType.values:
         raise ApplicationError(_("Onbekende soort bron."))
     title = clean_text(title, required=True, label=_("de titel"), max_length=200)
@@ -103,7 +107,8 @@ def event_create(
         organisation=organiser,
         themes=list(event.themes.all()),
         areas=list(event.areas.all()),
-        text=_("In de agenda: %(title)s (%(date)s)") % {"title": event.title, "date": f"{event.starts_at:%d-%m-%Y}"},
+        text=_("In de agenda: %(title)s (%(date)s)")
+        % {"title": event.title, "date": f"{event.starts_at:%d-%m-%Y}"},
         url=event.get_absolute_url(),
         key=f"event-{event.pk}",
         exclude_user_id=actor.pk,
@@ -113,13 +118,17 @@ def event_create(
 
 @transaction.atomic
 def event_update(*, actor, event: Event, data: dict) -> Event:
-    event = Event.objects.select_for_update(of=("self",)).select_related("organiser").get(pk=event.pk)
+    event = (
+        Event.objects.select_for_update(of=("self",)).select_related("organiser").get(pk=event.pk)
+    )
     if not actor.has_perm("atlas.change_event", event):
         raise NotAllowed(_("Alleen wie het evenement organiseert, kan het wijzigen."))
     if event.is_cancelled:
         raise Conflict(_("Dit evenement is afgelast en kan niet meer worden gewijzigd."))
     if "organiser" in data and not _may_organise_for(actor, data["organiser"]):
-        raise NotAllowed(_("U kunt alleen een evenement organiseren namens een organisatie waar u lid van bent."))
+        raise NotAllowed(
+            _("U kunt alleen een evenement organiseren namens een organisatie waar u lid van bent.")
+        )
     changes = {}
     for name in EVENT_FIELDS:
         if name in data:
@@ -140,7 +149,9 @@ def event_update(*, actor, event: Event, data: dict) -> Event:
 
 @transaction.atomic
 def event_cancel(*, actor, event: Event) -> Event:
-    event = Event.objects.select_for_update(of=("self",)).select_related("organiser").get(pk=event.pk)
+    event = (
+        Event.objects.select_for_update(of=("self",)).select_related("organiser").get(pk=event.pk)
+    )
     if not actor.has_perm("atlas.change_event", event):
         raise NotAllowed(_("Alleen wie het evenement organiseert, kan het afgelasten."))
     if event.is_cancelled:
@@ -166,7 +177,9 @@ def event_sign_up(*, actor, event: Event) -> EventRegistration:
 
     if not actor.has_perm("atlas.sign_up_event"):
         raise NotAllowed(_("Log in om u aan te melden."))
-    event = Event.objects.select_for_update().get(pk=event.pk)  # serialises sign-ups against the capacity
+    event = Event.objects.select_for_update().get(
+        pk=event.pk
+    )  # serialises sign-ups against the capacity
     if event.registration != Event.Registration.PLATFORM:
         raise ApplicationError(_("Voor dit evenement meldt u zich niet in de reisgids aan."))
     if event.is_cancelled:
@@ -189,7 +202,9 @@ def event_sign_up(*, actor, event: Event) -> EventRegistration:
 
 @transaction.atomic
 def event_sign_off(*, actor, event: Event) -> None:
-    registration = EventRegistration.objects.select_for_update().filter(event=event, user=actor).first()
+    registration = (
+        EventRegistration.objects.select_for_update().filter(event=event, user=actor).first()
+    )
     if registration is None:
         raise Conflict(_("U was niet aangemeld."))
     registration.delete()

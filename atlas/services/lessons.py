@@ -12,7 +12,15 @@ from ..models import Audience, Lesson, LessonVersion, SourceType
 from .common import clean_text, unique_slug, validate
 from .notifications import notify, notify_followers
 
-EDITABLE_FIELDS = ["title", "summary", "context", "what_worked", "what_did_not_work", "kind", "evidence_level"]
+EDITABLE_FIELDS = [
+    "title",
+    "summary",
+    "context",
+    "what_worked",
+    "what_did_not_work",
+    "kind",
+    "evidence_level",
+]
 
 
 def _check_audiences(audiences) -> list[str]:
@@ -72,7 +80,9 @@ def lesson_propose(
         actor=actor,
         action="lesson_propose",
         target=lesson,
-        changes={"source": f"{source_type}:{lesson.source_id}" if lesson.source_id else source_type},
+        changes={
+            "source": f"{source_type}:{lesson.source_id}" if lesson.source_id else source_type
+        },
     )
     return lesson
 
@@ -87,7 +97,10 @@ def lesson_take_into_editing(*, actor, lesson: Lesson) -> Lesson:
     if not actor.has_perm("atlas.edit_lesson"):
         raise NotAllowed(_("Alleen een contentbeheerder neemt een les in redactie."))
     if lesson.status != Lesson.Status.VOORGESTELD:
-        raise Conflict(_("Deze les is niet (meer) voorgesteld (status: %(s)s).") % {"s": lesson.get_status_display()})
+        raise Conflict(
+            _("Deze les is niet (meer) voorgesteld (status: %(s)s).")
+            % {"s": lesson.get_status_display()}
+        )
     lesson.status = Lesson.Status.IN_REDACTIE
     lesson.editor = actor
     lesson.save(update_fields=["status", "editor", "updated_at"])
@@ -157,9 +170,15 @@ def lesson_publish(*, actor, lesson: Lesson) -> Lesson:
     lesson.rejection_reason = ""
     lesson.save()
     LessonVersion.objects.create(
-        lesson=lesson, number=lesson.version, snapshot=_snapshot(lesson), published_by=actor, published_at=now
+        lesson=lesson,
+        number=lesson.version,
+        snapshot=_snapshot(lesson),
+        published_by=actor,
+        published_at=now,
     )
-    audit_record(actor=actor, action="lesson_publish", target=lesson, changes={"version": lesson.version})
+    audit_record(
+        actor=actor, action="lesson_publish", target=lesson, changes={"version": lesson.version}
+    )
     notify(
         user_ids=[lesson.proposed_by_id],
         text=_("Uw les '%(title)s' is gepubliceerd in de kennisbank.") % {"title": lesson.title},
@@ -186,7 +205,8 @@ def lesson_reject(*, actor, lesson: Lesson, reason: str) -> Lesson:
         raise NotAllowed(_("Alleen een contentbeheerder kan een les afwijzen."))
     if lesson.status not in (Lesson.Status.VOORGESTELD, Lesson.Status.IN_REDACTIE):
         raise Conflict(
-            _("Deze les kan niet meer worden afgewezen (status: %(s)s).") % {"s": lesson.get_status_display()}
+            _("Deze les kan niet meer worden afgewezen (status: %(s)s).")
+            % {"s": lesson.get_status_display()}
         )
     if lesson.version > 0:
         raise Conflict(_("Een les die al gepubliceerd is geweest, wijst u niet af."))
@@ -198,7 +218,8 @@ def lesson_reject(*, actor, lesson: Lesson, reason: str) -> Lesson:
     audit_record(actor=actor, action="lesson_reject", target=lesson, changes={"reason": reason})
     notify(
         user_ids=[lesson.proposed_by_id],
-        text=_("Uw voorstel '%(title)s' is niet opgenomen in de kennisbank.") % {"title": lesson.title},
+        text=_("Uw voorstel '%(title)s' is niet opgenomen in de kennisbank.")
+        % {"title": lesson.title},
         url=lesson.get_absolute_url(),
         key=f"lesson-rejected-{lesson.pk}",
         exclude_user_id=actor.pk,

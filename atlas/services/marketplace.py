@@ -49,7 +49,12 @@ def listing_create(
     listing.save()
     listing.themes.set(themes)
     listing.areas.set(areas)
-    audit_record(actor=actor, action="listing_create", target=listing, changes={"kind": kind, "category": category})
+    audit_record(
+        actor=actor,
+        action="listing_create",
+        target=listing,
+        changes={"kind": kind, "category": category},
+    )
     notify_followers(
         organisation=organisation,
         themes=list(listing.themes.all()),
@@ -64,15 +69,23 @@ def listing_create(
 
 
 def _locked(listing: Listing) -> Listing:
-    return Listing.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=listing.pk)
+    return (
+        Listing.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=listing.pk)
+    )
 
 
 def _close(*, actor, listing: Listing, status: str, action: str) -> Listing:
     listing = _locked(listing)
     if not actor.has_perm("atlas.manage_listing", listing):
-        raise NotAllowed(_("Alleen leden van %(org)s kunnen dit afsluiten.") % {"org": listing.organisation})
+        raise NotAllowed(
+            _("Alleen leden van %(org)s kunnen dit afsluiten.") % {"org": listing.organisation}
+        )
     if listing.status != Listing.Status.OPEN:
-        raise Conflict(_("Dit staat niet meer open (status: %(s)s).") % {"s": listing.get_status_display()})
+        raise Conflict(
+            _("Dit staat niet meer open (status: %(s)s).") % {"s": listing.get_status_display()}
+        )
     listing.status = status
     listing.closed_at = timezone.now()
     listing.save(update_fields=["status", "closed_at", "updated_at"])
@@ -82,12 +95,16 @@ def _close(*, actor, listing: Listing, status: str, action: str) -> Listing:
 
 @transaction.atomic
 def listing_fulfil(*, actor, listing: Listing) -> Listing:
-    return _close(actor=actor, listing=listing, status=Listing.Status.VERVULD, action="listing_fulfil")
+    return _close(
+        actor=actor, listing=listing, status=Listing.Status.VERVULD, action="listing_fulfil"
+    )
 
 
 @transaction.atomic
 def listing_withdraw(*, actor, listing: Listing) -> Listing:
-    return _close(actor=actor, listing=listing, status=Listing.Status.INGETROKKEN, action="listing_withdraw")
+    return _close(
+        actor=actor, listing=listing, status=Listing.Status.INGETROKKEN, action="listing_withdraw"
+    )
 
 
 @transaction.atomic
@@ -102,7 +119,9 @@ def listing_respond(*, actor, listing: Listing, message: str, organisation=None)
         raise Conflict(_("Hierop kunt u niet meer reageren."))
     if (
         organisation is not None
-        and not organisation.memberships.filter(user=actor, status=Membership.Status.GOEDGEKEURD).exists()
+        and not organisation.memberships.filter(
+            user=actor, status=Membership.Status.GOEDGEKEURD
+        ).exists()
     ):
         raise NotAllowed(_("U kunt alleen reageren namens een organisatie waar u lid van bent."))
     response = ListingResponse(
@@ -113,7 +132,9 @@ def listing_respond(*, actor, listing: Listing, message: str, organisation=None)
     )
     validate(response)
     response.save()
-    audit_record(actor=actor, action="listing_respond", target=listing, changes={"response": response.pk})
+    audit_record(
+        actor=actor, action="listing_respond", target=listing, changes={"response": response.pk}
+    )
     notify(
         user_ids=[listing.posted_by_id],
         text=_("%(name)s reageert op '%(title)s'") % {"name": actor, "title": listing.title},
@@ -132,7 +153,9 @@ def listing_response_mail_send(*, response_id: int) -> bool:
     with transaction.atomic():
         response = (
             ListingResponse.objects.select_for_update(of=("self",))
-            .select_related("listing__posted_by", "listing__organisation", "responder", "organisation")
+            .select_related(
+                "listing__posted_by", "listing__organisation", "responder", "organisation"
+            )
             .filter(pk=response_id, emailed_at__isnull=True)
             .first()
         )
@@ -140,7 +163,9 @@ def listing_response_mail_send(*, response_id: int) -> bool:
             return False
         listing = response.listing
         link = settings.SITE_URL.rstrip("/") + listing.get_absolute_url()
-        on_behalf = _(" namens %(org)s") % {"org": response.organisation} if response.organisation else ""
+        on_behalf = (
+            _(" namens %(org)s") % {"org": response.organisation} if response.organisation else ""
+        )
         body = "\n".join(
             [
                 _("%(name)s%(on_behalf)s reageert op uw %(kind)s '%(title)s':")
@@ -174,7 +199,9 @@ def listings_expire(*, today=None) -> int:
     today = today or timezone.localdate()
     expired = 0
     for pk in list(
-        Listing.objects.filter(status=Listing.Status.OPEN, expires_on__lt=today).values_list("pk", flat=True)
+        Listing.objects.filter(status=Listing.Status.OPEN, expires_on__lt=today).values_list(
+            "pk", flat=True
+        )
     ):
         with transaction.atomic():
             listing = (
@@ -190,7 +217,8 @@ def listings_expire(*, today=None) -> int:
             audit_record(actor=None, action="listing_expire", target=listing)
             notify(
                 user_ids=[listing.posted_by_id],
-                text=_("'%(title)s' is verlopen en staat niet meer in vraag en aanbod.") % {"title": listing.title},
+                text=_("'%(title)s' is verlopen en staat niet meer in vraag en aanbod.")
+                % {"title": listing.title},
                 url=listing.get_absolute_url(),
                 key=f"listing-expired-{listing.pk}",
             )

@@ -12,7 +12,9 @@ from .common import clean_text, unique_slug, validate
 from .notifications import notify, notify_followers
 
 
-def _build(*, actor, title, summary, body, category, link="", organisation=None, status) -> NewsItem:
+def _build(
+    *, actor, title, summary, body, category, link="", organisation=None, status
+) -> NewsItem:
     title = clean_text(title, required=True, label=_("de titel"), max_length=200)
     item = NewsItem(
         title=title,
@@ -31,10 +33,14 @@ def _build(*, actor, title, summary, body, category, link="", organisation=None,
 
 
 @transaction.atomic
-def news_create(*, actor, title, summary, body, category, link="", organisation=None, themes=(), publish=False):
+def news_create(
+    *, actor, title, summary, body, category, link="", organisation=None, themes=(), publish=False
+):
     """A contentbeheerder writes an item, as concept or published at once."""
     if not actor.has_perm("atlas.publish_news"):
-        raise NotAllowed(_("Alleen een contentbeheerder schrijft nieuws. U kunt wel een bericht voorstellen."))
+        raise NotAllowed(
+            _("Alleen een contentbeheerder schrijft nieuws. U kunt wel een bericht voorstellen.")
+        )
     item = _build(
         actor=actor,
         title=title,
@@ -79,7 +85,8 @@ def news_publish(*, actor, item: NewsItem) -> NewsItem:
         raise NotAllowed(_("Alleen een contentbeheerder kan nieuws publiceren."))
     if item.status not in (NewsItem.Status.VOORGESTELD, NewsItem.Status.CONCEPT):
         raise Conflict(
-            _("Dit bericht kan niet worden gepubliceerd (status: %(s)s).") % {"s": item.get_status_display()}
+            _("Dit bericht kan niet worden gepubliceerd (status: %(s)s).")
+            % {"s": item.get_status_display()}
         )
     item.status = NewsItem.Status.GEPUBLICEERD
     item.published_at = timezone.now()
@@ -114,7 +121,9 @@ def news_reject(*, actor, item: NewsItem, reason: str) -> NewsItem:
     item.status = NewsItem.Status.AFGEWEZEN
     item.rejection_reason = clean_text(reason, required=True, label=_("de reden"), max_length=2000)
     item.save(update_fields=["status", "rejection_reason", "updated_at"])
-    audit_record(actor=actor, action="news_reject", target=item, changes={"reason": item.rejection_reason})
+    audit_record(
+        actor=actor, action="news_reject", target=item, changes={"reason": item.rejection_reason}
+    )
     notify(
         user_ids=[item.author_id],
         text=_("Uw voorstel '%(title)s' is niet gepubliceerd: %(reason)s")

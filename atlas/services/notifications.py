@@ -18,14 +18,20 @@ from ..models import Area, DigestPreference, Follow, Notification, Organisation,
 
 @transaction.atomic
 def follow_create(
-    *, actor, organisation: Organisation | None = None, theme: Theme | None = None, area: Area | None = None
+    *,
+    actor,
+    organisation: Organisation | None = None,
+    theme: Theme | None = None,
+    area: Area | None = None,
 ):
     if not actor.has_perm("atlas.follow"):
         raise NotAllowed(_("Log in om iets te volgen."))
     targets = [t for t in (organisation, theme, area) if t is not None]
     if len(targets) != 1:
         raise ApplicationError(_("Kies één organisatie, thema of gebied om te volgen."))
-    existing = Follow.objects.filter(user=actor, organisation=organisation, theme=theme, area=area).first()
+    existing = Follow.objects.filter(
+        user=actor, organisation=organisation, theme=theme, area=area
+    ).first()
     if existing is not None:
         return existing
     follow = Follow(user=actor, organisation=organisation, theme=theme, area=area)
@@ -35,7 +41,9 @@ def follow_create(
             follow.save()
     except IntegrityError:  # a concurrent click on the same button
         return Follow.objects.get(user=actor, organisation=organisation, theme=theme, area=area)
-    audit_record(actor=actor, action="follow_create", target=follow, changes={"volgt": str(targets[0])})
+    audit_record(
+        actor=actor, action="follow_create", target=follow, changes={"volgt": str(targets[0])}
+    )
     return follow
 
 
@@ -63,7 +71,9 @@ def followers_of(*, organisation=None, themes=(), areas=()):
         condition |= Q(theme_id__in=theme_ids)
     if area_ids:
         condition |= Q(area_id__in=area_ids)
-    return set(Follow.objects.filter(condition, user__is_active=True).values_list("user_id", flat=True))
+    return set(
+        Follow.objects.filter(condition, user__is_active=True).values_list("user_id", flat=True)
+    )
 
 
 def notify(*, user_ids, text: str, url: str, key: str, exclude_user_id=None) -> int:
@@ -76,7 +86,9 @@ def notify(*, user_ids, text: str, url: str, key: str, exclude_user_id=None) -> 
     return len(Notification.objects.bulk_create(rows, ignore_conflicts=True))
 
 
-def notify_followers(*, organisation=None, themes=(), areas=(), text: str, url: str, key: str, exclude_user_id=None):
+def notify_followers(
+    *, organisation=None, themes=(), areas=(), text: str, url: str, key: str, exclude_user_id=None
+):
     return notify(
         user_ids=followers_of(organisation=organisation, themes=themes, areas=areas),
         text=text,
@@ -124,7 +136,11 @@ def notification_digest_send(*, frequency: str, now=None) -> int:
     Idempotent per period: a digest already sent within its period is skipped, and a notification
     is mailed once."""
     now = now or timezone.now()
-    period = timedelta(days=1) if frequency == DigestPreference.Frequency.DAGELIJKS else timedelta(days=7)
+    period = (
+        timedelta(days=1)
+        if frequency == DigestPreference.Frequency.DAGELIJKS
+        else timedelta(days=7)
+    )
     due = (
         DigestPreference.objects.filter(frequency=frequency, user__is_active=True)
         .order_by("pk")
@@ -134,13 +150,19 @@ def notification_digest_send(*, frequency: str, now=None) -> int:
     sent = 0
     for pk in list(due):
         with transaction.atomic():
-            preference = DigestPreference.objects.select_for_update().select_related("user").get(pk=pk)
+            preference = (
+                DigestPreference.objects.select_for_update().select_related("user").get(pk=pk)
+            )
             if preference.frequency != frequency:
                 continue
-            if preference.last_sent_at and preference.last_sent_at > now - period + timedelta(minutes=5):
+            if preference.last_sent_at and preference.last_sent_at > now - period + timedelta(
+                minutes=5
+            ):
                 continue
             pending = list(
-                Notification.objects.filter(user=preference.user, emailed_at__isnull=True, read_at__isnull=True)
+                Notification.objects.filter(
+                    user=preference.user, emailed_at__isnull=True, read_at__isnull=True
+                )
                 .filter(created_at__lte=now)
                 .order_by("created_at")
             )
@@ -155,8 +177,10 @@ def notification_digest_send(*, frequency: str, now=None) -> int:
                     "",
                     *lines,
                     "",
-                    _("Al uw meldingen: %(link)s") % {"link": site + reverse("atlas:notification-list")},
-                    _("Geen e-mail meer? Pas het aan op %(link)s") % {"link": site + reverse("atlas:follow-list")},
+                    _("Al uw meldingen: %(link)s")
+                    % {"link": site + reverse("atlas:notification-list")},
+                    _("Geen e-mail meer? Pas het aan op %(link)s")
+                    % {"link": site + reverse("atlas:follow-list")},
                 ]
             )
             send_mail(

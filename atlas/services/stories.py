@@ -54,10 +54,14 @@ def _media_url(url: str, medium: str) -> str:
 
 
 @transaction.atomic
-def story_create(*, actor, title, body, medium=Story.Medium.BLOG, media_url="", organisation=None, themes=()):
+def story_create(
+    *, actor, title, body, medium=Story.Medium.BLOG, media_url="", organisation=None, themes=()
+):
     if not actor.has_perm("atlas.post_story"):
         raise NotAllowed(_("Log in om een verhaal te delen."))
-    if organisation is not None and not actor.has_perm("atlas.propose_organisation_change", organisation):
+    if organisation is not None and not actor.has_perm(
+        "atlas.propose_organisation_change", organisation
+    ):
         raise NotAllowed(_("U deelt alleen verhalen namens een organisatie waar u lid van bent."))
     title = clean_text(title, required=True, label=_("de titel"), max_length=200)
     body = sanitise_html(clean_text(body, required=True, label=_("de tekst")))
@@ -96,14 +100,17 @@ def story_comment(*, actor, story: Story, body: str) -> StoryComment:
     if story.status != Story.Status.GEPUBLICEERD:
         raise Conflict(_("Op dit verhaal kunt u niet meer reageren."))
     comment = StoryComment(
-        story=story, author=actor, body=clean_text(body, required=True, label=_("uw reactie"), max_length=4000)
+        story=story,
+        author=actor,
+        body=clean_text(body, required=True, label=_("uw reactie"), max_length=4000),
     )
     validate(comment)
     comment.save()
     audit_record(actor=actor, action="story_comment", target=comment)
     notify(
         user_ids=[story.author_id],
-        text=_("%(name)s reageert op uw verhaal '%(title)s'") % {"name": actor, "title": story.title},
+        text=_("%(name)s reageert op uw verhaal '%(title)s'")
+        % {"name": actor, "title": story.title},
         url=story.get_absolute_url() + f"#reactie-{comment.pk}",
         key=f"story-comment-{comment.pk}",
         exclude_user_id=actor.pk,
@@ -112,7 +119,9 @@ def story_comment(*, actor, story: Story, body: str) -> StoryComment:
 
 
 @transaction.atomic
-def content_report(*, actor, reason: str, story: Story | None = None, comment: StoryComment | None = None):
+def content_report(
+    *, actor, reason: str, story: Story | None = None, comment: StoryComment | None = None
+):
     if not actor.has_perm("atlas.report_content"):
         raise NotAllowed(_("Log in om iets te melden."))
     if (story is None) == (comment is None):
@@ -135,7 +144,11 @@ def content_report(*, actor, reason: str, story: Story | None = None, comment: S
 
 @transaction.atomic
 def report_decide(*, actor, report: AbuseReport, hide: bool, note: str = "") -> AbuseReport:
-    report = AbuseReport.objects.select_for_update(of=("self",)).select_related("story", "comment").get(pk=report.pk)
+    report = (
+        AbuseReport.objects.select_for_update(of=("self",))
+        .select_related("story", "comment")
+        .get(pk=report.pk)
+    )
     if not actor.has_perm("atlas.moderate"):
         raise NotAllowed(_("Alleen een contentbeheerder modereert."))
     if report.status != AbuseReport.Status.OPEN:
@@ -148,9 +161,9 @@ def report_decide(*, actor, report: AbuseReport, hide: bool, note: str = "") -> 
             target.hidden_reason = (note or report.reason).strip()
         target.save()
         # Other open reports about the same content are settled with it.
-        AbuseReport.objects.filter(story=report.story, comment=report.comment, status=AbuseReport.Status.OPEN).update(
-            status=AbuseReport.Status.VERBORGEN, decided_by=actor, decided_at=now
-        )
+        AbuseReport.objects.filter(
+            story=report.story, comment=report.comment, status=AbuseReport.Status.OPEN
+        ).update(status=AbuseReport.Status.VERBORGEN, decided_by=actor, decided_at=now)
         report.status = AbuseReport.Status.VERBORGEN
     else:
         report.status = AbuseReport.Status.AFGEWEZEN

@@ -127,7 +127,11 @@ class CsvExportView(View):
     def get(self, request):
         filterset = self.filterset_class(request.GET, queryset=self.get_queryset())
         if not filterset.is_valid():
-            return HttpResponse(_("Dit filter is niet geldig."), status=400, content_type="text/plain; charset=utf-8")
+            return HttpResponse(
+                _("Dit filter is niet geldig."),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
         response.write("\ufeff")
@@ -181,7 +185,17 @@ class ContactPointCsvView(CsvExportView):
 
     def rows(self, queryset):
         personal = self.request.user.has_perm("atlas.view_contact_details")
-        yield ["naam", "functie", "onderwerp", "organisatie", "bereikbaar", "e-mail", "telefoon", "themas", "gebieden"]
+        yield [
+            "naam",
+            "functie",
+            "onderwerp",
+            "organisatie",
+            "bereikbaar",
+            "e-mail",
+            "telefoon",
+            "themas",
+            "gebieden",
+        ]
         for cp in queryset:
             yield [
                 cp.name,
@@ -204,7 +218,16 @@ class InstrumentCsvView(CsvExportView):
         return selectors.instrument_list(actor=self.request.user)
 
     def rows(self, queryset):
-        yield ["naam", "waarvoor", "voor_wie", "budget", "aanvragen", "verstrekt_door", "themas", "link"]
+        yield [
+            "naam",
+            "waarvoor",
+            "voor_wie",
+            "budget",
+            "aanvragen",
+            "verstrekt_door",
+            "themas",
+            "link",
+        ]
         for ins in queryset:
             yield [
                 ins.name,
@@ -268,7 +291,9 @@ class OrganisationUpdateView(LoginRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "instance": selectors.organisation_for_edit(actor=self.request.user, slug=self.organisation.slug),
+            "instance": selectors.organisation_for_edit(
+                actor=self.request.user, slug=self.organisation.slug
+            ),
         }
 
     def get_context_data(self, **kwargs):
@@ -295,11 +320,15 @@ class OrganisationProposeView(LoginRequiredMixin, FormView):
     form_class = ChangeProposalForm
 
     def dispatch(self, request, *args, **kwargs):
-        self.organisation = get_object_or_404(selectors.organisation_list(actor=request.user), slug=kwargs["slug"])
+        self.organisation = get_object_or_404(
+            selectors.organisation_list(actor=request.user), slug=kwargs["slug"]
+        )
         if request.user.is_authenticated and not request.user.has_perm(
             "atlas.propose_organisation_change", self.organisation
         ):
-            raise PermissionDenied(_("Alleen leden van deze organisatie kunnen een wijziging voorstellen."))
+            raise PermissionDenied(
+                _("Alleen leden van deze organisatie kunnen een wijziging voorstellen.")
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
@@ -318,13 +347,17 @@ class OrganisationProposeView(LoginRequiredMixin, FormView):
         except ApplicationError as exc:
             form.add_error(None, exc.message)
             return self.form_invalid(form)
-        messages.success(self.request, _("Uw voorstel is verstuurd naar de beheerder van de organisatie."))
+        messages.success(
+            self.request, _("Uw voorstel is verstuurd naar de beheerder van de organisatie.")
+        )
         return redirect(self.organisation.get_absolute_url())
 
 
 class ChangeProposalDecideView(LoginRequiredMixin, View):
     def post(self, request, pk):
-        proposal = get_object_or_404(selectors.change_proposals_to_decide(actor=request.user), pk=pk)
+        proposal = get_object_or_404(
+            selectors.change_proposals_to_decide(actor=request.user), pk=pk
+        )
         try:
             if request.POST.get("decision") == "accept":
                 services.change_proposal_accept(actor=request.user, proposal=proposal)
@@ -342,7 +375,9 @@ class OrganisationVerifyView(LoginRequiredMixin, View):
         organisation = get_object_or_404(selectors.organisation_list(actor=request.user), slug=slug)
         try:
             services.organisation_verify(
-                actor=request.user, organisation=organisation, verified=request.POST.get("verified") != "false"
+                actor=request.user,
+                organisation=organisation,
+                verified=request.POST.get("verified") != "false",
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)
@@ -359,11 +394,15 @@ class OrganisationMergeView(LoginRequiredMixin, View):
             messages.error(request, _("Kies de organisatie die blijft bestaan."))
             return redirect(duplicate.get_absolute_url())
         try:
-            keep = services.organisation_merge(actor=request.user, duplicate=duplicate, keep=form.cleaned_data["keep"])
+            keep = services.organisation_merge(
+                actor=request.user, duplicate=duplicate, keep=form.cleaned_data["keep"]
+            )
         except ApplicationError as exc:
             messages.error(request, exc.message)
             return redirect(duplicate.get_absolute_url())
-        messages.success(request, _("%(dup)s is samengevoegd met %(keep)s.") % {"dup": duplicate, "keep": keep})
+        messages.success(
+            request, _("%(dup)s is samengevoegd met %(keep)s.") % {"dup": duplicate, "keep": keep}
+        )
         return redirect(keep.get_absolute_url())
 
 
@@ -373,7 +412,9 @@ class SavedSearchListView(LoginRequiredMixin, TemplateView):
     template_name = "atlas/savedsearch_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(saved_searches=selectors.saved_searches_of(actor=self.request.user), **kwargs)
+        return super().get_context_data(
+            saved_searches=selectors.saved_searches_of(actor=self.request.user), **kwargs
+        )
 
 
 class SavedSearchCreateView(LoginRequiredMixin, View):
@@ -381,7 +422,9 @@ class SavedSearchCreateView(LoginRequiredMixin, View):
         form = SavedSearchForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Geef de zoekopdracht een naam."))
-            return redirect(reverse("atlas:organisation-list") + "?" + request.POST.get("query", ""))
+            return redirect(
+                reverse("atlas:organisation-list") + "?" + request.POST.get("query", "")
+            )
         try:
             services.saved_search_create(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
@@ -406,14 +449,17 @@ class MembershipRequestView(LoginRequiredMixin, View):
         if form.is_valid():
             try:
                 services.membership_request(
-                    actor=request.user, organisation=organisation, motivation=form.cleaned_data["motivation"]
+                    actor=request.user,
+                    organisation=organisation,
+                    motivation=form.cleaned_data["motivation"],
                 )
             except ApplicationError as exc:
                 messages.error(request, exc.message)
             else:
                 messages.success(
                     request,
-                    _("Uw aanvraag is verstuurd. De beheerder van %(org)s besluit erover.") % {"org": organisation},
+                    _("Uw aanvraag is verstuurd. De beheerder van %(org)s besluit erover.")
+                    % {"org": organisation},
                 )
         else:
             messages.error(request, _("De toelichting is te lang."))
@@ -450,11 +496,16 @@ class MembershipDecideView(LoginRequiredMixin, View):
                 )
                 messages.success(
                     request,
-                    _("%(user)s is nu lid van %(org)s.") % {"user": membership.user, "org": membership.organisation},
+                    _("%(user)s is nu lid van %(org)s.")
+                    % {"user": membership.user, "org": membership.organisation},
                 )
             else:
-                services.membership_reject(actor=request.user, membership=membership, note=data["note"])
-                messages.success(request, _("De aanvraag van %(user)s is afgewezen.") % {"user": membership.user})
+                services.membership_reject(
+                    actor=request.user, membership=membership, note=data["note"]
+                )
+                messages.success(
+                    request, _("De aanvraag van %(user)s is afgewezen.") % {"user": membership.user}
+                )
         except ApplicationError as exc:
             messages.error(request, exc.message)
         return redirect("atlas:membership-list")

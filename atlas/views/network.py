@@ -36,7 +36,17 @@ from ..forms import (
     ReportForm,
     StoryForm,
 )
-from ..models import Area, Event, Lesson, Listing, NewsItem, Organisation, Story, StoryComment, Theme
+from ..models import (
+    Area,
+    Event,
+    Lesson,
+    Listing,
+    NewsItem,
+    Organisation,
+    Story,
+    StoryComment,
+    Theme,
+)
 
 
 def _form_error(form, exc):
@@ -45,13 +55,21 @@ def _form_error(form, exc):
         for field, errors in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
-        form.add_error(None, getattr(exc, "message", None) or " ".join(getattr(exc, "messages", [str(exc)])))
+        form.add_error(
+            None, getattr(exc, "message", None) or " ".join(getattr(exc, "messages", [str(exc)]))
+        )
 
 
 def _get(fn, **kwargs):
     try:
         return fn(**kwargs)
-    except (NewsItem.DoesNotExist, Event.DoesNotExist, Listing.DoesNotExist, Story.DoesNotExist, Lesson.DoesNotExist):
+    except (
+        NewsItem.DoesNotExist,
+        Event.DoesNotExist,
+        Listing.DoesNotExist,
+        Story.DoesNotExist,
+        Lesson.DoesNotExist,
+    ):
         raise Http404(_("Niet gevonden.")) from None
 
 
@@ -83,7 +101,9 @@ class NewsListView(FilterView):
         return selectors.news_list(actor=self.request.user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(to_review=selectors.news_to_review(actor=self.request.user)[:20], **kwargs)
+        return super().get_context_data(
+            to_review=selectors.news_to_review(actor=self.request.user)[:20], **kwargs
+        )
 
 
 class NewsDetailView(TemplateView):
@@ -108,7 +128,9 @@ class NewsCreateView(ServiceFormView):
     @property
     def success_message(self):
         return (
-            _("Het bericht is opgeslagen.") if self.editor else _("Dank u. Een contentbeheerder bekijkt uw voorstel.")
+            _("Het bericht is opgeslagen.")
+            if self.editor
+            else _("Dank u. Een contentbeheerder bekijkt uw voorstel.")
         )
 
     @property
@@ -120,7 +142,9 @@ class NewsCreateView(ServiceFormView):
 
     def call(self, data):
         if self.editor:
-            return services.news_create(actor=self.request.user, publish="publish" in self.request.POST, **data)
+            return services.news_create(
+                actor=self.request.user, publish="publish" in self.request.POST, **data
+            )
         return services.news_suggest(actor=self.request.user, **data)
 
 
@@ -136,7 +160,9 @@ class NewsDecideView(LoginRequiredMixin, View):
                 if not form.is_valid():
                     messages.error(request, _("Geef een reden op."))
                     return redirect(item.get_absolute_url())
-                services.news_reject(actor=request.user, item=item, reason=form.cleaned_data["reason"])
+                services.news_reject(
+                    actor=request.user, item=item, reason=form.cleaned_data["reason"]
+                )
                 messages.success(request, _("Het voorstel is afgewezen."))
         except ApplicationError as exc:
             messages.error(request, exc.message)
@@ -195,7 +221,9 @@ class EventDetailView(TemplateView):
             signed_up=selectors.event_signed_up(actor=user, event=event),
             sign_ups=selectors.event_sign_ups(actor=user, event=event),
             can_change=user.has_perm("atlas.change_event", event),
-            places_left=None if event.capacity is None else max(event.capacity - event.sign_up_count, 0),
+            places_left=None
+            if event.capacity is None
+            else max(event.capacity - event.sign_up_count, 0),
             is_past=event.ends_at < timezone.now(),
             **kwargs,
         )
@@ -207,7 +235,10 @@ class EventCreateView(ServiceFormView):
     success_message = gettext_lazy("Het evenement staat in de agenda.")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "organisations": selectors.organisations_of(actor=self.request.user)}
+        return {
+            **super().get_form_kwargs(),
+            "organisations": selectors.organisations_of(actor=self.request.user),
+        }
 
     def call(self, data):
         return services.event_create(actor=self.request.user, **data)
@@ -305,7 +336,9 @@ def ics_calendar(events, *, name: str) -> str:
 class EventIcsView(View):
     def get(self, request, slug):
         event = _get(selectors.event_get, actor=request.user, slug=slug)
-        response = HttpResponse(ics_calendar([event], name=event.title), content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(
+            ics_calendar([event], name=event.title), content_type="text/calendar; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
         return response
 
@@ -315,9 +348,14 @@ class AgendaIcsView(View):
 
     def get(self, request):
         since = timezone.now() - timezone.timedelta(days=30)
-        events = selectors.event_list(actor=request.user).filter(ends_at__gte=since).order_by("starts_at")
+        events = (
+            selectors.event_list(actor=request.user)
+            .filter(ends_at__gte=since)
+            .order_by("starts_at")
+        )
         return HttpResponse(
-            ics_calendar(events, name=_("Agenda reisgids zorg en welzijn")), content_type="text/calendar; charset=utf-8"
+            ics_calendar(events, name=_("Agenda reisgids zorg en welzijn")),
+            content_type="text/calendar; charset=utf-8",
         )
 
 
@@ -333,7 +371,9 @@ class ListingListView(FilterView):
         return selectors.listing_list(actor=self.request.user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(zorgzaam010_url=settings.REISGIDS.get("ZORGZAAM010_URL", ""), **kwargs)
+        return super().get_context_data(
+            zorgzaam010_url=settings.REISGIDS.get("ZORGZAAM010_URL", ""), **kwargs
+        )
 
 
 class ListingDetailView(TemplateView):
@@ -346,7 +386,8 @@ class ListingDetailView(TemplateView):
             listing=listing,
             responses=selectors.listing_responses(actor=user, listing=listing),
             can_manage=user.has_perm("atlas.manage_listing", listing),
-            can_respond=user.has_perm("atlas.respond_listing", listing) and listing.status == Listing.Status.OPEN,
+            can_respond=user.has_perm("atlas.respond_listing", listing)
+            and listing.status == Listing.Status.OPEN,
             respond_form=kwargs.pop("respond_form", None) or ListingRespondForm(),
             **kwargs,
         )
@@ -358,7 +399,10 @@ class ListingCreateView(ServiceFormView):
     success_message = gettext_lazy("Uw vraag of aanbod staat in de lijst.")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "organisations": selectors.organisations_of(actor=self.request.user)}
+        return {
+            **super().get_form_kwargs(),
+            "organisations": selectors.organisations_of(actor=self.request.user),
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -375,11 +419,16 @@ class ListingRespondView(LoginRequiredMixin, View):
         form = ListingRespondForm(request.POST)
         if form.is_valid():
             try:
-                services.listing_respond(actor=request.user, listing=listing, message=form.cleaned_data["message"])
+                services.listing_respond(
+                    actor=request.user, listing=listing, message=form.cleaned_data["message"]
+                )
             except ApplicationError as exc:
                 messages.error(request, exc.message)
             else:
-                messages.success(request, _("Uw reactie is verstuurd naar %(org)s.") % {"org": listing.organisation})
+                messages.success(
+                    request,
+                    _("Uw reactie is verstuurd naar %(org)s.") % {"org": listing.organisation},
+                )
                 return redirect(listing.get_absolute_url())
         view = ListingDetailView(request=request, kwargs={"pk": pk})
         return view.render_to_response(view.get_context_data(respond_form=form), status=400)
@@ -417,7 +466,9 @@ class StoryDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         story = _get(selectors.story_get, actor=self.request.user, slug=self.kwargs["slug"])
-        return super().get_context_data(story=story, comment_form=CommentForm(), report_form=ReportForm(), **kwargs)
+        return super().get_context_data(
+            story=story, comment_form=CommentForm(), report_form=ReportForm(), **kwargs
+        )
 
 
 class StoryCreateView(ServiceFormView):
@@ -426,7 +477,10 @@ class StoryCreateView(ServiceFormView):
     success_message = gettext_lazy("Uw verhaal is gedeeld.")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "organisations": selectors.organisations_of(actor=self.request.user)}
+        return {
+            **super().get_form_kwargs(),
+            "organisations": selectors.organisations_of(actor=self.request.user),
+        }
 
     def call(self, data):
         return services.story_create(actor=self.request.user, **data)
@@ -440,7 +494,9 @@ class StoryCommentView(LoginRequiredMixin, View):
             messages.error(request, _("Schrijf eerst uw reactie (hoogstens 4000 tekens)."))
             return redirect(story.get_absolute_url())
         try:
-            comment = services.story_comment(actor=request.user, story=story, body=form.cleaned_data["body"])
+            comment = services.story_comment(
+                actor=request.user, story=story, body=form.cleaned_data["body"]
+            )
         except ApplicationError as exc:
             messages.error(request, exc.message)
             return redirect(story.get_absolute_url())
@@ -481,10 +537,14 @@ class ModerationView(LoginRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(reports=selectors.moderation_queue(actor=self.request.user), **kwargs)
+        return super().get_context_data(
+            reports=selectors.moderation_queue(actor=self.request.user), **kwargs
+        )
 
     def post(self, request):
-        report = get_object_or_404(selectors.moderation_queue(actor=request.user), pk=request.POST.get("report"))
+        report = get_object_or_404(
+            selectors.moderation_queue(actor=request.user), pk=request.POST.get("report")
+        )
         try:
             services.report_decide(
                 actor=request.user,
@@ -514,7 +574,9 @@ class LessonListView(FilterView):
         user = self.request.user
         return super().get_context_data(
             to_edit=selectors.lessons_to_edit(actor=user)[:50],
-            own=selectors.lessons_proposed_by(actor=user).exclude(status=Lesson.Status.GEPUBLICEERD)[:20],
+            own=selectors.lessons_proposed_by(actor=user).exclude(
+                status=Lesson.Status.GEPUBLICEERD
+            )[:20],
             **kwargs,
         )
 
@@ -537,7 +599,9 @@ class LessonDetailView(TemplateView):
 class LessonProposeView(ServiceFormView):
     template_name = "atlas/lesson_form.html"
     form_class = LessonForm
-    success_message = gettext_lazy("Dank u. Uw les is voorgesteld; een contentbeheerder neemt haar in redactie.")
+    success_message = gettext_lazy(
+        "Dank u. Uw les is voorgesteld; een contentbeheerder neemt haar in redactie."
+    )
 
     def call(self, data):
         return services.lesson_propose(actor=self.request.user, **data)
@@ -587,7 +651,9 @@ class LessonDecideView(LoginRequiredMixin, View):
                 if not form.is_valid():
                     messages.error(request, _("Geef een reden op; de indiener ziet die."))
                     return redirect(lesson.get_absolute_url())
-                services.lesson_reject(actor=request.user, lesson=lesson, reason=form.cleaned_data["reason"])
+                services.lesson_reject(
+                    actor=request.user, lesson=lesson, reason=form.cleaned_data["reason"]
+                )
                 messages.success(request, _("De les is afgewezen."))
         except ApplicationError as exc:
             messages.error(request, exc.message)
@@ -617,7 +683,9 @@ class FollowToggleView(LoginRequiredMixin, View):
         except ApplicationError as exc:
             messages.error(request, exc.message)
         next_url = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=False
+        ):
             next_url = reverse("atlas:follow-list")
         return redirect(next_url)
 
@@ -630,7 +698,9 @@ class FollowListView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             follows=selectors.follows_of(actor=user),
             digest_form=kwargs.pop("digest_form", None)
-            or DigestPreferenceForm(initial={"frequency": selectors.digest_preference_of(actor=user)}),
+            or DigestPreferenceForm(
+                initial={"frequency": selectors.digest_preference_of(actor=user)}
+            ),
             themes=Theme.objects.all(),
             gebieden=selectors.gebied_list(),
             **kwargs,
@@ -639,7 +709,9 @@ class FollowListView(LoginRequiredMixin, TemplateView):
     def post(self, request):
         form = DigestPreferenceForm(request.POST)
         if form.is_valid():
-            services.digest_preference_set(actor=request.user, frequency=form.cleaned_data["frequency"])
+            services.digest_preference_set(
+                actor=request.user, frequency=form.cleaned_data["frequency"]
+            )
             messages.success(request, _("Uw keuze voor e-mail is opgeslagen."))
             return redirect("atlas:follow-list")
         return self.render_to_response(self.get_context_data(digest_form=form), status=400)

@@ -34,7 +34,15 @@ class DealPartnerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DealPartner
-        fields = ["id", "organisation", "organisation_name", "organisation_type", "role", "status", "contributions"]
+        fields = [
+            "id",
+            "organisation",
+            "organisation_name",
+            "organisation_type",
+            "role",
+            "status",
+            "contributions",
+        ]
 
 
 class TaskSerializer(serializers.ModelSerializer):
@@ -92,10 +100,24 @@ class DealListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Deal
-        fields = ["id", "title", "summary", "status", "themes", "areas", "citywide", "closed_at", "partners"]
+        fields = [
+            "id",
+            "title",
+            "summary",
+            "status",
+            "themes",
+            "areas",
+            "citywide",
+            "closed_at",
+            "partners",
+        ]
 
     def get_partners(self, deal) -> list[str]:
-        return [p.organisation.name for p in deal.partners.all() if p.status == DealPartner.Status.GEACCEPTEERD]
+        return [
+            p.organisation.name
+            for p in deal.partners.all()
+            if p.status == DealPartner.Status.GEACCEPTEERD
+        ]
 
 
 class DealDetailSerializer(DealListSerializer):
@@ -144,7 +166,16 @@ class CheckInSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CheckIn
-        fields = ["id", "partner", "organisation", "period", "status", "note", "values", "created_at"]
+        fields = [
+            "id",
+            "partner",
+            "organisation",
+            "period",
+            "status",
+            "note",
+            "values",
+            "created_at",
+        ]
 
 
 class KnelpuntSerializer(serializers.ModelSerializer):
@@ -213,13 +244,20 @@ class IntakeSerializer(serializers.ModelSerializer):
         ]
 
     def get_involvements(self, intake) -> list[dict]:
-        return [{"kind": i.kind, "name": i.name} for i in IntakeInvolvement.objects.filter(intake=intake)]
+        return [
+            {"kind": i.kind, "name": i.name}
+            for i in IntakeInvolvement.objects.filter(intake=intake)
+        ]
 
     def get_commitments(self, intake) -> list[dict]:
-        return [{"who": c.who, "what": c.what} for c in IntakeCommitment.objects.filter(intake=intake)]
+        return [
+            {"who": c.who, "what": c.what} for c in IntakeCommitment.objects.filter(intake=intake)
+        ]
 
     def get_steps(self, intake) -> list[dict]:
-        return [{"text": s.text, "at": s.created_at} for s in IntakeStep.objects.filter(intake=intake)]
+        return [
+            {"text": s.text, "at": s.created_at} for s in IntakeStep.objects.filter(intake=intake)
+        ]
 
 
 # --- Input --------------------------------------------------------------------------------------
@@ -232,7 +270,9 @@ class DealCreateInput(serializers.Serializer):
     themes = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
     areas = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
     citywide = serializers.BooleanField(required=False, default=False)
-    proposal = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False, default=dict)
+    proposal = serializers.DictField(
+        child=serializers.CharField(allow_blank=True), required=False, default=dict
+    )
 
 
 class ReasonInput(serializers.Serializer):
@@ -245,12 +285,16 @@ class MethodInput(serializers.Serializer):
 
 class FinishInput(serializers.Serializer):
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    follow_up_title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    follow_up_title = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
 
 
 class InviteInput(serializers.Serializer):
     organisation = serializers.SlugField()
-    role = serializers.ChoiceField(choices=DealPartner.Role.choices, default=DealPartner.Role.PARTNER)
+    role = serializers.ChoiceField(
+        choices=DealPartner.Role.choices, default=DealPartner.Role.PARTNER
+    )
 
 
 class PartnerInput(serializers.Serializer):
@@ -262,13 +306,17 @@ class SignInput(PartnerInput):
 
 
 class VersionInput(serializers.Serializer):
-    change_note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    change_note = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, default=""
+    )
 
 
 class CheckInInput(PartnerInput):
     status = serializers.ChoiceField(choices=CheckIn.Status.choices)
     note = serializers.CharField(max_length=1500, required=False, allow_blank=True, default="")
-    values = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False, default=dict)
+    values = serializers.DictField(
+        child=serializers.CharField(allow_blank=True), required=False, default=dict
+    )
 
 
 class KnelpuntInput(PartnerInput):

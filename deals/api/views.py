@@ -54,7 +54,9 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return partner
 
     def _done(self, deal):
-        return Response(s.DealDetailSerializer(selectors.deal_detail(actor=self.request.user, pk=deal.pk)).data)
+        return Response(
+            s.DealDetailSerializer(selectors.deal_detail(actor=self.request.user, pk=deal.pk)).data
+        )
 
     @extend_schema(request=s.DealCreateInput, responses={201: s.DealDetailSerializer})
     def create(self, request):
@@ -87,13 +89,17 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     @action(detail=True, methods=["post"])
     def toetsing(self, request, pk=None):
         data = _input(s.MethodInput, request)
-        return self._done(services.deal_toetsing_start(actor=request.user, deal=self.get_object(), **data))
+        return self._done(
+            services.deal_toetsing_start(actor=request.user, deal=self.get_object(), **data)
+        )
 
     @extend_schema(request=s.ReasonInput, responses=s.DealDetailSerializer)
     @action(detail=True, methods=["post"], url_path="skip-toetsing")
     def skip_toetsing(self, request, pk=None):
         data = _input(s.ReasonInput, request)
-        return self._done(services.deal_toetsing_skip(actor=request.user, deal=self.get_object(), **data))
+        return self._done(
+            services.deal_toetsing_skip(actor=request.user, deal=self.get_object(), **data)
+        )
 
     @extend_schema(request=None, responses=s.DealDetailSerializer)
     @action(detail=True, methods=["post"])
@@ -145,7 +151,8 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def accept(self, request, pk=None):
         deal = self.get_object()
         partner = services.deal_partner_accept(
-            actor=request.user, partner=self._partner(deal, _input(s.PartnerInput, request)["partner"])
+            actor=request.user,
+            partner=self._partner(deal, _input(s.PartnerInput, request)["partner"]),
         )
         return Response(s.DealPartnerSerializer(partner).data)
 
@@ -154,7 +161,8 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def decline(self, request, pk=None):
         deal = self.get_object()
         partner = services.deal_partner_decline(
-            actor=request.user, partner=self._partner(deal, _input(s.PartnerInput, request)["partner"])
+            actor=request.user,
+            partner=self._partner(deal, _input(s.PartnerInput, request)["partner"]),
         )
         return Response(s.DealPartnerSerializer(partner).data)
 
@@ -174,7 +182,10 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         deal = self.get_object()
         versions = {v.number: v for v in deal.versions.all()}
         try:
-            a, b = versions[int(request.query_params["a"])], versions[int(request.query_params["b"])]
+            a, b = (
+                versions[int(request.query_params["a"])],
+                versions[int(request.query_params["b"])],
+            )
         except (KeyError, ValueError) as exc:
             raise ValidationError({"detail": _("Kies twee bestaande versies (a en b).")}) from exc
         return Response(services.plan_diff(a.snapshot, b.snapshot))
@@ -198,7 +209,11 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def checkins(self, request, pk=None):
         deal = self.get_object()
         if request.method == "GET":
-            return Response(s.CheckInSerializer(selectors.checkins_of(actor=request.user, deal=deal), many=True).data)
+            return Response(
+                s.CheckInSerializer(
+                    selectors.checkins_of(actor=request.user, deal=deal), many=True
+                ).data
+            )
         data = _input(s.CheckInInput, request)
         checkin = services.checkin_submit(
             actor=request.user,
@@ -243,7 +258,9 @@ class KnelpuntViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         data = _input(s.KnelpuntInput, request)
         partner = selectors.deal_partner_get(actor=request.user, pk=data.pop("partner"))
         if partner is None:
-            raise ValidationError({"partner": [_("Deze partij doet niet mee aan een deal die u kunt zien.")]})
+            raise ValidationError(
+                {"partner": [_("Deze partij doet niet mee aan een deal die u kunt zien.")]}
+            )
         knelpunt = services.knelpunt_report(actor=request.user, partner=partner, **data)
         return Response(s.KnelpuntSerializer(knelpunt).data, status=status.HTTP_201_CREATED)
 
@@ -252,7 +269,9 @@ class KnelpuntViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def take_up(self, request, pk=None):
         data = _input(s.NoteInput, request)
         return Response(
-            s.KnelpuntSerializer(services.knelpunt_take_up(actor=request.user, knelpunt=self.get_object(), **data)).data
+            s.KnelpuntSerializer(
+                services.knelpunt_take_up(actor=request.user, knelpunt=self.get_object(), **data)
+            ).data
         )
 
     @extend_schema(request=s.NoteInput, responses=s.KnelpuntSerializer)
@@ -260,7 +279,9 @@ class KnelpuntViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def resolve(self, request, pk=None):
         data = _input(s.NoteInput, request)
         return Response(
-            s.KnelpuntSerializer(services.knelpunt_resolve(actor=request.user, knelpunt=self.get_object(), **data)).data
+            s.KnelpuntSerializer(
+                services.knelpunt_resolve(actor=request.user, knelpunt=self.get_object(), **data)
+            ).data
         )
 
     @extend_schema(request=s.NoteInput, responses=s.KnelpuntSerializer)
@@ -268,7 +289,9 @@ class KnelpuntViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def forward(self, request, pk=None):
         data = _input(s.NoteInput, request)
         return Response(
-            s.KnelpuntSerializer(services.knelpunt_forward(actor=request.user, knelpunt=self.get_object(), **data)).data
+            s.KnelpuntSerializer(
+                services.knelpunt_forward(actor=request.user, knelpunt=self.get_object(), **data)
+            ).data
         )
 
 
@@ -295,5 +318,7 @@ class IntakeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def triage(self, request, pk=None):
         data = _input(s.NoteInput, request)
         return Response(
-            s.IntakeSerializer(services.intake_triage(actor=request.user, intake=self.get_object(), **data)).data
+            s.IntakeSerializer(
+                services.intake_triage(actor=request.user, intake=self.get_object(), **data)
+            ).data
         )

@@ -29,8 +29,12 @@ class DealTheme(TimeStampedModel):
         NETWERKMANAGER = "netwerkmanager", _("Netwerkmanager")
         KOMPAS = "kompas", _("Kompas")
 
-    theme = models.ForeignKey("atlas.Theme", verbose_name=_("thema"), on_delete=models.PROTECT, related_name="+")
-    priority = models.PositiveSmallIntegerField(_("prioriteit"), choices=Priority.choices, default=Priority.MIDDEL)
+    theme = models.ForeignKey(
+        "atlas.Theme", verbose_name=_("thema"), on_delete=models.PROTECT, related_name="+"
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("prioriteit"), choices=Priority.choices, default=Priority.MIDDEL
+    )
     period_start = models.DateField(_("geldig vanaf"))
     period_end = models.DateField(_("geldig tot en met"), null=True, blank=True)
     description = models.TextField(_("toelichting"), blank=True)
@@ -38,14 +42,21 @@ class DealTheme(TimeStampedModel):
         _("akkoord of thematisch deelakkoord"),
         max_length=200,
         blank=True,
-        help_text=_("Bijvoorbeeld het akkoord van Gezond010 of Zorgzaam010, of een thematisch deelakkoord."),
+        help_text=_(
+            "Bijvoorbeeld het akkoord van Gezond010 of Zorgzaam010, of een thematisch deelakkoord."
+        ),
     )
     akkoord_url = models.URLField(_("link naar het akkoord"), blank=True)
     source = models.CharField(
         _("vastgesteld via"), max_length=20, choices=Source.choices, default=Source.NETWERKMANAGER
     )
     set_by = models.ForeignKey(
-        USER, verbose_name=_("vastgesteld door"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        USER,
+        verbose_name=_("vastgesteld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     is_active = models.BooleanField(_("actief"), default=True)
 
@@ -69,7 +80,9 @@ class DealTheme(TimeStampedModel):
 
 class DealThemeComment(TimeStampedModel):
     deal_theme = models.ForeignKey(DealTheme, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(USER, verbose_name=_("door"), on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        USER, verbose_name=_("door"), on_delete=models.CASCADE, related_name="+"
+    )
     body = models.TextField(_("reactie"), max_length=4000)
 
     class Meta:
@@ -107,7 +120,9 @@ class KickOffMoment(TimeStampedModel):
     starts_at = models.DateTimeField(_("datum en tijd"))
     location = models.CharField(_("locatie"), max_length=200, blank=True)
     description = models.TextField(_("toelichting"), blank=True)
-    scheduled_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    scheduled_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("gezamenlijke kick-off")
@@ -163,14 +178,24 @@ class Deal(TimeStampedModel):
 
     title = models.CharField(_("titel"), max_length=200)
     summary = models.TextField(_("gezamenlijk doel"), max_length=4000)
-    status = models.CharField(_("stap"), max_length=20, choices=Status.choices, default=Status.PARTNERS_ZOEKEN)
-    paused_from = models.CharField(_("gepauzeerd vanuit"), max_length=20, choices=Status.choices, blank=True)
+    status = models.CharField(
+        _("stap"), max_length=20, choices=Status.choices, default=Status.PARTNERS_ZOEKEN
+    )
+    paused_from = models.CharField(
+        _("gepauzeerd vanuit"), max_length=20, choices=Status.choices, blank=True
+    )
     status_note = models.TextField(_("toelichting bij de stap"), blank=True)
     proposal = models.JSONField(_("voorstel"), default=dict, blank=True)
-    themes = models.ManyToManyField("atlas.Theme", verbose_name=_("thema's"), blank=True, related_name="+")
-    areas = models.ManyToManyField("atlas.Area", verbose_name=_("wijken en gebieden"), blank=True, related_name="+")
+    themes = models.ManyToManyField(
+        "atlas.Theme", verbose_name=_("thema's"), blank=True, related_name="+"
+    )
+    areas = models.ManyToManyField(
+        "atlas.Area", verbose_name=_("wijken en gebieden"), blank=True, related_name="+"
+    )
     citywide = models.BooleanField(_("stadsbreed"), default=False)
-    created_by = models.ForeignKey(USER, verbose_name=_("gestart door"), on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        USER, verbose_name=_("gestart door"), on_delete=models.PROTECT, related_name="+"
+    )
     toetsing_method = models.CharField(
         _("vorm van de toetsing"), max_length=20, choices=ToetsingMethod.choices, blank=True
     )
@@ -179,10 +204,16 @@ class Deal(TimeStampedModel):
     toetsing_skipped = models.BooleanField(_("toetsing overgeslagen"), default=False)
     toetsing_skip_reason = models.TextField(_("waarom geen toetsing"), blank=True)
     financial_form = models.CharField(
-        _("financiële vorm"), max_length=30, choices=FinancialForm.choices, default=FinancialForm.GEEN
+        _("financiële vorm"),
+        max_length=30,
+        choices=FinancialForm.choices,
+        default=FinancialForm.GEEN,
     )
     funding_source = models.CharField(
-        _("financieringsbron"), max_length=200, blank=True, help_text=_("Bijvoorbeeld het Heel de Stad-budget.")
+        _("financieringsbron"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld het Heel de Stad-budget."),
     )
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
@@ -214,16 +245,22 @@ class Deal(TimeStampedModel):
             # The API and the drafts page through deals newest first: read one page, not sort them all.
             models.Index(fields=["-created_at"], name="deals_deal_recent"),
             # The public register pages through the closed deals by their closing date.
-            models.Index(fields=["-closed_at"], condition=Q(closed_at__isnull=False), name="deals_deal_register"),
+            models.Index(
+                fields=["-closed_at"],
+                condition=Q(closed_at__isnull=False),
+                name="deals_deal_register",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
                 name="deal_paused_knows_where_from",
-                condition=(Q(status="gepauzeerd") & ~Q(paused_from="")) | (~Q(status="gepauzeerd") & Q(paused_from="")),
+                condition=(Q(status="gepauzeerd") & ~Q(paused_from=""))
+                | (~Q(status="gepauzeerd") & Q(paused_from="")),
             ),
             models.CheckConstraint(
                 name="deal_closed_has_date",
-                condition=~Q(status__in=["gesloten", "lopend", "afgerond"]) | Q(closed_at__isnull=False),
+                condition=~Q(status__in=["gesloten", "lopend", "afgerond"])
+                | Q(closed_at__isnull=False),
             ),
             models.CheckConstraint(
                 name="deal_toetsing_done_or_skipped",
@@ -265,12 +302,21 @@ class DealPartner(TimeStampedModel):
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
-        "atlas.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="+"
+        "atlas.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     role = models.CharField(_("rol"), max_length=30, choices=Role.choices, default=Role.PARTNER)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UITGENODIGD)
-    invited_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    decided_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UITGENODIGD
+    )
+    invited_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
 
     class Meta:
@@ -284,7 +330,9 @@ class DealPartner(TimeStampedModel):
                 name="dealpartner_once_per_deal",
             ),
             models.UniqueConstraint(
-                fields=["deal"], condition=Q(role="aanjager", status="geaccepteerd"), name="dealpartner_one_aanjager"
+                fields=["deal"],
+                condition=Q(role="aanjager", status="geaccepteerd"),
+                name="dealpartner_one_aanjager",
             ),
             models.CheckConstraint(
                 name="dealpartner_decision_recorded",
@@ -314,7 +362,9 @@ class Contribution(ArchivableModel, TimeStampedModel):
     partner = models.ForeignKey(DealPartner, on_delete=models.CASCADE, related_name="contributions")
     kind = models.CharField(_("soort inbreng"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("omschrijving"), max_length=2000)
-    amount = models.DecimalField(_("bedrag (euro)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    amount = models.DecimalField(
+        _("bedrag (euro)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     hours = models.PositiveIntegerField(_("uren"), null=True, blank=True)
 
     class Meta:
@@ -323,7 +373,8 @@ class Contribution(ArchivableModel, TimeStampedModel):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
-                name="contribution_amount_positive", condition=Q(amount__isnull=True) | Q(amount__gte=0)
+                name="contribution_amount_positive",
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
             ),
         ]
 
@@ -333,7 +384,9 @@ class Contribution(ArchivableModel, TimeStampedModel):
 
 class Task(ArchivableModel, TimeStampedModel):
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="tasks")
-    partner = models.ForeignKey(DealPartner, verbose_name=_("partij"), on_delete=models.PROTECT, related_name="tasks")
+    partner = models.ForeignKey(
+        DealPartner, verbose_name=_("partij"), on_delete=models.PROTECT, related_name="tasks"
+    )
     title = models.CharField(_("taak"), max_length=200)
     owner = models.CharField(_("eigenaar"), max_length=120, blank=True)
     due_date = models.DateField(_("klaar op"), null=True, blank=True)
@@ -359,10 +412,17 @@ class Result(ArchivableModel, TimeStampedModel):
     title = models.CharField(_("beoogd resultaat"), max_length=200)
     indicator = models.CharField(_("indicator"), max_length=200)
     indicator_kind = models.CharField(
-        _("soort indicator"), max_length=20, choices=IndicatorKind.choices, default=IndicatorKind.KWANTITATIEF
+        _("soort indicator"),
+        max_length=20,
+        choices=IndicatorKind.choices,
+        default=IndicatorKind.KWANTITATIEF,
     )
-    baseline = models.DecimalField(_("nulmeting"), max_digits=12, decimal_places=2, null=True, blank=True)
-    target = models.DecimalField(_("streefwaarde"), max_digits=12, decimal_places=2, null=True, blank=True)
+    baseline = models.DecimalField(
+        _("nulmeting"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("streefwaarde"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     target_text = models.CharField(_("beoogde verandering"), max_length=300, blank=True)
 
     class Meta:
@@ -388,7 +448,9 @@ class ProcessAgreement(ArchivableModel, TimeStampedModel):
         ANDERS = "anders", _("Anders")
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="agreements")
-    kind = models.CharField(_("soort afspraak"), max_length=20, choices=Kind.choices, default=Kind.OVERLEG)
+    kind = models.CharField(
+        _("soort afspraak"), max_length=20, choices=Kind.choices, default=Kind.OVERLEG
+    )
     description = models.TextField(_("afspraak"), max_length=2000)
     schouw_frequency = models.CharField(_("hoe vaak een schouw"), max_length=120, blank=True)
     schouw_setting = models.CharField(_("setting van de schouw"), max_length=200, blank=True)
@@ -426,7 +488,9 @@ class PlanVersion(TimeStampedModel):
     number = models.PositiveIntegerField(_("versie"))
     snapshot = models.JSONField(_("inhoud"))
     change_note = models.TextField(_("wat is er veranderd"), blank=True)
-    created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     signed_at = models.DateTimeField(_("door iedereen ondertekend op"), null=True, blank=True)
 
     class Meta:
@@ -445,16 +509,24 @@ class PlanVersion(TimeStampedModel):
 class Signature(TimeStampedModel):
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="signatures")
     partner = models.ForeignKey(DealPartner, on_delete=models.PROTECT, related_name="signatures")
-    signed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    signed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     carried_over = models.BooleanField(
-        _("overgenomen van de vorige versie"), default=False, help_text=_("De wijziging raakte deze partner niet.")
+        _("overgenomen van de vorige versie"),
+        default=False,
+        help_text=_("De wijziging raakte deze partner niet."),
     )
 
     class Meta:
         verbose_name = _("ondertekening")
         verbose_name_plural = _("ondertekeningen")
         ordering = ["created_at"]
-        constraints = [models.UniqueConstraint(fields=["version", "partner"], name="signature_once_per_version")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "partner"], name="signature_once_per_version"
+            )
+        ]
 
     def __str__(self):
         return f"{self.partner} – v{self.version.number}"
@@ -473,13 +545,17 @@ class CheckIn(TimeStampedModel):
     status = models.CharField(_("hoe gaat het"), max_length=20, choices=Status.choices)
     note = models.TextField(_("in een paar zinnen"), max_length=1500, blank=True)
     values = models.JSONField(_("waarden van indicatoren"), default=dict, blank=True)
-    submitted_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("check-in")
         verbose_name_plural = _("check-ins")
         ordering = ["-period", "pk"]
-        constraints = [models.UniqueConstraint(fields=["partner", "period"], name="checkin_once_per_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "period"], name="checkin_once_per_period")
+        ]
 
     def __str__(self):
         return f"{self.partner} {self.period:%Y-%m}"
@@ -496,7 +572,9 @@ class CheckInReminder(models.Model):
     class Meta:
         verbose_name = _("herinnering check-in")
         verbose_name_plural = _("herinneringen check-in")
-        constraints = [models.UniqueConstraint(fields=["partner", "period"], name="checkinreminder_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "period"], name="checkinreminder_once")
+        ]
 
     def __str__(self):
         return f"{self.partner} {self.period}"
@@ -519,16 +597,25 @@ class Knelpunt(TimeStampedModel):
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="knelpunten")
     partner = models.ForeignKey(
-        DealPartner, verbose_name=_("gemeld namens"), on_delete=models.PROTECT, related_name="knelpunten"
+        DealPartner,
+        verbose_name=_("gemeld namens"),
+        on_delete=models.PROTECT,
+        related_name="knelpunten",
     )
     category = models.CharField(_("soort knelpunt"), max_length=20, choices=Category.choices)
     title = models.CharField(_("knelpunt"), max_length=200)
     description = models.TextField(_("omschrijving"), max_length=4000)
     effect = models.TextField(_("gevolg voor de deal"), max_length=2000)
-    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=30, choices=Status.choices, default=Status.OPEN
+    )
     resolution = models.TextField(_("toelichting bij de status"), blank=True)
-    reported_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    handled_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reported_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handled_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     forwarded_at = models.DateTimeField(_("doorgezet op"), null=True, blank=True)
 
     class Meta:
@@ -563,7 +650,9 @@ class DealEvent(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     text = models.CharField(max_length=300)
     is_public = models.BooleanField(default=True)
-    actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -38,12 +38,23 @@ class Intake(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    submitted_by = models.ForeignKey(USER, verbose_name=_("ingediend door"), on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.INGEDIEND)
-    handled_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_by = models.ForeignKey(
+        USER, verbose_name=_("ingediend door"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.INGEDIEND
+    )
+    handled_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     triage_note = models.TextField(_("beoordeling"), blank=True)
     deal = models.ForeignKey(
-        "deals.Deal", verbose_name=_("deal"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "deals.Deal",
+        verbose_name=_("deal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     instrument = models.CharField(_("instrument"), max_length=200, blank=True)
 
@@ -53,10 +64,12 @@ class Intake(TimeStampedModel):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                name="intake_converted_has_deal", condition=~Q(status="omgezet_in_deal") | Q(deal__isnull=False)
+                name="intake_converted_has_deal",
+                condition=~Q(status="omgezet_in_deal") | Q(deal__isnull=False),
             ),
             models.CheckConstraint(
-                name="intake_referred_has_instrument", condition=~Q(status="verwezen") | ~Q(instrument="")
+                name="intake_referred_has_instrument",
+                condition=~Q(status="verwezen") | ~Q(instrument=""),
             ),
         ]
 
@@ -84,7 +97,11 @@ class IntakeInvolvement(TimeStampedModel):
         verbose_name = _("betrokken onderdeel")
         verbose_name_plural = _("betrokken onderdelen")
         ordering = ["pk"]
-        constraints = [models.UniqueConstraint(fields=["intake", "kind", "name"], name="intakeinvolvement_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intake", "kind", "name"], name="intakeinvolvement_unique"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -96,7 +113,9 @@ class IntakeCommitment(TimeStampedModel):
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="commitments")
     who = models.CharField(_("wie"), max_length=200)
     what = models.TextField(_("met wat"), max_length=2000)
-    recorded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("toezegging")

@@ -36,15 +36,26 @@ class Residency(TimeStampedModel):
         ACTIEF = "actief", _("Actief")
         AFGEROND = "afgerond", _("Afgerond")
 
-    deal = models.ForeignKey("deals.Deal", verbose_name=_("deal"), on_delete=models.CASCADE, related_name="residencies")
+    deal = models.ForeignKey(
+        "deals.Deal", verbose_name=_("deal"), on_delete=models.CASCADE, related_name="residencies"
+    )
     person = models.ForeignKey(
-        USER, verbose_name=_("partner in residence"), on_delete=models.PROTECT, related_name="residencies"
+        USER,
+        verbose_name=_("partner in residence"),
+        on_delete=models.PROTECT,
+        related_name="residencies",
     )
     sending_partner = models.ForeignKey(
-        "deals.DealPartner", verbose_name=_("in naam van"), on_delete=models.PROTECT, related_name="+"
+        "deals.DealPartner",
+        verbose_name=_("in naam van"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     host_partner = models.ForeignKey(
-        "deals.DealPartner", verbose_name=_("op locatie van"), on_delete=models.PROTECT, related_name="+"
+        "deals.DealPartner",
+        verbose_name=_("op locatie van"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     start_date = models.DateField(_("startdatum"))
     end_date = models.DateField(_("einddatum"))
@@ -62,12 +73,24 @@ class Residency(TimeStampedModel):
         default=6,
         help_text=_("Hoe vaak de partijen samen evalueren. De partners kiezen dit zelf."),
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.VOORGESTELD)
-    proposed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    sending_confirmed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    sending_confirmed_at = models.DateTimeField(_("bevestigd door de zendende partner op"), null=True, blank=True)
-    host_confirmed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    host_confirmed_at = models.DateTimeField(_("bevestigd door de ontvangende partner op"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.VOORGESTELD
+    )
+    proposed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sending_confirmed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sending_confirmed_at = models.DateTimeField(
+        _("bevestigd door de zendende partner op"), null=True, blank=True
+    )
+    host_confirmed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    host_confirmed_at = models.DateTimeField(
+        _("bevestigd door de ontvangende partner op"), null=True, blank=True
+    )
     plan_reminded_for = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -76,9 +99,12 @@ class Residency(TimeStampedModel):
         ordering = ["-start_date", "-pk"]
         constraints = [
             models.CheckConstraint(
-                name="residency_sending_is_not_host", condition=~Q(sending_partner=F("host_partner"))
+                name="residency_sending_is_not_host",
+                condition=~Q(sending_partner=F("host_partner")),
             ),
-            models.CheckConstraint(name="residency_period_order", condition=Q(end_date__gte=F("start_date"))),
+            models.CheckConstraint(
+                name="residency_period_order", condition=Q(end_date__gte=F("start_date"))
+            ),
             models.CheckConstraint(
                 name="residency_hours_sensible",
                 condition=Q(hours_per_week__isnull=True) | Q(hours_per_week__lte=60),
@@ -102,7 +128,11 @@ class Residency(TimeStampedModel):
 
     def clean(self):
         errors = {}
-        if self.sending_partner_id and self.host_partner_id and self.sending_partner_id == self.host_partner_id:
+        if (
+            self.sending_partner_id
+            and self.host_partner_id
+            and self.sending_partner_id == self.host_partner_id
+        ):
             errors["host_partner"] = _(
                 "De partner in residence werkt op locatie van een andere partner dan namens wie."
             )
@@ -138,17 +168,29 @@ class Opening(TimeStampedModel):
 
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     organisation = models.ForeignKey(
-        "atlas.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="+"
+        "atlas.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     deal = models.ForeignKey(
-        "deals.Deal", verbose_name=_("deal"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "deals.Deal",
+        verbose_name=_("deal"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("omschrijving"), max_length=4000)
     skills = models.TextField(_("vaardigheden en achtergrond"), max_length=2000, blank=True)
     hours_per_week = models.PositiveSmallIntegerField(_("uren per week"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
-    posted_by = models.ForeignKey(USER, verbose_name=_("geplaatst door"), on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    posted_by = models.ForeignKey(
+        USER, verbose_name=_("geplaatst door"), on_delete=models.CASCADE, related_name="+"
+    )
     listing = models.ForeignKey(
         "atlas.Listing",
         verbose_name=_("in vraag en aanbod"),
@@ -164,7 +206,8 @@ class Opening(TimeStampedModel):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                name="opening_hours_sensible", condition=Q(hours_per_week__isnull=True) | Q(hours_per_week__lte=60)
+                name="opening_hours_sensible",
+                condition=Q(hours_per_week__isnull=True) | Q(hours_per_week__lte=60),
             ),
         ]
 
@@ -180,8 +223,12 @@ class LogEntry(TimeStampedModel):
         ACTIVITEIT = "activiteit", _("Activiteit")
 
     residency = models.ForeignKey(Residency, on_delete=models.CASCADE, related_name="log_entries")
-    author = models.ForeignKey(USER, verbose_name=_("door"), null=True, on_delete=models.SET_NULL, related_name="+")
-    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.OBSERVATIE)
+    author = models.ForeignKey(
+        USER, verbose_name=_("door"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=Kind.choices, default=Kind.OBSERVATIE
+    )
     date = models.DateField(_("datum"))
     text = models.TextField(_("wat zag of deed u"), max_length=4000)
 
@@ -206,16 +253,22 @@ class Meeting(TimeStampedModel):
     location = models.CharField(_("locatie"), max_length=200, blank=True)
     agenda = models.TextField(_("agenda"), max_length=4000)
     notes = models.TextField(_("verslag"), max_length=8000, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND
+    )
     reminded_at = models.DateTimeField(null=True, blank=True)
-    planned_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    planned_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("evaluatiemoment")
         verbose_name_plural = _("evaluatiemomenten")
         ordering = ["-starts_at", "-pk"]
         constraints = [
-            models.CheckConstraint(name="meeting_held_has_notes", condition=Q(status="gepland") | ~Q(notes="")),
+            models.CheckConstraint(
+                name="meeting_held_has_notes", condition=Q(status="gepland") | ~Q(notes="")
+            ),
         ]
 
     def __str__(self):
@@ -227,7 +280,9 @@ class Action(TimeStampedModel):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
     description = models.CharField(_("actie"), max_length=300)
-    owner = models.ForeignKey(USER, verbose_name=_("eigenaar"), on_delete=models.PROTECT, related_name="+")
+    owner = models.ForeignKey(
+        USER, verbose_name=_("eigenaar"), on_delete=models.PROTECT, related_name="+"
+    )
     due_date = models.DateField(_("klaar op"))
     done_at = models.DateTimeField(_("klaar gemeld op"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
@@ -255,7 +310,9 @@ class Signal(TimeStampedModel):
     residency = models.ForeignKey(Residency, on_delete=models.CASCADE, related_name="signals")
     title = models.CharField(_("knelpunt"), max_length=200)
     description = models.TextField(_("omschrijving"), max_length=4000)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
     raised_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     knelpunt = models.ForeignKey(
@@ -297,13 +354,19 @@ class SignalResponse(TimeStampedModel):
     )
     responder = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     text = models.TextField(_("reactie"), max_length=4000)
-    closure = models.CharField(_("afsluiten?"), max_length=20, choices=Closure.choices, blank=True, default="")
+    closure = models.CharField(
+        _("afsluiten?"), max_length=20, choices=Closure.choices, blank=True, default=""
+    )
 
     class Meta:
         verbose_name = _("reactie op een signaal")
         verbose_name_plural = _("reacties op signalen")
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["signal", "partner"], name="signalresponse_once_per_partner")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signal", "partner"], name="signalresponse_once_per_partner"
+            )
+        ]
 
     def __str__(self):
         return f"{self.partner}: {self.text[:40]}"
@@ -319,11 +382,15 @@ class Handbrake(TimeStampedModel):
     residency = models.ForeignKey(Residency, on_delete=models.CASCADE, related_name="handbrakes")
     deal = models.ForeignKey("deals.Deal", on_delete=models.CASCADE, related_name="+")
     reason = models.TextField(_("reden"), max_length=2000)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.AANGETROKKEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.AANGETROKKEN
+    )
     pulled_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     notified_at = models.DateTimeField(null=True, blank=True)
     released_at = models.DateTimeField(_("losgelaten op"), null=True, blank=True)
-    released_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    released_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("handrem")
@@ -331,7 +398,9 @@ class Handbrake(TimeStampedModel):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["deal"], condition=Q(status="aangetrokken"), name="handbrake_one_pulled_per_deal"
+                fields=["deal"],
+                condition=Q(status="aangetrokken"),
+                name="handbrake_one_pulled_per_deal",
             ),
             models.CheckConstraint(
                 name="handbrake_released_has_date",
@@ -351,7 +420,12 @@ class ResumeAgreement(TimeStampedModel):
     partner = models.ForeignKey("deals.DealPartner", on_delete=models.CASCADE, related_name="+")
     agreed_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     meeting = models.ForeignKey(
-        Meeting, verbose_name=_("besloten in"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Meeting,
+        verbose_name=_("besloten in"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     note = models.TextField(_("toelichting"), max_length=2000, blank=True)
 
@@ -359,7 +433,9 @@ class ResumeAgreement(TimeStampedModel):
         verbose_name = _("akkoord om verder te gaan")
         verbose_name_plural = _("akkoorden om verder te gaan")
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["handbrake", "partner"], name="resumeagreement_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["handbrake", "partner"], name="resumeagreement_once")
+        ]
 
     def __str__(self):
         return f"{self.partner} – {self.handbrake}"
@@ -375,7 +451,9 @@ class SideActivity(TimeStampedModel):
         TEAMUITJE = "teamuitje", _("Teamuitje")
         ANDERS = "anders", _("Anders")
 
-    residency = models.ForeignKey(Residency, on_delete=models.CASCADE, related_name="side_activities")
+    residency = models.ForeignKey(
+        Residency, on_delete=models.CASCADE, related_name="side_activities"
+    )
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("titel"), max_length=200)
     starts_at = models.DateTimeField(_("datum en tijd"))
@@ -407,7 +485,11 @@ class Reflection(TimeStampedModel):
         verbose_name = _("reflectie")
         verbose_name_plural = _("reflecties")
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["residency", "moment"], name="reflection_once_per_moment")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["residency", "moment"], name="reflection_once_per_moment"
+            )
+        ]
 
     def __str__(self):
         return f"{self.residency} – {self.get_moment_display()}"

@@ -47,17 +47,25 @@ def is_residency_active(user, residency):
 
 @rules.predicate
 def admins_sending_partner(user, residency):
-    return residency is not None and is_organisation_admin(user, residency.sending_partner.organisation)
+    return residency is not None and is_organisation_admin(
+        user, residency.sending_partner.organisation
+    )
 
 
 @rules.predicate
 def admins_host_partner(user, residency):
-    return residency is not None and is_organisation_admin(user, residency.host_partner.organisation)
+    return residency is not None and is_organisation_admin(
+        user, residency.host_partner.organisation
+    )
 
 
 @rules.predicate
 def is_member_of_partner(user, partner):
-    return partner is not None and partner.status == ACCEPTED and is_organisation_member(user, partner.organisation)
+    return (
+        partner is not None
+        and partner.status == ACCEPTED
+        and is_organisation_member(user, partner.organisation)
+    )
 
 
 @rules.predicate
@@ -72,7 +80,8 @@ can_read_work = is_logged_in & (is_residency_person | is_residency_partner)
 rules.add_perm("residence.propose_residency", is_logged_in & (is_deal_partner | is_network_staff))
 # Object: a Residency.
 rules.add_perm(
-    "residence.view_residency", is_logged_in & (is_residency_person | is_residency_partner | is_network_staff)
+    "residence.view_residency",
+    is_logged_in & (is_residency_person | is_residency_partner | is_network_staff),
 )
 rules.add_perm("residence.confirm_as_sender", is_logged_in & admins_sending_partner)
 rules.add_perm("residence.confirm_as_host", is_logged_in & admins_host_partner)
@@ -81,10 +90,13 @@ rules.add_perm("residence.write_logbook", is_logged_in & is_residency_person & i
 rules.add_perm("residence.plan_meeting", can_read_work & is_residency_active)
 rules.add_perm("residence.raise_signal", is_logged_in & is_residency_person & is_residency_active)
 rules.add_perm("residence.pull_handbrake", is_logged_in & is_residency_person & is_residency_active)
-rules.add_perm("residence.organise_activity", is_logged_in & is_residency_person & is_residency_active)
+rules.add_perm(
+    "residence.organise_activity", is_logged_in & is_residency_person & is_residency_active
+)
 rules.add_perm("residence.reflect", is_logged_in & is_residency_person)
 rules.add_perm(
-    "residence.end_residency", is_logged_in & (is_residency_person | admins_sending_partner | admins_host_partner)
+    "residence.end_residency",
+    is_logged_in & (is_residency_person | admins_sending_partner | admins_host_partner),
 )
 # Object: a DealPartner (respond to a signal, agree to resume, on behalf of that partner).
 rules.add_perm("residence.act_for_partner", is_logged_in & is_member_of_partner)
@@ -104,4 +116,6 @@ def is_residency_partner_admin(user, residency):
 
 
 # The audit trail of a residency: platform beheerders and the beheerders of its two partners.
-rules.add_perm("residence.view_residency_audit", is_logged_in & (is_beheerder | is_residency_partner_admin))
+rules.add_perm(
+    "residence.view_residency_audit", is_logged_in & (is_beheerder | is_residency_partner_admin)
+)

@@ -19,13 +19,26 @@ def _export(user):
             "status",
         ),
         "logboek": rows(
-            LogEntry.objects.filter(author=user), "residency__deal__title", "kind", "date", "text", "created_at"
+            LogEntry.objects.filter(author=user),
+            "residency__deal__title",
+            "kind",
+            "date",
+            "text",
+            "created_at",
         ),
         "signalen": rows(
-            Signal.objects.filter(raised_by=user), "residency__deal__title", "title", "description", "status"
+            Signal.objects.filter(raised_by=user),
+            "residency__deal__title",
+            "title",
+            "description",
+            "status",
         ),
-        "reacties_op_signalen": rows(SignalResponse.objects.filter(responder=user), "signal__title", "text"),
-        "reflecties": rows(Reflection.objects.filter(author=user), "residency__deal__title", "moment", "text"),
+        "reacties_op_signalen": rows(
+            SignalResponse.objects.filter(responder=user), "signal__title", "text"
+        ),
+        "reflecties": rows(
+            Reflection.objects.filter(author=user), "residency__deal__title", "moment", "text"
+        ),
     }
 
 

@@ -51,19 +51,28 @@ def residency_list(*, actor):
         return qs
     return qs.filter(
         Q(person=actor)
-        | Q(deal__partners__organisation__in=own_organisation_ids(actor), deal__partners__status=ACCEPTED)
+        | Q(
+            deal__partners__organisation__in=own_organisation_ids(actor),
+            deal__partners__status=ACCEPTED,
+        )
     ).distinct()
 
 
 def residency_detail(*, actor, pk) -> Residency:
     """Raises Residency.DoesNotExist when it does not exist or the actor may not see it."""
-    return residency_list(actor=actor).prefetch_related(Prefetch("deal__partners", queryset=_partner_qs())).get(pk=pk)
+    return (
+        residency_list(actor=actor)
+        .prefetch_related(Prefetch("deal__partners", queryset=_partner_qs()))
+        .get(pk=pk)
+    )
 
 
 def _partner_qs():
     from django.apps import apps
 
-    return apps.get_model("deals", "DealPartner").objects.select_related("organisation").order_by("pk")
+    return (
+        apps.get_model("deals", "DealPartner").objects.select_related("organisation").order_by("pk")
+    )
 
 
 def responding_partners(*, deal) -> list:
@@ -82,7 +91,11 @@ def deal_partner_member_emails(*, deal) -> list[str]:
     org_ids = [p.organisation_id for p in deal.partners.all() if p.status == ACCEPTED]
     return list(
         get_user_model()
-        .objects.filter(memberships__organisation_id__in=org_ids, memberships__status="goedgekeurd", is_active=True)
+        .objects.filter(
+            memberships__organisation_id__in=org_ids,
+            memberships__status="goedgekeurd",
+            is_active=True,
+        )
         .order_by("email")
         .values_list("email", flat=True)
         .distinct()
@@ -103,7 +116,10 @@ def logbook_list(*, actor):
     return (
         LogEntry.objects.filter(
             Q(residency__person=actor)
-            | Q(residency__deal__partners__organisation__in=own, residency__deal__partners__status=ACCEPTED)
+            | Q(
+                residency__deal__partners__organisation__in=own,
+                residency__deal__partners__status=ACCEPTED,
+            )
         )
         .select_related("author")
         .distinct()
@@ -128,7 +144,10 @@ def signals_of(*, actor, residency: Residency):
     if not actor.has_perm("residence.view_work", residency):
         return Signal.objects.none()
     return Signal.objects.filter(residency=residency).prefetch_related(
-        Prefetch("responses", queryset=SignalResponse.objects.select_related("partner__organisation", "responder"))
+        Prefetch(
+            "responses",
+            queryset=SignalResponse.objects.select_related("partner__organisation", "responder"),
+        )
     )
 
 
@@ -184,13 +203,19 @@ def residency_deal_choices(*, actor):
     every such deal for network staff (who bring parties together)."""
     from deals import selectors as deal_selectors
 
-    deals = deal_selectors.deal_list(actor=actor) if _is_staff(actor) else deal_selectors.deals_of(actor=actor)
+    deals = (
+        deal_selectors.deal_list(actor=actor)
+        if _is_staff(actor)
+        else deal_selectors.deals_of(actor=actor)
+    )
     return deals.exclude(status__in=["afgerond", "gestopt"])
 
 
 def person_by_email(*, email: str):
     """The active user with this e-mail address, or None."""
-    return get_user_model().objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
+    return (
+        get_user_model().objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
+    )
 
 
 def action_owner_choices(*, residency: Residency) -> list:
@@ -198,7 +223,11 @@ def action_owner_choices(*, residency: Residency) -> list:
     org_ids = [p.organisation_id for p in residency.deal.partners.all() if p.status == ACCEPTED]
     users = list(
         get_user_model()
-        .objects.filter(memberships__organisation_id__in=org_ids, memberships__status="goedgekeurd", is_active=True)
+        .objects.filter(
+            memberships__organisation_id__in=org_ids,
+            memberships__status="goedgekeurd",
+            is_active=True,
+        )
         .distinct()
         .order_by("name")
     )

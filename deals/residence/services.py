@@ -33,7 +33,12 @@ from .models import (
     SignalResponse,
 )
 from .permissions import ACCEPTED
-from .selectors import SIDE_ACTIVITY_SOURCE, deal_partner_member_emails, partners_of_actor, responding_partners
+from .selectors import (
+    SIDE_ACTIVITY_SOURCE,
+    deal_partner_member_emails,
+    partners_of_actor,
+    responding_partners,
+)
 
 ENDED_DEAL = ("afgerond", "gestopt")
 TIMELINE_KIND = "anders"
@@ -61,13 +66,17 @@ def _require(actor, perm: str, obj, message: str) -> None:
 def _lock_residency(residency: Residency) -> Residency:
     return (
         Residency.objects.select_for_update(of=("self",))
-        .select_related("deal", "person", "sending_partner__organisation", "host_partner__organisation")
+        .select_related(
+            "deal", "person", "sending_partner__organisation", "host_partner__organisation"
+        )
         .get(pk=residency.pk)
     )
 
 
 def _timeline(residency: Residency, actor, text: str) -> None:
-    deal_services.timeline_add(deal=residency.deal, kind=TIMELINE_KIND, actor=actor, text=text, public=False)
+    deal_services.timeline_add(
+        deal=residency.deal, kind=TIMELINE_KIND, actor=actor, text=text, public=False
+    )
 
 
 def _url(name: str, **kwargs) -> str:
@@ -102,7 +111,9 @@ def residency_propose(
         actor,
         "residence.propose_residency",
         deal,
-        _("Alleen partners van de deal of een netwerkmanager kunnen een partner in residence voorstellen."),
+        _(
+            "Alleen partners van de deal of een netwerkmanager kunnen een partner in residence voorstellen."
+        ),
     )
     if deal.status in ENDED_DEAL:
         raise Conflict(_("De deal is beëindigd; er komt geen partner in residence meer bij."))
@@ -113,11 +124,15 @@ def residency_propose(
         raise ApplicationError(_("Beide partners moeten meedoen aan deze deal."))
     if sending_partner.pk == host_partner.pk:
         raise ApplicationError(
-            _("Een partner in residence werkt namens de ene partner op locatie van een andere partner.")
+            _(
+                "Een partner in residence werkt namens de ene partner op locatie van een andere partner."
+            )
         )
     sending_partner = partners[sending_partner.pk]
     if person is None or not (
-        atlas_selectors.organisations_of(actor=person).filter(pk=sending_partner.organisation_id).exists()
+        atlas_selectors.organisations_of(actor=person)
+        .filter(pk=sending_partner.organisation_id)
+        .exists()
     ):
         raise ApplicationError(
             _("De partner in residence moet lid zijn van %(org)s, namens wie hij of zij werkt.")
@@ -143,7 +158,11 @@ def residency_propose(
         residency,
         actor,
         _("%(person)s voorgesteld als partner in residence namens %(a)s bij %(b)s.")
-        % {"person": person, "a": residency.sending_partner.organisation, "b": residency.host_partner.organisation},
+        % {
+            "person": person,
+            "a": residency.sending_partner.organisation,
+            "b": residency.host_partner.organisation,
+        },
     )
     audit_record(
         actor=actor,
@@ -162,7 +181,9 @@ def residency_confirm(*, actor, residency: Residency) -> Residency:
     as_sender = actor.has_perm("residence.confirm_as_sender", residency)
     as_host = actor.has_perm("residence.confirm_as_host", residency)
     if not (as_sender or as_host):
-        raise NotAllowed(_("Alleen een beheerder van de zendende of de ontvangende partner kan bevestigen."))
+        raise NotAllowed(
+            _("Alleen een beheerder van de zendende of de ontvangende partner kan bevestigen.")
+        )
     if residency.status != Residency.Status.VOORGESTELD:
         raise Conflict(_("Deze partner in residence is al bevestigd."))
     now = timezone.now()
@@ -177,23 +198,34 @@ def residency_confirm(*, actor, residency: Residency) -> Residency:
         raise Conflict(_("U heeft al bevestigd; de andere partner nog niet."))
     if residency.sending_confirmed_at and residency.host_confirmed_at:
         residency.status = Residency.Status.ACTIEF
-        _timeline(residency, actor, _("Partner in residence %(p)s is gestart.") % {"p": residency.person})
+        _timeline(
+            residency, actor, _("Partner in residence %(p)s is gestart.") % {"p": residency.person}
+        )
     residency.full_clean()
     residency.save()
-    audit_record(actor=actor, action="residency_confirm", target=residency, changes={"confirmed": confirmed})
+    audit_record(
+        actor=actor, action="residency_confirm", target=residency, changes={"confirmed": confirmed}
+    )
     return residency
 
 
 @transaction.atomic
 def residency_end(*, actor, residency: Residency) -> Residency:
     residency = _lock_residency(residency)
-    _require(actor, "residence.end_residency", residency, _("U kunt deze partner in residence niet beëindigen."))
+    _require(
+        actor,
+        "residence.end_residency",
+        residency,
+        _("U kunt deze partner in residence niet beëindigen."),
+    )
     if residency.status != Residency.Status.ACTIEF:
         raise Conflict(_("Alleen een actieve partner in residence kan worden afgerond."))
     residency.status = Residency.Status.AFGEROND
     residency.full_clean()
     residency.save()
-    _timeline(residency, actor, _("Partner in residence %(p)s is afgerond.") % {"p": residency.person})
+    _timeline(
+        residency, actor, _("Partner in residence %(p)s is afgerond.") % {"p": residency.person}
+    )
     audit_record(actor=actor, action="residency_end", target=residency)
     return residency
 
@@ -216,8 +248,13 @@ def opening_post(
     """'Partner in residence gezocht' (a host) or 'aangeboden' (a person offers), on behalf of an
     organisation the actor belongs to."""
     _require(actor, "residence.post_opening", None, _("Log in om een oproep te plaatsen."))
-    if organisation is None or not atlas_selectors.organisations_of(actor=actor).filter(pk=organisation.pk).exists():
-        raise NotAllowed(_("U kunt alleen een oproep plaatsen namens een organisatie waarvan u lid bent."))
+    if (
+        organisation is None
+        or not atlas_selectors.organisations_of(actor=actor).filter(pk=organisation.pk).exists()
+    ):
+        raise NotAllowed(
+            _("U kunt alleen een oproep plaatsen namens een organisatie waarvan u lid bent.")
+        )
     if deal is not None and not any(
         p.organisation_id == organisation.pk and p.status == ACCEPTED for p in deal.partners.all()
     ):
@@ -261,7 +298,8 @@ def _opening_to_marketplace(actor, opening: Opening):
         category=OPENING_LISTING_CATEGORY,
         title=opening.title,
         description="\n\n".join(details),
-        expires_on=timezone.localdate() + datetime.timedelta(days=_setting("RESIDENCE_OPENING_DAYS", 90)),
+        expires_on=timezone.localdate()
+        + datetime.timedelta(days=_setting("RESIDENCE_OPENING_DAYS", 90)),
         themes=list(deal.themes.all()) if deal is not None else (),
         areas=list(deal.areas.all()) if deal is not None else (),
         citywide=bool(deal is not None and deal.citywide),
@@ -270,8 +308,15 @@ def _opening_to_marketplace(actor, opening: Opening):
 
 @transaction.atomic
 def opening_close(*, actor, opening: Opening) -> Opening:
-    opening = Opening.objects.select_for_update(of=("self",)).select_related("listing").get(pk=opening.pk)
-    _require(actor, "residence.close_opening", opening, _("Alleen wie de oproep plaatste kan hem sluiten."))
+    opening = (
+        Opening.objects.select_for_update(of=("self",)).select_related("listing").get(pk=opening.pk)
+    )
+    _require(
+        actor,
+        "residence.close_opening",
+        opening,
+        _("Alleen wie de oproep plaatste kan hem sluiten."),
+    )
     if opening.status != Opening.Status.OPEN:
         raise Conflict(_("Deze oproep is al gesloten."))
     opening.status = Opening.Status.GESLOTEN
@@ -287,15 +332,23 @@ def opening_close(*, actor, opening: Opening) -> Opening:
 
 
 @transaction.atomic
-def log_entry_create(*, actor, residency: Residency, text: str, kind: str = "observatie", date=None) -> LogEntry:
+def log_entry_create(
+    *, actor, residency: Residency, text: str, kind: str = "observatie", date=None
+) -> LogEntry:
     _require(
         actor,
         "residence.write_logbook",
         residency,
-        _("Alleen de partner in residence schrijft in het logboek, zolang de residentie actief is."),
+        _(
+            "Alleen de partner in residence schrijft in het logboek, zolang de residentie actief is."
+        ),
     )
     entry = LogEntry(
-        residency=residency, author=actor, kind=kind, date=date or timezone.localdate(), text=_clean_text(text)
+        residency=residency,
+        author=actor,
+        kind=kind,
+        date=date or timezone.localdate(),
+        text=_clean_text(text),
     )
     entry.full_clean()
     entry.save()
@@ -325,7 +378,8 @@ def meeting_plan(
     _timeline(
         residency,
         actor,
-        _("Evaluatiemoment gepland op %(d)s.") % {"d": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")},
+        _("Evaluatiemoment gepland op %(d)s.")
+        % {"d": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")},
     )
     audit_record(actor=actor, action="meeting_plan", target=meeting)
     return meeting
@@ -334,8 +388,17 @@ def meeting_plan(
 @transaction.atomic
 def meeting_record(*, actor, meeting: Meeting, notes: str) -> Meeting:
     """The meeting was held: record its notes."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("residency__deal").get(pk=meeting.pk)
-    _require(actor, "residence.view_work", meeting.residency, _("U kunt het verslag van dit overleg niet vastleggen."))
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("residency__deal")
+        .get(pk=meeting.pk)
+    )
+    _require(
+        actor,
+        "residence.view_work",
+        meeting.residency,
+        _("U kunt het verslag van dit overleg niet vastleggen."),
+    )
     if meeting.status != Meeting.Status.GEPLAND:
         raise Conflict(_("Het verslag van dit overleg is al vastgelegd."))
     notes = _clean_text(notes)
@@ -350,17 +413,27 @@ def meeting_record(*, actor, meeting: Meeting, notes: str) -> Meeting:
 
 
 def _may_own_actions(user, residency: Residency) -> bool:
-    return user.pk == residency.person_id or bool(partners_of_actor(actor=user, deal=residency.deal))
+    return user.pk == residency.person_id or bool(
+        partners_of_actor(actor=user, deal=residency.deal)
+    )
 
 
 @transaction.atomic
-def action_create(*, actor, meeting: Meeting, description: str, owner, due_date: datetime.date) -> Action:
+def action_create(
+    *, actor, meeting: Meeting, description: str, owner, due_date: datetime.date
+) -> Action:
     meeting = Meeting.objects.select_related("residency__deal").get(pk=meeting.pk)
     residency = meeting.residency
-    _require(actor, "residence.view_work", residency, _("U kunt bij dit overleg geen acties afspreken."))
+    _require(
+        actor, "residence.view_work", residency, _("U kunt bij dit overleg geen acties afspreken.")
+    )
     if owner is None or not _may_own_actions(owner, residency):
-        raise ApplicationError(_("De eigenaar van een actie is de partner in residence of iemand van een partner."))
-    action = Action(meeting=meeting, description=_clean_text(description), owner=owner, due_date=due_date)
+        raise ApplicationError(
+            _("De eigenaar van een actie is de partner in residence of iemand van een partner.")
+        )
+    action = Action(
+        meeting=meeting, description=_clean_text(description), owner=owner, due_date=due_date
+    )
     action.full_clean()
     action.save()
     audit_record(actor=actor, action="action_create", target=action, changes={"owner": owner.pk})
@@ -369,8 +442,17 @@ def action_create(*, actor, meeting: Meeting, description: str, owner, due_date:
 
 @transaction.atomic
 def action_mark_done(*, actor, action: Action) -> Action:
-    action = Action.objects.select_for_update(of=("self",)).select_related("meeting__residency__deal").get(pk=action.pk)
-    _require(actor, "residence.view_work", action.meeting.residency, _("U kunt deze actie niet afvinken."))
+    action = (
+        Action.objects.select_for_update(of=("self",))
+        .select_related("meeting__residency__deal")
+        .get(pk=action.pk)
+    )
+    _require(
+        actor,
+        "residence.view_work",
+        action.meeting.residency,
+        _("U kunt deze actie niet afvinken."),
+    )
     if action.done_at is not None:
         raise Conflict(_("Deze actie is al klaar."))
     action.done_at = timezone.now()
@@ -384,38 +466,58 @@ def action_mark_done(*, actor, action: Action) -> Action:
 
 
 def _lock_signal(signal: Signal) -> Signal:
-    return Signal.objects.select_for_update(of=("self",)).select_related("residency__deal").get(pk=signal.pk)
+    return (
+        Signal.objects.select_for_update(of=("self",))
+        .select_related("residency__deal")
+        .get(pk=signal.pk)
+    )
 
 
 @transaction.atomic
 def signal_raise(*, actor, residency: Residency, title: str, description: str) -> Signal:
-    residency = _lock_residency(residency)  # only while it is active, also when it ends at this moment
-    _require(actor, "residence.raise_signal", residency, _("Alleen de partner in residence brengt een signaal in."))
+    residency = _lock_residency(
+        residency
+    )  # only while it is active, also when it ends at this moment
+    _require(
+        actor,
+        "residence.raise_signal",
+        residency,
+        _("Alleen de partner in residence brengt een signaal in."),
+    )
     signal = Signal(
-        residency=residency, title=_clean_text(title), description=_clean_text(description), raised_by=actor
+        residency=residency,
+        title=_clean_text(title),
+        description=_clean_text(description),
+        raised_by=actor,
     )
     signal.full_clean()
     signal.save()
-    _timeline(residency, actor, _("Signaal van de partner in residence: %(t)s") % {"t": signal.title})
+    _timeline(
+        residency, actor, _("Signaal van de partner in residence: %(t)s") % {"t": signal.title}
+    )
     audit_record(actor=actor, action="signal_raise", target=signal)
     return signal
 
 
 @transaction.atomic
-def signal_respond(*, actor, signal: Signal, partner, text: str, closure: str = "") -> SignalResponse:
+def signal_respond(
+    *, actor, signal: Signal, partner, text: str, closure: str = ""
+) -> SignalResponse:
     """A partner responds, and says whether it considers the signal solved or to be escalated.
     Responding again replaces the partner's earlier response."""
     signal = _lock_signal(signal)
-    _require(actor, "residence.act_for_partner", partner, _("U kunt niet namens deze partner reageren."))
+    _require(
+        actor, "residence.act_for_partner", partner, _("U kunt niet namens deze partner reageren.")
+    )
     if partner.pk not in {p.pk for p in responding_partners(deal=signal.residency.deal)}:
         raise ApplicationError(_("Deze partner hoort niet bij de deal."))
     if signal.status in Signal.CLOSED:
         raise Conflict(_("Dit signaal is al %(s)s.") % {"s": signal.get_status_display().lower()})
     if closure not in SignalResponse.Closure.values:
         raise ApplicationError(_("Kies: nog niet afsluiten, opgelost of escaleren."))
-    response = SignalResponse.objects.filter(signal=signal, partner=partner).first() or SignalResponse(
+    response = SignalResponse.objects.filter(
         signal=signal, partner=partner
-    )
+    ).first() or SignalResponse(signal=signal, partner=partner)
     response.text = _clean_text(text)
     response.closure = closure
     response.responder = actor
@@ -426,7 +528,10 @@ def signal_respond(*, actor, signal: Signal, partner, text: str, closure: str = 
         signal.full_clean()
         signal.save()
     audit_record(
-        actor=actor, action="signal_respond", target=signal, changes={"partner": partner.pk, "closure": closure}
+        actor=actor,
+        action="signal_respond",
+        target=signal,
+        changes={"partner": partner.pk, "closure": closure},
     )
     return response
 
@@ -443,16 +548,25 @@ def signal_close(*, actor, signal: Signal, outcome: str) -> Signal:
     if signal.status in Signal.CLOSED:
         raise Conflict(_("Dit signaal is al %(s)s.") % {"s": signal.get_status_display().lower()})
     votes = dict(SignalResponse.objects.filter(signal=signal).values_list("partner_id", "closure"))
-    missing = [p.organisation.name for p in responding_partners(deal=residency.deal) if votes.get(p.pk) != outcome]
+    missing = [
+        p.organisation.name
+        for p in responding_partners(deal=residency.deal)
+        if votes.get(p.pk) != outcome
+    ]
     if missing:
         raise ApplicationError(
-            _("Een signaal sluit u samen af. Nog niet akkoord: %(orgs)s.") % {"orgs": ", ".join(missing)}
+            _("Een signaal sluit u samen af. Nog niet akkoord: %(orgs)s.")
+            % {"orgs": ", ".join(missing)}
         )
     signal.status = outcome
     signal.closed_at = timezone.now()
     signal.full_clean()
     signal.save()
-    _timeline(residency, actor, _("Signaal %(s)s: %(t)s") % {"s": signal.get_status_display().lower(), "t": signal})
+    _timeline(
+        residency,
+        actor,
+        _("Signaal %(s)s: %(t)s") % {"s": signal.get_status_display().lower(), "t": signal},
+    )
     audit_record(actor=actor, action="signal_close", target=signal, changes={"status": outcome})
     return signal
 
@@ -480,7 +594,9 @@ def signal_to_register(*, actor, signal: Signal, effect: str, category: str = "a
     signal.knelpunt = knelpunt
     signal.full_clean()
     signal.save()
-    audit_record(actor=actor, action="signal_to_register", target=signal, changes={"knelpunt": knelpunt.pk})
+    audit_record(
+        actor=actor, action="signal_to_register", target=signal, changes={"knelpunt": knelpunt.pk}
+    )
     return signal
 
 
@@ -500,10 +616,14 @@ def handbrake_pull(*, actor, residency: Residency, reason: str) -> Handbrake:
     reason = _clean_text(reason)
     if not reason:
         raise ApplicationError(_("Leg kort uit waarom u aan de handrem trekt."))
-    if Handbrake.objects.filter(deal_id=residency.deal_id, status=Handbrake.Status.AANGETROKKEN).exists():
+    if Handbrake.objects.filter(
+        deal_id=residency.deal_id, status=Handbrake.Status.AANGETROKKEN
+    ).exists():
         raise Conflict(_("De handrem van deze deal is al aangetrokken."))
     deal_services.deal_pause(actor=actor, deal=residency.deal, reason=reason)
-    handbrake = Handbrake(residency=residency, deal_id=residency.deal_id, reason=reason, pulled_by=actor)
+    handbrake = Handbrake(
+        residency=residency, deal_id=residency.deal_id, reason=reason, pulled_by=actor
+    )
     handbrake.full_clean()
     try:
         with transaction.atomic():
@@ -543,7 +663,9 @@ def handbrake_notify_send(*, handbrake_id: int) -> int:
             "url": _url("residence:residency-detail", pk=handbrake.residency_id),
         }
         send_mass_mail(
-            [(subject, body, None, [email]) for email in emails], fail_silently=False, connection=get_connection()
+            [(subject, body, None, [email]) for email in emails],
+            fail_silently=False,
+            connection=get_connection(),
         )
     return len(emails)
 
@@ -571,7 +693,9 @@ def _release(actor, handbrake: Handbrake) -> Handbrake:
 
 def _lock_handbrake(handbrake: Handbrake) -> Handbrake:
     handbrake = (
-        Handbrake.objects.select_for_update(of=("self",)).select_related("deal", "residency__deal").get(pk=handbrake.pk)
+        Handbrake.objects.select_for_update(of=("self",))
+        .select_related("deal", "residency__deal")
+        .get(pk=handbrake.pk)
     )
     if handbrake.status != Handbrake.Status.AANGETROKKEN:
         raise Conflict(_("De handrem is al losgelaten."))
@@ -589,25 +713,38 @@ def _release_if_all_agreed(actor, handbrake: Handbrake) -> Handbrake:
 def handbrake_agree(*, actor, handbrake: Handbrake, partner, note: str = "") -> Handbrake:
     """One partner agrees to go on. Resuming needs the agreement of every partner."""
     handbrake = _lock_handbrake(handbrake)
-    _require(actor, "residence.act_for_partner", partner, _("U kunt niet namens deze partner akkoord geven."))
+    _require(
+        actor,
+        "residence.act_for_partner",
+        partner,
+        _("U kunt niet namens deze partner akkoord geven."),
+    )
     if partner.pk not in {p.pk for p in responding_partners(deal=handbrake.deal)}:
         raise ApplicationError(_("Deze partner hoort niet bij de deal."))
-    agreement = ResumeAgreement(handbrake=handbrake, partner=partner, agreed_by=actor, note=_clean_text(note))
+    agreement = ResumeAgreement(
+        handbrake=handbrake, partner=partner, agreed_by=actor, note=_clean_text(note)
+    )
     agreement.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             agreement.save()
     except IntegrityError as exc:
         raise Conflict(_("%(org)s gaf al akkoord.") % {"org": partner.organisation}) from exc
-    audit_record(actor=actor, action="handbrake_agree", target=handbrake, changes={"partner": partner.pk})
+    audit_record(
+        actor=actor, action="handbrake_agree", target=handbrake, changes={"partner": partner.pk}
+    )
     return _release_if_all_agreed(actor, handbrake)
 
 
 @transaction.atomic
-def handbrake_agree_in_meeting(*, actor, handbrake: Handbrake, meeting: Meeting, note: str = "") -> Handbrake:
+def handbrake_agree_in_meeting(
+    *, actor, handbrake: Handbrake, meeting: Meeting, note: str = ""
+) -> Handbrake:
     """Record that the partners decided together, in a held evaluation meeting, to go on."""
     handbrake = _lock_handbrake(handbrake)
-    _require(actor, "residence.view_work", handbrake.residency, _("U kunt dit besluit niet vastleggen."))
+    _require(
+        actor, "residence.view_work", handbrake.residency, _("U kunt dit besluit niet vastleggen.")
+    )
     meeting = Meeting.objects.select_related("residency").get(pk=meeting.pk)
     if meeting.residency.deal_id != handbrake.deal_id or meeting.status != Meeting.Status.GEHOUDEN:
         raise ApplicationError(_("Kies een gehouden evaluatiemoment van deze deal."))
@@ -617,9 +754,18 @@ def handbrake_agree_in_meeting(*, actor, handbrake: Handbrake, meeting: Meeting,
     for partner in responding_partners(deal=handbrake.deal):
         if partner.pk not in agreed:
             ResumeAgreement.objects.create(
-                handbrake=handbrake, partner=partner, agreed_by=actor, meeting=meeting, note=_clean_text(note)
+                handbrake=handbrake,
+                partner=partner,
+                agreed_by=actor,
+                meeting=meeting,
+                note=_clean_text(note),
             )
-    audit_record(actor=actor, action="handbrake_agree_in_meeting", target=handbrake, changes={"meeting": meeting.pk})
+    audit_record(
+        actor=actor,
+        action="handbrake_agree_in_meeting",
+        target=handbrake,
+        changes={"meeting": meeting.pk},
+    )
     return _release_if_all_agreed(actor, handbrake)
 
 
@@ -643,7 +789,14 @@ def handbrake_release(*, actor, handbrake: Handbrake) -> Handbrake:
 
 @transaction.atomic
 def side_activity_create(
-    *, actor, residency: Residency, kind: str, title: str, starts_at, location: str = "", description: str = ""
+    *,
+    actor,
+    residency: Residency,
+    kind: str,
+    title: str,
+    starts_at,
+    location: str = "",
+    description: str = "",
 ) -> SideActivity:
     """A workshop, training or team outing. It also goes into the agenda of the atlas, linked back
     to the residency (source type ``zijactiviteit``, the activity's id)."""
@@ -677,7 +830,11 @@ def _side_activity_to_agenda(actor, activity: SideActivity):
     residency = activity.residency
     deal = residency.deal
     sending = residency.sending_partner.organisation
-    organiser = sending if atlas_selectors.organisations_of(actor=actor).filter(pk=sending.pk).exists() else None
+    organiser = (
+        sending
+        if atlas_selectors.organisations_of(actor=actor).filter(pk=sending.pk).exists()
+        else None
+    )
     return atlas_services.event_create(
         actor=actor,
         title=activity.title,
@@ -702,21 +859,30 @@ def _side_activity_to_agenda(actor, activity: SideActivity):
 def reflection_write(*, actor, residency: Residency, moment: str, text: str) -> Reflection:
     """The mid-term or final reflection; writing it again replaces it."""
     residency = _lock_residency(residency)  # its status decides which reflection may be written
-    _require(actor, "residence.reflect", residency, _("Alleen de partner in residence schrijft de reflectie."))
+    _require(
+        actor,
+        "residence.reflect",
+        residency,
+        _("Alleen de partner in residence schrijft de reflectie."),
+    )
     if residency.status == Residency.Status.VOORGESTELD:
         raise Conflict(_("Reflecteren kan zodra de partner in residence is gestart."))
     if moment == Reflection.Moment.TUSSENTIJDS and residency.status != Residency.Status.ACTIEF:
         raise Conflict(_("De tussentijdse reflectie hoort bij een actieve partner in residence."))
-    reflection = Reflection.objects.filter(residency=residency, moment=moment).first() or Reflection(
+    reflection = Reflection.objects.filter(
         residency=residency, moment=moment
-    )
+    ).first() or Reflection(residency=residency, moment=moment)
     if reflection.proposed_as_lesson_at:
-        raise Conflict(_("Deze reflectie is al als les voorgesteld en kan niet meer worden gewijzigd."))
+        raise Conflict(
+            _("Deze reflectie is al als les voorgesteld en kan niet meer worden gewijzigd.")
+        )
     reflection.text = _clean_text(text)
     reflection.author = actor
     reflection.full_clean()
     reflection.save()
-    audit_record(actor=actor, action="reflection_write", target=reflection, changes={"moment": moment})
+    audit_record(
+        actor=actor, action="reflection_write", target=reflection, changes={"moment": moment}
+    )
     return reflection
 
 
@@ -730,12 +896,19 @@ def reflection_propose_as_lesson(*, actor, reflection: Reflection) -> Reflection
     """
     reflection = (
         Reflection.objects.select_for_update(of=("self",))
-        .select_related("residency__deal", "residency__person", "residency__sending_partner__organisation")
+        .select_related(
+            "residency__deal", "residency__person", "residency__sending_partner__organisation"
+        )
         .select_related("residency__host_partner__organisation")
         .get(pk=reflection.pk)
     )
     residency = reflection.residency
-    _require(actor, "residence.reflect", residency, _("Alleen de partner in residence stelt een les voor."))
+    _require(
+        actor,
+        "residence.reflect",
+        residency,
+        _("Alleen de partner in residence stelt een les voor."),
+    )
     if reflection.proposed_as_lesson_at:
         raise Conflict(_("Deze reflectie is al als les voorgesteld."))
     deal = residency.deal
@@ -744,7 +917,9 @@ def reflection_propose_as_lesson(*, actor, reflection: Reflection) -> Reflection
         actor=actor,
         title=title[:200],
         summary=reflection.text,
-        context=_("Reflectie (%(moment)s) van de partner in residence namens %(a)s bij %(b)s, in de deal ‘%(deal)s’.")
+        context=_(
+            "Reflectie (%(moment)s) van de partner in residence namens %(a)s bij %(b)s, in de deal ‘%(deal)s’."
+        )
         % {
             "moment": reflection.get_moment_display().lower(),
             "a": residency.sending_partner.organisation,
@@ -775,7 +950,10 @@ def action_reminders_send(*, day: datetime.date | None = None) -> int:
     day = day or timezone.localdate()
     horizon = day + datetime.timedelta(days=_setting("RESIDENCE_ACTION_REMINDER_DAYS", 2))
     candidates = Action.objects.filter(
-        done_at__isnull=True, reminded_at__isnull=True, due_date__lte=horizon, meeting__residency__status="actief"
+        done_at__isnull=True,
+        reminded_at__isnull=True,
+        due_date__lte=horizon,
+        meeting__residency__status="actief",
     ).values_list("pk", flat=True)
     sent = 0
     for pk in list(candidates):
@@ -792,8 +970,11 @@ def action_reminders_send(*, day: datetime.date | None = None) -> int:
             action.save(update_fields=["reminded_at", "updated_at"])
             residency = action.meeting.residency
             send_mail(
-                _("Actie voor de deal ‘%(deal)s’: %(a)s") % {"deal": residency.deal, "a": action.description},
-                _("U heeft afgesproken dat deze actie klaar is op %(d)s:\n\n%(a)s\n\nMeld hem klaar op %(url)s")
+                _("Actie voor de deal ‘%(deal)s’: %(a)s")
+                % {"deal": residency.deal, "a": action.description},
+                _(
+                    "U heeft afgesproken dat deze actie klaar is op %(d)s:\n\n%(a)s\n\nMeld hem klaar op %(url)s"
+                )
                 % {
                     "d": action.due_date.strftime("%d-%m-%Y"),
                     "a": action.description,
@@ -833,7 +1014,9 @@ def meeting_reminders_send(*, now: datetime.datetime | None = None) -> int:
             meeting.reminded_at = timezone.now()
             meeting.save(update_fields=["reminded_at", "updated_at"])
             residency = meeting.residency
-            emails = sorted(set(deal_partner_member_emails(deal=residency.deal)) | {residency.person.email})
+            emails = sorted(
+                set(deal_partner_member_emails(deal=residency.deal)) | {residency.person.email}
+            )
             subject = _("Evaluatiemoment van de deal ‘%(deal)s’ op %(d)s") % {
                 "deal": residency.deal,
                 "d": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M"),
@@ -843,7 +1026,9 @@ def meeting_reminders_send(*, now: datetime.datetime | None = None) -> int:
                 "loc": meeting.location or "-",
                 "url": _url("residence:residency-detail", pk=residency.pk),
             }
-            send_mass_mail([(subject, body, None, [e]) for e in emails], connection=get_connection())
+            send_mass_mail(
+                [(subject, body, None, [e]) for e in emails], connection=get_connection()
+            )
             sent += 1
     sent += _plan_reminders_send(now=now)
     return sent
@@ -865,7 +1050,11 @@ def _plan_reminders_send(*, now) -> int:
             )
             if residency is None:
                 continue
-            last = residency.meetings.order_by("-starts_at").values_list("starts_at", flat=True).first()
+            last = (
+                residency.meetings.order_by("-starts_at")
+                .values_list("starts_at", flat=True)
+                .first()
+            )
             since = timezone.localdate(last) if last else residency.start_date
             due = since + datetime.timedelta(weeks=residency.meeting_rhythm_weeks)
             if due > today or residency.plan_reminded_for == due:
@@ -878,7 +1067,10 @@ def _plan_reminders_send(*, now) -> int:
                     "U spraak af om de %(n)s weken samen te evalueren. Er is nog geen volgend overleg gepland. "
                     "Plan het hier: %(url)s"
                 )
-                % {"n": residency.meeting_rhythm_weeks, "url": _url("residence:residency-detail", pk=residency.pk)},
+                % {
+                    "n": residency.meeting_rhythm_weeks,
+                    "url": _url("residence:residency-detail", pk=residency.pk),
+                },
                 None,
                 [residency.person.email],
             )

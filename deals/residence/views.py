@@ -71,7 +71,9 @@ class ResidencyCreateView(LoginRequiredMixin, FormView):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         try:
-            self.deal = selectors.residency_deal_choices(actor=request.user).get(pk=kwargs["deal_pk"])
+            self.deal = selectors.residency_deal_choices(actor=request.user).get(
+                pk=kwargs["deal_pk"]
+            )
         except ObjectDoesNotExist as exc:
             raise Http404(_("Deze deal bestaat niet of u doet er niet aan mee.")) from exc
         self.partners = [p for p in self.deal.partners.all() if p.status == "geaccepteerd"]
@@ -111,7 +113,9 @@ class ResidencyCreateView(LoginRequiredMixin, FormView):
         except (ApplicationError, ValidationError) as exc:
             form.add_error(None, error_text(exc))
             return self.form_invalid(form)
-        messages.success(self.request, _("Voorgesteld. De zendende en de ontvangende partner bevestigen nog."))
+        messages.success(
+            self.request, _("Voorgesteld. De zendende en de ontvangende partner bevestigen nog.")
+        )
         return redirect(residency.get_absolute_url())
 
 
@@ -190,7 +194,11 @@ class ResidencyPostView(LoginRequiredMixin, View):
     def post(self, request, pk, **kwargs):
         residency = _residency(request, pk)
         self.kwargs = kwargs
-        form = self.form_class(request.POST, **self.form_kwargs(residency)) if self.form_class else None
+        form = (
+            self.form_class(request.POST, **self.form_kwargs(residency))
+            if self.form_class
+            else None
+        )
         if form is not None and not form.is_valid():
             errors = form_errors_text(form)
             messages.error(request, _("Dit is niet gelukt: %(e)s") % {"e": errors})
@@ -242,7 +250,9 @@ class MeetingRecordView(ResidencyPostView):
     success_message = _("Het verslag is vastgelegd.")
 
     def perform(self, residency, data):
-        meeting = self._pick(selectors.meetings_of(actor=self.request.user, residency=residency), self.kwargs["mpk"])
+        meeting = self._pick(
+            selectors.meetings_of(actor=self.request.user, residency=residency), self.kwargs["mpk"]
+        )
         services.meeting_record(actor=self.request.user, meeting=meeting, notes=data["notes"])
 
 
@@ -255,10 +265,20 @@ class ActionCreateView(ResidencyPostView):
 
     def perform(self, residency, data):
         user = self.request.user
-        meeting = self._pick(selectors.meetings_of(actor=user, residency=residency), self.kwargs["mpk"])
-        owner = next(u for u in selectors.action_owner_choices(residency=residency) if str(u.pk) == data["owner"])
+        meeting = self._pick(
+            selectors.meetings_of(actor=user, residency=residency), self.kwargs["mpk"]
+        )
+        owner = next(
+            u
+            for u in selectors.action_owner_choices(residency=residency)
+            if str(u.pk) == data["owner"]
+        )
         services.action_create(
-            actor=user, meeting=meeting, description=data["description"], owner=owner, due_date=data["due_date"]
+            actor=user,
+            meeting=meeting,
+            description=data["description"],
+            owner=owner,
+            due_date=data["due_date"],
         )
 
 
@@ -266,7 +286,9 @@ class ActionDoneView(ResidencyPostView):
     success_message = _("De actie is klaar.")
 
     def perform(self, residency, data):
-        action = self._pick(selectors.actions_of(actor=self.request.user, residency=residency), self.kwargs["apk"])
+        action = self._pick(
+            selectors.actions_of(actor=self.request.user, residency=residency), self.kwargs["apk"]
+        )
         services.action_mark_done(actor=self.request.user, action=action)
 
 
@@ -283,16 +305,26 @@ class SignalRespondView(ResidencyPostView):
     success_message = _("Uw reactie is vastgelegd.")
 
     def form_kwargs(self, residency):
-        return {"partners": selectors.partners_of_actor(actor=self.request.user, deal=residency.deal)}
+        return {
+            "partners": selectors.partners_of_actor(actor=self.request.user, deal=residency.deal)
+        }
 
     def perform(self, residency, data):
         user = self.request.user
-        signal = self._pick(selectors.signals_of(actor=user, residency=residency), self.kwargs["spk"])
+        signal = self._pick(
+            selectors.signals_of(actor=user, residency=residency), self.kwargs["spk"]
+        )
         partner = next(
-            p for p in selectors.partners_of_actor(actor=user, deal=residency.deal) if str(p.pk) == data["partner"]
+            p
+            for p in selectors.partners_of_actor(actor=user, deal=residency.deal)
+            if str(p.pk) == data["partner"]
         )
         services.signal_respond(
-            actor=user, signal=signal, partner=partner, text=data["text"], closure=data["closure"] or ""
+            actor=user,
+            signal=signal,
+            partner=partner,
+            text=data["text"],
+            closure=data["closure"] or "",
         )
 
 
@@ -301,7 +333,9 @@ class SignalCloseView(ResidencyPostView):
     success_message = _("Het signaal is samen afgesloten.")
 
     def perform(self, residency, data):
-        signal = self._pick(selectors.signals_of(actor=self.request.user, residency=residency), self.kwargs["spk"])
+        signal = self._pick(
+            selectors.signals_of(actor=self.request.user, residency=residency), self.kwargs["spk"]
+        )
         services.signal_close(actor=self.request.user, signal=signal, outcome=data["outcome"])
 
 
@@ -310,7 +344,9 @@ class SignalRegisterView(ResidencyPostView):
     success_message = _("Het signaal staat in het knelpuntenregister van de deal.")
 
     def perform(self, residency, data):
-        signal = self._pick(selectors.signals_of(actor=self.request.user, residency=residency), self.kwargs["spk"])
+        signal = self._pick(
+            selectors.signals_of(actor=self.request.user, residency=residency), self.kwargs["spk"]
+        )
         services.signal_to_register(actor=self.request.user, signal=signal, effect=data["effect"])
 
 
@@ -327,15 +363,23 @@ class HandbrakeAgreeView(ResidencyPostView):
     success_message = _("Uw akkoord is vastgelegd.")
 
     def form_kwargs(self, residency):
-        return {"partners": selectors.partners_of_actor(actor=self.request.user, deal=residency.deal)}
+        return {
+            "partners": selectors.partners_of_actor(actor=self.request.user, deal=residency.deal)
+        }
 
     def perform(self, residency, data):
         user = self.request.user
-        handbrake = self._pick(selectors.handbrakes_of(actor=user, residency=residency), self.kwargs["hpk"])
-        partner = next(
-            p for p in selectors.partners_of_actor(actor=user, deal=residency.deal) if str(p.pk) == data["partner"]
+        handbrake = self._pick(
+            selectors.handbrakes_of(actor=user, residency=residency), self.kwargs["hpk"]
         )
-        services.handbrake_agree(actor=user, handbrake=handbrake, partner=partner, note=data["note"])
+        partner = next(
+            p
+            for p in selectors.partners_of_actor(actor=user, deal=residency.deal)
+            if str(p.pk) == data["partner"]
+        )
+        services.handbrake_agree(
+            actor=user, handbrake=handbrake, partner=partner, note=data["note"]
+        )
 
 
 class HandbrakeMeetingView(ResidencyPostView):
@@ -343,13 +387,19 @@ class HandbrakeMeetingView(ResidencyPostView):
     success_message = _("Het besluit van het overleg is vastgelegd.")
 
     def form_kwargs(self, residency):
-        meetings = selectors.meetings_of(actor=self.request.user, residency=residency).filter(status="gehouden")
+        meetings = selectors.meetings_of(actor=self.request.user, residency=residency).filter(
+            status="gehouden"
+        )
         return {"meetings": meetings}
 
     def perform(self, residency, data):
         user = self.request.user
-        handbrake = self._pick(selectors.handbrakes_of(actor=user, residency=residency), self.kwargs["hpk"])
-        meeting = self._pick(selectors.meetings_of(actor=user, residency=residency), data["meeting"])
+        handbrake = self._pick(
+            selectors.handbrakes_of(actor=user, residency=residency), self.kwargs["hpk"]
+        )
+        meeting = self._pick(
+            selectors.meetings_of(actor=user, residency=residency), data["meeting"]
+        )
         services.handbrake_agree_in_meeting(actor=user, handbrake=handbrake, meeting=meeting)
 
 
@@ -358,7 +408,8 @@ class HandbrakeReleaseView(ResidencyPostView):
 
     def perform(self, residency, data):
         handbrake = self._pick(
-            selectors.handbrakes_of(actor=self.request.user, residency=residency), self.kwargs["hpk"]
+            selectors.handbrakes_of(actor=self.request.user, residency=residency),
+            self.kwargs["hpk"],
         )
         services.handbrake_release(actor=self.request.user, handbrake=handbrake)
 
@@ -380,11 +431,14 @@ class ReflectionWriteView(ResidencyPostView):
 
 
 class ReflectionProposeView(ResidencyPostView):
-    success_message = _("Uw reflectie is als les voorgesteld aan de kennisbank. Een contentbeheerder kijkt ernaar.")
+    success_message = _(
+        "Uw reflectie is als les voorgesteld aan de kennisbank. Een contentbeheerder kijkt ernaar."
+    )
 
     def perform(self, residency, data):
         reflection = self._pick(
-            selectors.reflections_of(actor=self.request.user, residency=residency), self.kwargs["rpk"]
+            selectors.reflections_of(actor=self.request.user, residency=residency),
+            self.kwargs["rpk"],
         )
         services.reflection_propose_as_lesson(actor=self.request.user, reflection=reflection)
 

@@ -22,7 +22,9 @@ def require(actor, perm: str, obj, message: str) -> None:
 def require_status(deal: Deal, allowed, message: str | None = None) -> None:
     if deal.status not in allowed:
         raise Conflict(
-            message or _("Dit kan niet in de stap ‘%(status)s’ van de deal.") % {"status": deal.get_status_display()}
+            message
+            or _("Dit kan niet in de stap ‘%(status)s’ van de deal.")
+            % {"status": deal.get_status_display()}
         )
 
 

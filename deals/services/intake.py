@@ -23,7 +23,9 @@ def _lock(intake: Intake) -> Intake:
 
 def _require_open(intake: Intake) -> None:
     if intake.status not in OPEN:
-        raise Conflict(_("Deze intake is al afgehandeld (%(s)s).") % {"s": intake.get_status_display().lower()})
+        raise Conflict(
+            _("Deze intake is al afgehandeld (%(s)s).") % {"s": intake.get_status_display().lower()}
+        )
 
 
 @transaction.atomic
@@ -65,19 +67,24 @@ def intake_triage(*, actor, intake: Intake, note: str) -> Intake:
 
 
 @transaction.atomic
-def intake_involve(*, actor, intake: Intake, kind: str, name: str, contact: str = "") -> IntakeInvolvement:
+def intake_involve(
+    *, actor, intake: Intake, kind: str, name: str, contact: str = ""
+) -> IntakeInvolvement:
     intake = _lock(intake)
     require(actor, "deals.handle_intake", intake, HANDLE_REFUSAL)
     _require_open(intake)
     name = (name or "").strip()
     if intake.involvements.filter(kind=kind, name__iexact=name).exists():
         raise ApplicationError(_("%(name)s is al betrokken.") % {"name": name})
-    involvement = IntakeInvolvement(intake=intake, kind=kind, name=name, contact=(contact or "").strip())
+    involvement = IntakeInvolvement(
+        intake=intake, kind=kind, name=name, contact=(contact or "").strip()
+    )
     involvement.full_clean()
     involvement.save()
     _step(
         intake,
-        _("%(kind)s %(name)s uitgenodigd om mee te denken.") % {"kind": involvement.get_kind_display(), "name": name},
+        _("%(kind)s %(name)s uitgenodigd om mee te denken.")
+        % {"kind": involvement.get_kind_display(), "name": name},
     )
     audit_record(actor=actor, action="intake_involve", target=involvement)
     return involvement
@@ -89,7 +96,9 @@ def intake_commitment_record(*, actor, intake: Intake, who: str, what: str) -> I
     intake = _lock(intake)
     require(actor, "deals.handle_intake", intake, HANDLE_REFUSAL)
     _require_open(intake)
-    commitment = IntakeCommitment(intake=intake, who=(who or "").strip(), what=(what or "").strip(), recorded_by=actor)
+    commitment = IntakeCommitment(
+        intake=intake, who=(who or "").strip(), what=(what or "").strip(), recorded_by=actor
+    )
     commitment.full_clean()
     commitment.save()
     _step(intake, _("Toezegging vastgelegd van %(who)s.") % {"who": commitment.who})
@@ -107,7 +116,10 @@ def intake_convert_to_deal(*, actor, intake: Intake):
     _require_open(intake)
     if intake.organisation is None:
         raise ApplicationError(
-            _("Het initiatief staat nog niet als organisatie in de atlas; zonder organisatie kan er geen deal starten.")
+            _(
+                "Het initiatief staat nog niet als organisatie in de atlas; "
+                "zonder organisatie kan er geen deal starten."
+            )
         )
     deal = deal_create(
         actor=intake.submitted_by,
@@ -121,7 +133,9 @@ def intake_convert_to_deal(*, actor, intake: Intake):
     intake.full_clean()
     intake.save()
     _step(intake, _("Omgezet in een deal: %(deal)s.") % {"deal": deal})
-    audit_record(actor=actor, action="intake_convert_to_deal", target=intake, changes={"deal": deal.pk})
+    audit_record(
+        actor=actor, action="intake_convert_to_deal", target=intake, changes={"deal": deal.pk}
+    )
     return deal
 
 

@@ -47,7 +47,9 @@ def deal_create(
     if not actor.has_perm("deals.add_deal"):
         raise NotAllowed(_("Log in om een deal te starten."))
     if aanjager_organisation is None or not _may_act_for(actor, aanjager_organisation):
-        raise NotAllowed(_("U kunt alleen een deal starten namens een organisatie waarvan u lid bent."))
+        raise NotAllowed(
+            _("U kunt alleen een deal starten namens een organisatie waarvan u lid bent.")
+        )
     deal = Deal(
         title=(title or "").strip(),
         summary=(summary or "").strip(),
@@ -73,9 +75,15 @@ def deal_create(
         deal=deal,
         kind=DealEvent.Kind.STAP,
         actor=actor,
-        text=_("Deal gestart door %(org)s; op zoek naar partners.") % {"org": aanjager_organisation},
+        text=_("Deal gestart door %(org)s; op zoek naar partners.")
+        % {"org": aanjager_organisation},
     )
-    audit_record(actor=actor, action="deal_create", target=deal, changes={"aanjager": aanjager_organisation.pk})
+    audit_record(
+        actor=actor,
+        action="deal_create",
+        target=deal,
+        changes={"aanjager": aanjager_organisation.pk},
+    )
     return deal
 
 
@@ -83,7 +91,9 @@ def deal_create(
 def deal_update(*, actor, deal: Deal, **fields) -> Deal:
     """Change the deal's description, proposal, themes, areas or financial form."""
     deal = lock_deal(deal)
-    require(actor, "deals.edit_plan", deal, _("Alleen partners van de deal kunnen de deal wijzigen."))
+    require(
+        actor, "deals.edit_plan", deal, _("Alleen partners van de deal kunnen de deal wijzigen.")
+    )
     require_editable(deal)
     allowed = {"title", "summary", "citywide", "financial_form", "funding_source"}
     changes = {}
@@ -109,14 +119,19 @@ def deal_update(*, actor, deal: Deal, **fields) -> Deal:
 
 
 def _missing_elements(deal: Deal) -> list[str]:
-    return [str(e.label) for e in deal_template_elements() if e.required and not deal.proposal.get(e.key)]
+    return [
+        str(e.label)
+        for e in deal_template_elements()
+        if e.required and not deal.proposal.get(e.key)
+    ]
 
 
 def _require_complete_proposal(deal: Deal) -> None:
     missing = _missing_elements(deal)
     if missing:
         raise ApplicationError(
-            _("Vul eerst de verplichte onderdelen van het voorstel in: %(missing)s.") % {"missing": ", ".join(missing)}
+            _("Vul eerst de verplichte onderdelen van het voorstel in: %(missing)s.")
+            % {"missing": ", ".join(missing)}
         )
 
 
@@ -126,7 +141,9 @@ def _step(deal: Deal, actor, status: str, text: str, action: str, **changes) -> 
     deal.full_clean()
     deal.save()
     timeline_add(deal=deal, kind=DealEvent.Kind.STAP, actor=actor, text=text)
-    audit_record(actor=actor, action=action, target=deal, changes={"from": before, "to": status, **changes})
+    audit_record(
+        actor=actor, action=action, target=deal, changes={"from": before, "to": status, **changes}
+    )
     return deal
 
 
@@ -138,14 +155,25 @@ def deal_idea_start(*, actor, deal: Deal) -> Deal:
     require_status(
         deal,
         [Deal.Status.PARTNERS_ZOEKEN],
-        _("De deal zoekt geen partners meer (stap: %(status)s).") % {"status": deal.get_status_display()},
+        _("De deal zoekt geen partners meer (stap: %(status)s).")
+        % {"status": deal.get_status_display()},
     )
-    signing = deal.partners.filter(status=DealPartner.Status.GEACCEPTEERD, role__in=DealPartner.SIGNING_ROLES)
+    signing = deal.partners.filter(
+        status=DealPartner.Status.GEACCEPTEERD, role__in=DealPartner.SIGNING_ROLES
+    )
     if signing.count() < 2:
         raise ApplicationError(
-            _("Een deal is een samenwerking: er moet minstens één partner naast de aanjager meedoen.")
+            _(
+                "Een deal is een samenwerking: er moet minstens één partner naast de aanjager meedoen."
+            )
         )
-    return _step(deal, actor, Deal.Status.IDEE, _("De partners werken samen het idee uit."), "deal_idea_start")
+    return _step(
+        deal,
+        actor,
+        Deal.Status.IDEE,
+        _("De partners werken samen het idee uit."),
+        "deal_idea_start",
+    )
 
 
 @transaction.atomic
@@ -161,16 +189,21 @@ def deal_toetsing_start(*, actor, deal: Deal, method: str) -> Deal:
         deal,
         actor,
         Deal.Status.TOETSING,
-        _("Gezamenlijke toetsing gestart: %(method)s.") % {"method": deal.get_toetsing_method_display()},
+        _("Gezamenlijke toetsing gestart: %(method)s.")
+        % {"method": deal.get_toetsing_method_display()},
         "deal_toetsing_start",
         method=method,
     )
 
 
 @transaction.atomic
-def deal_toetsing_record(*, actor, deal: Deal, findings: str, risks: str = "", method: str | None = None) -> Deal:
+def deal_toetsing_record(
+    *, actor, deal: Deal, findings: str, risks: str = "", method: str | None = None
+) -> Deal:
     deal = lock_deal(deal)
-    require(actor, "deals.edit_plan", deal, _("Alleen partners van de deal leggen de toetsing vast."))
+    require(
+        actor, "deals.edit_plan", deal, _("Alleen partners van de deal leggen de toetsing vast.")
+    )
     require_status(deal, [Deal.Status.TOETSING], _("De deal is niet in de stap toetsing."))
     if method is not None:
         if method not in Deal.ToetsingMethod.values:
@@ -189,7 +222,11 @@ def deal_toetsing_skip(*, actor, deal: Deal, reason: str) -> Deal:
     """The toetsing is optional; skipping it is a recorded choice."""
     deal = lock_deal(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
-    require_status(deal, [Deal.Status.IDEE], _("Alleen vanuit de stap ‘idee’ kan de toetsing worden overgeslagen."))
+    require_status(
+        deal,
+        [Deal.Status.IDEE],
+        _("Alleen vanuit de stap ‘idee’ kan de toetsing worden overgeslagen."),
+    )
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError(_("Leg kort uit waarom de deal geen toetsing doet."))
@@ -213,7 +250,13 @@ def deal_planning_start(*, actor, deal: Deal) -> Deal:
     require_status(deal, [Deal.Status.TOETSING])
     if not deal.toetsing_findings:
         raise ApplicationError(_("Leg eerst de bevindingen van de toetsing vast."))
-    return _step(deal, actor, Deal.Status.PLANNING, _("De partners maken samen het plan."), "deal_planning_start")
+    return _step(
+        deal,
+        actor,
+        Deal.Status.PLANNING,
+        _("De partners maken samen het plan."),
+        "deal_planning_start",
+    )
 
 
 @transaction.atomic
@@ -227,7 +270,9 @@ def deal_start(*, actor, deal: Deal) -> Deal:
 
 
 @transaction.atomic
-def deal_finish(*, actor, deal: Deal, note: str = "", follow_up_title: str = "", follow_up_summary: str = "") -> Deal:
+def deal_finish(
+    *, actor, deal: Deal, note: str = "", follow_up_title: str = "", follow_up_summary: str = ""
+) -> Deal:
     """Finish a running deal; optionally start a follow-up deal with the same aanjager."""
     deal = lock_deal(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
@@ -267,9 +312,14 @@ def deal_finish(*, actor, deal: Deal, note: str = "", follow_up_title: str = "",
             text=_("Vervolg op de deal ‘%(deal)s’.") % {"deal": deal},
         )
         timeline_add(
-            deal=deal, kind=DealEvent.Kind.STAP, actor=actor, text=_("Vervolgdeal gestart: %(t)s") % {"t": follow_up}
+            deal=deal,
+            kind=DealEvent.Kind.STAP,
+            actor=actor,
+            text=_("Vervolgdeal gestart: %(t)s") % {"t": follow_up},
         )
-        audit_record(actor=actor, action="deal_follow_up", target=follow_up, changes={"of": deal.pk})
+        audit_record(
+            actor=actor, action="deal_follow_up", target=follow_up, changes={"of": deal.pk}
+        )
     return deal
 
 
@@ -289,7 +339,12 @@ def deal_stop(*, actor, deal: Deal, reason: str) -> Deal:
     deal.status_note = reason
     deal.paused_from = ""
     return _step(
-        deal, actor, Deal.Status.GESTOPT, _("De deal is gestopt: %(r)s") % {"r": reason}, "deal_stop", reason=reason
+        deal,
+        actor,
+        Deal.Status.GESTOPT,
+        _("De deal is gestopt: %(r)s") % {"r": reason},
+        "deal_stop",
+        reason=reason,
     )
 
 
@@ -297,7 +352,12 @@ def deal_stop(*, actor, deal: Deal, reason: str) -> Deal:
 def deal_pause(*, actor, deal: Deal, reason: str) -> Deal:
     """The handbrake: any partner may pause the deal."""
     deal = lock_deal(deal)
-    require(actor, "deals.pause_deal", deal, _("Alleen partners van de deal of een netwerkmanager kunnen pauzeren."))
+    require(
+        actor,
+        "deals.pause_deal",
+        deal,
+        _("Alleen partners van de deal of een netwerkmanager kunnen pauzeren."),
+    )
     if deal.status == Deal.Status.GEPAUZEERD:
         raise Conflict(_("De deal is al gepauzeerd."))
     require_status(deal, Deal.ACTIVE)
@@ -307,7 +367,12 @@ def deal_pause(*, actor, deal: Deal, reason: str) -> Deal:
     deal.paused_from = deal.status
     deal.status_note = reason
     return _step(
-        deal, actor, Deal.Status.GEPAUZEERD, _("Gepauzeerd: %(r)s") % {"r": reason}, "deal_pause", reason=reason
+        deal,
+        actor,
+        Deal.Status.GEPAUZEERD,
+        _("Gepauzeerd: %(r)s") % {"r": reason},
+        "deal_pause",
+        reason=reason,
     )
 
 
@@ -345,8 +410,14 @@ def deal_resume_jointly(*, actor, deal: Deal, agreed_partner_ids) -> Deal:
     )
     require_status(deal, [Deal.Status.GEPAUZEERD], _("De deal is niet gepauzeerd."))
     agreed = {int(pk) for pk in agreed_partner_ids}
-    voices = deal.partners.filter(status=DealPartner.Status.GEACCEPTEERD, role__in=DealPartner.SIGNING_ROLES)
-    missing = [p.organisation.name for p in voices.select_related("organisation").order_by("pk") if p.pk not in agreed]
+    voices = deal.partners.filter(
+        status=DealPartner.Status.GEACCEPTEERD, role__in=DealPartner.SIGNING_ROLES
+    )
+    missing = [
+        p.organisation.name
+        for p in voices.select_related("organisation").order_by("pk")
+        if p.pk not in agreed
+    ]
     if missing:
         raise ApplicationError(
             _("Verder gaan kan pas als alle partners akkoord zijn. Nog niet akkoord: %(orgs)s.")
@@ -359,7 +430,8 @@ def deal_resume_jointly(*, actor, deal: Deal, agreed_partner_ids) -> Deal:
         deal,
         actor,
         back_to,
-        _("Alle partners zijn akkoord: weer verder in de stap ‘%(s)s’.") % {"s": Deal.Status(back_to).label},
+        _("Alle partners zijn akkoord: weer verder in de stap ‘%(s)s’.")
+        % {"s": Deal.Status(back_to).label},
         "deal_resume_jointly",
         agreed=sorted(agreed),
     )
@@ -369,44 +441,59 @@ def deal_resume_jointly(*, actor, deal: Deal, agreed_partner_ids) -> Deal:
 
 
 @transaction.atomic
-def deal_partner_invite(*, actor, deal: Deal, organisation, role: str = DealPartner.Role.PARTNER) -> DealPartner:
+def deal_partner_invite(
+    *, actor, deal: Deal, organisation, role: str = DealPartner.Role.PARTNER
+) -> DealPartner:
     """Invite an organisation from the atlas. Parties may join at any step until the deal ends."""
     deal = lock_deal(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
     require_editable(deal)
     if role not in DealPartner.Role.values or role == DealPartner.Role.AANJAGER:
-        raise ApplicationError(_("Kies de rol van de partner: partner, gemeente of klankbordgroep."))
+        raise ApplicationError(
+            _("Kies de rol van de partner: partner, gemeente of klankbordgroep.")
+        )
     if organisation.is_archived:
         raise ApplicationError(_("Deze organisatie is gearchiveerd."))
     if deal.partners.filter(
-        organisation=organisation, status__in=[DealPartner.Status.UITGENODIGD, DealPartner.Status.GEACCEPTEERD]
+        organisation=organisation,
+        status__in=[DealPartner.Status.UITGENODIGD, DealPartner.Status.GEACCEPTEERD],
     ).exists():
-        raise ApplicationError(_("%(org)s doet al mee of is al uitgenodigd.") % {"org": organisation})
+        raise ApplicationError(
+            _("%(org)s doet al mee of is al uitgenodigd.") % {"org": organisation}
+        )
     partner = DealPartner(deal=deal, organisation=organisation, role=role, invited_by=actor)
     partner.full_clean()
     try:
         with transaction.atomic():
             partner.save()
     except IntegrityError as exc:
-        raise Conflict(_("%(org)s doet al mee of is al uitgenodigd.") % {"org": organisation}) from exc
+        raise Conflict(
+            _("%(org)s doet al mee of is al uitgenodigd.") % {"org": organisation}
+        ) from exc
     timeline_add(
         deal=deal,
         kind=DealEvent.Kind.PARTNER,
         actor=actor,
         public=False,
-        text=_("%(org)s uitgenodigd als %(role)s.") % {"org": organisation, "role": partner.get_role_display().lower()},
+        text=_("%(org)s uitgenodigd als %(role)s.")
+        % {"org": organisation, "role": partner.get_role_display().lower()},
     )
     audit_record(actor=actor, action="deal_partner_invite", target=partner, changes={"role": role})
     return partner
 
 
 def _decide(actor, partner: DealPartner, status: str) -> DealPartner:
-    partner = DealPartner.objects.select_for_update().select_related("organisation", "deal").get(pk=partner.pk)
+    partner = (
+        DealPartner.objects.select_for_update()
+        .select_related("organisation", "deal")
+        .get(pk=partner.pk)
+    )
     require(
         actor,
         "deals.decide_invitation",
         partner,
-        _("Alleen een beheerder van %(org)s kan op deze uitnodiging reageren.") % {"org": partner.organisation},
+        _("Alleen een beheerder van %(org)s kan op deze uitnodiging reageren.")
+        % {"org": partner.organisation},
     )
     if partner.status != DealPartner.Status.UITGENODIGD:
         raise Conflict(_("Op deze uitnodiging is al gereageerd."))

@@ -31,7 +31,14 @@ def _save(actor, deal: Deal, obj, action: str, before: dict | None = None):
     created = obj.pk is None
     obj.full_clean()
     obj.save()
-    audit_record(actor=actor, action=action, target=obj, changes={"deal": deal.pk}, before=before, created=created)
+    audit_record(
+        actor=actor,
+        action=action,
+        target=obj,
+        changes={"deal": deal.pk},
+        before=before,
+        created=created,
+    )
     return obj
 
 
@@ -46,7 +53,9 @@ def _archive(actor, deal: Deal, obj, action: str):
 def _accepted_partner(partner: DealPartner) -> DealPartner:
     partner = DealPartner.objects.select_related("organisation", "deal").get(pk=partner.pk)
     if partner.status != DealPartner.Status.GEACCEPTEERD:
-        raise ApplicationError(_("%(org)s doet (nog) niet mee aan deze deal.") % {"org": partner.organisation})
+        raise ApplicationError(
+            _("%(org)s doet (nog) niet mee aan deze deal.") % {"org": partner.organisation}
+        )
     return partner
 
 
@@ -55,7 +64,13 @@ def _accepted_partner(partner: DealPartner) -> DealPartner:
 
 @transaction.atomic
 def contribution_create(
-    *, actor, partner: DealPartner, kind: str, description: str, amount=None, hours: int | None = None
+    *,
+    actor,
+    partner: DealPartner,
+    kind: str,
+    description: str,
+    amount=None,
+    hours: int | None = None,
 ) -> Contribution:
     partner = _accepted_partner(partner)
     deal = lock_deal(partner.deal)
@@ -67,7 +82,11 @@ def contribution_create(
     )
     require_editable(deal)
     contribution = Contribution(
-        partner=partner, kind=kind, description=(description or "").strip(), amount=amount, hours=hours
+        partner=partner,
+        kind=kind,
+        description=(description or "").strip(),
+        amount=amount,
+        hours=hours,
     )
     return _save(actor, deal, contribution, "contribution_create")
 
@@ -98,13 +117,25 @@ def _plan_deal(actor, deal: Deal) -> Deal:
 
 @transaction.atomic
 def task_create(
-    *, actor, deal: Deal, partner: DealPartner, title: str, owner: str = "", due_date: datetime.date | None = None
+    *,
+    actor,
+    deal: Deal,
+    partner: DealPartner,
+    title: str,
+    owner: str = "",
+    due_date: datetime.date | None = None,
 ) -> Task:
     deal = _plan_deal(actor, deal)
     if partner.deal_id != deal.pk:
         raise ApplicationError(_("Deze partij doet niet mee aan deze deal."))
     _accepted_partner(partner)
-    task = Task(deal=deal, partner=partner, title=(title or "").strip(), owner=(owner or "").strip(), due_date=due_date)
+    task = Task(
+        deal=deal,
+        partner=partner,
+        title=(title or "").strip(),
+        owner=(owner or "").strip(),
+        due_date=due_date,
+    )
     return _save(actor, deal, task, "task_create")
 
 
@@ -157,13 +188,17 @@ def result_archive(*, actor, result: Result) -> Result:
 
 
 @transaction.atomic
-def agreement_create(*, actor, deal: Deal, kind: str, description: str, **schouw) -> ProcessAgreement:
+def agreement_create(
+    *, actor, deal: Deal, kind: str, description: str, **schouw
+) -> ProcessAgreement:
     """A procesafspraak; for kind ``schouw`` also how often, the setting, outside peers and who reports."""
     deal = _plan_deal(actor, deal)
     fields = {k: (v or "").strip() for k, v in schouw.items() if k.startswith("schouw_")}
     if kind == ProcessAgreement.Kind.SCHOUW and not fields.get("schouw_frequency"):
         raise ApplicationError(_("Spreek af hoe vaak de schouw plaatsvindt."))
-    agreement = ProcessAgreement(deal=deal, kind=kind, description=(description or "").strip(), **fields)
+    agreement = ProcessAgreement(
+        deal=deal, kind=kind, description=(description or "").strip(), **fields
+    )
     return _save(actor, deal, agreement, "agreement_create")
 
 
@@ -206,10 +241,17 @@ def plan_snapshot(deal: Deal) -> dict:
         "proposal": dict(sorted(deal.proposal.items())),
         "financial_form": deal.financial_form,
         "funding_source": deal.funding_source,
-        "partners": [{"id": p.pk, "organisation": p.organisation.name, "role": p.role} for p in partners],
+        "partners": [
+            {"id": p.pk, "organisation": p.organisation.name, "role": p.role} for p in partners
+        ],
         "contributions": {
             str(p.pk): [
-                {"kind": c.kind, "description": c.description, "amount": _num(c.amount), "hours": c.hours}
+                {
+                    "kind": c.kind,
+                    "description": c.description,
+                    "amount": _num(c.amount),
+                    "hours": c.hours,
+                }
                 for c in p.contributions.all()
             ]
             for p in partners
@@ -245,7 +287,9 @@ def plan_snapshot(deal: Deal) -> dict:
             }
             for a in deal.agreements.all()
         ],
-        "milestones": [{"title": m.title, "due_date": m.due_date.isoformat()} for m in deal.milestones.all()],
+        "milestones": [
+            {"title": m.title, "due_date": m.due_date.isoformat()} for m in deal.milestones.all()
+        ],
     }
 
 
@@ -327,7 +371,8 @@ def plan_version_create(*, actor, deal: Deal, change_note: str = "") -> PlanVers
     previous = deal.versions.order_by("-number").first()
     if previous is not None and previous.snapshot == snapshot:
         raise ApplicationError(
-            _("Er is niets veranderd sinds versie %(n)s; een nieuwe versie is niet nodig.") % {"n": previous.number}
+            _("Er is niets veranderd sinds versie %(n)s; een nieuwe versie is niet nodig.")
+            % {"n": previous.number}
         )
     if deal.status != Deal.Status.PLANNING and not (change_note or "").strip():
         raise ApplicationError(_("Leg uit wat er verandert: de partners ondertekenen opnieuw."))
@@ -345,7 +390,10 @@ def plan_version_create(*, actor, deal: Deal, change_note: str = "") -> PlanVers
         for signature in previous.signatures.select_related("partner"):
             if signature.partner_id not in affected and signature.partner.signs:
                 Signature.objects.create(
-                    version=version, partner=signature.partner, signed_by=signature.signed_by, carried_over=True
+                    version=version,
+                    partner=signature.partner,
+                    signed_by=signature.signed_by,
+                    carried_over=True,
                 )
     timeline_add(
         deal=deal,
@@ -353,7 +401,12 @@ def plan_version_create(*, actor, deal: Deal, change_note: str = "") -> PlanVers
         actor=actor,
         text=_("Versie %(n)s van het plan ligt klaar voor ondertekening.") % {"n": version.number},
     )
-    audit_record(actor=actor, action="plan_version_create", target=version, changes={"number": version.number})
+    audit_record(
+        actor=actor,
+        action="plan_version_create",
+        target=version,
+        changes={"number": version.number},
+    )
     _complete_if_signed(actor, deal, version)
     return version
 
@@ -380,21 +433,27 @@ def _complete_if_signed(actor, deal: Deal, version: PlanVersion) -> bool:
             deal=deal,
             kind=DealEvent.Kind.STAP,
             actor=actor,
-            text=_("De deal is gesloten: alle partners hebben versie %(n)s ondertekend.") % {"n": version.number},
+            text=_("De deal is gesloten: alle partners hebben versie %(n)s ondertekend.")
+            % {"n": version.number},
         )
-        audit_record(actor=actor, action="deal_close", target=deal, changes={"version": version.number})
+        audit_record(
+            actor=actor, action="deal_close", target=deal, changes={"version": version.number}
+        )
     else:
         timeline_add(
             deal=deal,
             kind=DealEvent.Kind.VERSIE,
             actor=actor,
-            text=_("Versie %(n)s is door alle partners ondertekend en geldt nu.") % {"n": version.number},
+            text=_("Versie %(n)s is door alle partners ondertekend en geldt nu.")
+            % {"n": version.number},
         )
     return True
 
 
 @transaction.atomic
-def deal_sign(*, actor, deal: Deal, partner: DealPartner, version_number: int | None = None) -> Signature:
+def deal_sign(
+    *, actor, deal: Deal, partner: DealPartner, version_number: int | None = None
+) -> Signature:
     """An authorised member signs the latest plan version on behalf of their organisation."""
     deal = lock_deal(deal)
     partner = DealPartner.objects.select_related("organisation").get(pk=partner.pk)
@@ -404,7 +463,8 @@ def deal_sign(*, actor, deal: Deal, partner: DealPartner, version_number: int | 
         actor,
         "deals.sign_for_partner",
         partner,
-        _("Alleen een beheerder van %(org)s kan namens hen ondertekenen.") % {"org": partner.organisation},
+        _("Alleen een beheerder van %(org)s kan namens hen ondertekenen.")
+        % {"org": partner.organisation},
     )
     require_status(
         deal,
@@ -417,10 +477,14 @@ def deal_sign(*, actor, deal: Deal, partner: DealPartner, version_number: int | 
     if version is None:
         raise ApplicationError(_("Er is nog geen versie van het plan om te ondertekenen."))
     if version_number is not None and version_number != version.number:
-        raise Conflict(_("Er is inmiddels een nieuwere versie (%(n)s); lees die eerst.") % {"n": version.number})
+        raise Conflict(
+            _("Er is inmiddels een nieuwere versie (%(n)s); lees die eerst.")
+            % {"n": version.number}
+        )
     if version.signatures.filter(partner=partner).exists():
         raise Conflict(
-            _("%(org)s heeft versie %(n)s al ondertekend.") % {"org": partner.organisation, "n": version.number}
+            _("%(org)s heeft versie %(n)s al ondertekend.")
+            % {"org": partner.organisation, "n": version.number}
         )
     signature = Signature(version=version, partner=partner, signed_by=actor)
     signature.full_clean()
@@ -429,14 +493,18 @@ def deal_sign(*, actor, deal: Deal, partner: DealPartner, version_number: int | 
             signature.save()
     except IntegrityError as exc:
         raise Conflict(
-            _("%(org)s heeft versie %(n)s al ondertekend.") % {"org": partner.organisation, "n": version.number}
+            _("%(org)s heeft versie %(n)s al ondertekend.")
+            % {"org": partner.organisation, "n": version.number}
         ) from exc
     timeline_add(
         deal=deal,
         kind=DealEvent.Kind.ONDERTEKENING,
         actor=actor,
-        text=_("%(org)s ondertekende versie %(n)s.") % {"org": partner.organisation, "n": version.number},
+        text=_("%(org)s ondertekende versie %(n)s.")
+        % {"org": partner.organisation, "n": version.number},
     )
-    audit_record(actor=actor, action="deal_sign", target=signature, changes={"version": version.number})
+    audit_record(
+        actor=actor, action="deal_sign", target=signature, changes={"version": version.number}
+    )
     _complete_if_signed(actor, deal, version)
     return signature

@@ -29,12 +29,21 @@ KICKOFF_HOURS = 2
 
 
 @transaction.atomic
-def deal_kickoff_plan(*, actor, deal: Deal, starts_at: datetime.datetime, location: str = "") -> Deal:
+def deal_kickoff_plan(
+    *, actor, deal: Deal, starts_at: datetime.datetime, location: str = ""
+) -> Deal:
     """A kick-off for this deal alone."""
     deal = lock_deal(deal)
-    require(actor, "deals.manage_deal", deal, _("Alleen de aanjager van de deal of een netwerkmanager kan dit doen."))
+    require(
+        actor,
+        "deals.manage_deal",
+        deal,
+        _("Alleen de aanjager van de deal of een netwerkmanager kan dit doen."),
+    )
     require_status(
-        deal, [Deal.Status.GESLOTEN, Deal.Status.LOPEND], _("Een kick-off volgt op het sluiten van de deal.")
+        deal,
+        [Deal.Status.GESLOTEN, Deal.Status.LOPEND],
+        _("Een kick-off volgt op het sluiten van de deal."),
     )
     deal.kickoff_at = starts_at
     deal.kickoff_location = (location or "").strip()
@@ -45,7 +54,8 @@ def deal_kickoff_plan(*, actor, deal: Deal, starts_at: datetime.datetime, locati
         deal=deal,
         kind=DealEvent.Kind.KICKOFF,
         actor=actor,
-        text=_("Kick-off gepland op %(d)s.") % {"d": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")},
+        text=_("Kick-off gepland op %(d)s.")
+        % {"d": timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M")},
     )
     _kickoff_to_agenda(actor, deal)
     audit_record(actor=actor, action="deal_kickoff_plan", target=deal)
@@ -71,8 +81,13 @@ def _kickoff_to_agenda(actor, deal: Deal):
     )
     if event is not None:
         return atlas_services.event_update(actor=actor, event=event, data=data)
-    aanjager = next((p.organisation for p in deal.partners.all() if p.role == DealPartner.Role.AANJAGER), None)
-    own = aanjager is not None and atlas_selectors.organisations_of(actor=actor).filter(pk=aanjager.pk).exists()
+    aanjager = next(
+        (p.organisation for p in deal.partners.all() if p.role == DealPartner.Role.AANJAGER), None
+    )
+    own = (
+        aanjager is not None
+        and atlas_selectors.organisations_of(actor=actor).filter(pk=aanjager.pk).exists()
+    )
     return atlas_services.event_create(
         actor=actor,
         title=(_("Kick-off: %(deal)s") % {"deal": deal})[:200],
@@ -93,7 +108,12 @@ def kickoff_moment_schedule(
     *, actor, title: str, starts_at: datetime.datetime, location: str = "", description: str = ""
 ) -> KickOffMoment:
     """A collective kick-off: every deal closed since the previous moment and without a kick-off joins it."""
-    require(actor, "deals.schedule_kickoff", None, _("Alleen een netwerkmanager plant een gezamenlijke kick-off."))
+    require(
+        actor,
+        "deals.schedule_kickoff",
+        None,
+        _("Alleen een netwerkmanager plant een gezamenlijke kick-off."),
+    )
     moment = KickOffMoment(
         title=(title or "").strip(),
         starts_at=starts_at,
@@ -112,7 +132,10 @@ def kickoff_moment_schedule(
         deal.kickoff_location = moment.location
         deal.save(update_fields=["kickoff_moment", "kickoff_at", "kickoff_location", "updated_at"])
         timeline_add(
-            deal=deal, kind=DealEvent.Kind.KICKOFF, actor=actor, text=_("Kick-off tijdens %(m)s.") % {"m": moment}
+            deal=deal,
+            kind=DealEvent.Kind.KICKOFF,
+            actor=actor,
+            text=_("Kick-off tijdens %(m)s.") % {"m": moment},
         )
     _kickoff_moment_to_agenda(actor, moment, list(deals))
     audit_record(actor=actor, action="kickoff_moment_schedule", target=moment)
@@ -153,7 +176,13 @@ def checkin_period(day: datetime.date | None = None) -> datetime.date:
 
 @transaction.atomic
 def checkin_submit(
-    *, actor, partner: DealPartner, status: str, note: str = "", values: dict | None = None, day=None
+    *,
+    actor,
+    partner: DealPartner,
+    status: str,
+    note: str = "",
+    values: dict | None = None,
+    day=None,
 ) -> CheckIn:
     """One short screen per partner per period. Answering again in the same period replaces the answer."""
     partner = DealPartner.objects.select_related("organisation").get(pk=partner.pk)
@@ -166,7 +195,9 @@ def checkin_submit(
     )
     require_status(deal, [Deal.Status.LOPEND], _("Check-ins horen bij een lopende deal."))
     if partner.status != DealPartner.Status.GEACCEPTEERD:
-        raise ApplicationError(_("%(org)s doet (nog) niet mee aan deze deal.") % {"org": partner.organisation})
+        raise ApplicationError(
+            _("%(org)s doet (nog) niet mee aan deze deal.") % {"org": partner.organisation}
+        )
     if status not in CheckIn.Status.values:
         raise ApplicationError(_("Kies: op koers, aandacht nodig of vastgelopen."))
     result_ids = {str(pk) for pk in deal.results.values_list("pk", flat=True)}
@@ -181,7 +212,9 @@ def checkin_submit(
         except InvalidOperation as exc:
             raise ApplicationError(_("Vul bij een indicator een getal in.")) from exc
     period = checkin_period(day)
-    checkin = CheckIn.objects.filter(partner=partner, period=period).first() or CheckIn(partner=partner, period=period)
+    checkin = CheckIn.objects.filter(partner=partner, period=period).first() or CheckIn(
+        partner=partner, period=period
+    )
     is_new = checkin.pk is None
     checkin.status = status
     checkin.note = (note or "").strip()
@@ -195,7 +228,8 @@ def checkin_submit(
             kind=DealEvent.Kind.CHECKIN,
             actor=actor,
             public=False,
-            text=_("Check-in van %(org)s: %(s)s.") % {"org": partner.organisation, "s": checkin.get_status_display()},
+            text=_("Check-in van %(org)s: %(s)s.")
+            % {"org": partner.organisation, "s": checkin.get_status_display()},
         )
     audit_record(actor=actor, action="checkin_submit", target=checkin, changes={"status": status})
     return checkin
@@ -218,7 +252,9 @@ def checkin_reminders_send(*, day: datetime.date | None = None) -> int:
     reminded = 0
     for partner in partners:
         with transaction.atomic():
-            reminder, created = CheckInReminder.objects.get_or_create(partner=partner, period=period)
+            reminder, created = CheckInReminder.objects.get_or_create(
+                partner=partner, period=period
+            )
             if not created:
                 continue
             emails = list(
@@ -233,7 +269,9 @@ def checkin_reminders_send(*, day: datetime.date | None = None) -> int:
             reminder.recipients = len(emails)
             reminder.save(update_fields=["recipients"])
             if emails:
-                url = settings.SITE_URL.rstrip("/") + reverse("deals:checkin", kwargs={"pk": partner.deal_id})
+                url = settings.SITE_URL.rstrip("/") + reverse(
+                    "deals:checkin", kwargs={"pk": partner.deal_id}
+                )
                 transaction.on_commit(
                     lambda emails=emails, partner=partner, url=url: send_mail(
                         _("Hoe gaat het met de deal ‘%(deal)s’?") % {"deal": partner.deal},
@@ -266,8 +304,14 @@ def knelpunt_report(
         _("Alleen leden van een partner melden een knelpunt namens die partner."),
     )
     if partner.status != DealPartner.Status.GEACCEPTEERD:
-        raise ApplicationError(_("%(org)s doet (nog) niet mee aan deze deal.") % {"org": partner.organisation})
-    require_status(deal, [*Deal.ACTIVE, Deal.Status.GEPAUZEERD], _("De deal is beëindigd; meld geen knelpunten meer."))
+        raise ApplicationError(
+            _("%(org)s doet (nog) niet mee aan deze deal.") % {"org": partner.organisation}
+        )
+    require_status(
+        deal,
+        [*Deal.ACTIVE, Deal.Status.GEPAUZEERD],
+        _("De deal is beëindigd; meld geen knelpunten meer."),
+    )
     knelpunt = Knelpunt(
         deal=deal,
         partner=partner,
@@ -286,7 +330,9 @@ def knelpunt_report(
         public=False,
         text=_("Knelpunt gemeld: %(t)s") % {"t": knelpunt.title},
     )
-    audit_record(actor=actor, action="knelpunt_report", target=knelpunt, changes={"category": category})
+    audit_record(
+        actor=actor, action="knelpunt_report", target=knelpunt, changes={"category": category}
+    )
     return knelpunt
 
 
@@ -294,7 +340,9 @@ def _knelpunt_move(actor, knelpunt, allowed_from, to, note, perm, text, action):
     knelpunt = Knelpunt.objects.select_for_update().select_related("deal").get(pk=knelpunt.pk)
     require(actor, perm, knelpunt, _("U kunt de status van dit knelpunt niet wijzigen."))
     if knelpunt.status not in allowed_from:
-        raise Conflict(_("Dit knelpunt is al %(s)s.") % {"s": knelpunt.get_status_display().lower()})
+        raise Conflict(
+            _("Dit knelpunt is al %(s)s.") % {"s": knelpunt.get_status_display().lower()}
+        )
     knelpunt.status = to
     knelpunt.resolution = (note or "").strip() or knelpunt.resolution
     knelpunt.handled_by = actor
@@ -303,7 +351,11 @@ def _knelpunt_move(actor, knelpunt, allowed_from, to, note, perm, text, action):
     knelpunt.full_clean()
     knelpunt.save()
     timeline_add(
-        deal=knelpunt.deal, kind=DealEvent.Kind.KNELPUNT, actor=actor, public=False, text=text % {"t": knelpunt}
+        deal=knelpunt.deal,
+        kind=DealEvent.Kind.KNELPUNT,
+        actor=actor,
+        public=False,
+        text=text % {"t": knelpunt},
     )
     audit_record(actor=actor, action=action, target=knelpunt, changes={"status": to})
     return knelpunt

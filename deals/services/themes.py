@@ -28,13 +28,21 @@ def deal_theme_set(
 ) -> DealTheme:
     """Welcome deals on a theme, or change its priority and period. One active entry per theme."""
     if source == DealTheme.Source.KOMPAS:
-        if not (actor.has_perm("deals.manage_themes") or actor.has_perm("deals.set_priorities_from_kompas")):
+        if not (
+            actor.has_perm("deals.manage_themes")
+            or actor.has_perm("deals.set_priorities_from_kompas")
+        ):
             raise NotAllowed(_("Alleen het kompas of een netwerkmanager stelt prioriteiten vast."))
     else:
-        require(actor, "deals.manage_themes", None, _("Alleen een netwerkmanager stelt thema's voor deals vast."))
-    deal_theme = DealTheme.objects.select_for_update().filter(theme=theme, is_active=True).first() or DealTheme(
-        theme=theme
-    )
+        require(
+            actor,
+            "deals.manage_themes",
+            None,
+            _("Alleen een netwerkmanager stelt thema's voor deals vast."),
+        )
+    deal_theme = DealTheme.objects.select_for_update().filter(
+        theme=theme, is_active=True
+    ).first() or DealTheme(theme=theme)
     before = {"priority": deal_theme.priority} if deal_theme.pk else {}
     deal_theme.priority = priority
     deal_theme.period_start = period_start
@@ -49,13 +57,18 @@ def deal_theme_set(
     deal_theme.full_clean()
     deal_theme.save()
     audit_record(
-        actor=actor, action="deal_theme_set", target=deal_theme, changes={"before": before, "priority": priority}
+        actor=actor,
+        action="deal_theme_set",
+        target=deal_theme,
+        changes={"before": before, "priority": priority},
     )
     return deal_theme
 
 
 @transaction.atomic
-def deal_theme_priorities_set(*, actor, priorities: list[dict], source: str = DealTheme.Source.KOMPAS) -> list:
+def deal_theme_priorities_set(
+    *, actor, priorities: list[dict], source: str = DealTheme.Source.KOMPAS
+) -> list:
     """Set several priorities at once; the kompas calls this when an edition is adopted.
 
     Each item holds ``theme``, ``priority``, ``period_start`` and optionally ``period_end``,
@@ -66,7 +79,12 @@ def deal_theme_priorities_set(*, actor, priorities: list[dict], source: str = De
 
 @transaction.atomic
 def deal_theme_end(*, actor, deal_theme: DealTheme) -> DealTheme:
-    require(actor, "deals.manage_themes", None, _("Alleen een netwerkmanager stelt thema's voor deals vast."))
+    require(
+        actor,
+        "deals.manage_themes",
+        None,
+        _("Alleen een netwerkmanager stelt thema's voor deals vast."),
+    )
     deal_theme = DealTheme.objects.select_for_update().get(pk=deal_theme.pk)
     deal_theme.is_active = False
     deal_theme.save(update_fields=["is_active", "updated_at"])
@@ -99,7 +117,12 @@ def deal_template_element_save(
     element: DealTemplateElement | None = None,
 ) -> DealTemplateElement:
     """Add an element to the deal template, or change one."""
-    require(actor, "deals.manage_template", None, _("Alleen een netwerkmanager past de opzet van deals aan."))
+    require(
+        actor,
+        "deals.manage_template",
+        None,
+        _("Alleen een netwerkmanager past de opzet van deals aan."),
+    )
     label = (label or "").strip()
     if not label:
         raise ApplicationError(_("Geef het onderdeel een naam."))

@@ -34,4 +34,6 @@ def stories_of(context, organisation, limit: int = 10):
     """Published stories told on behalf of the organisation."""
     if organisation is None:
         return []
-    return list(atlas_selectors.story_list(actor=_actor(context)).filter(organisation=organisation)[:limit])
+    return list(
+        atlas_selectors.story_list(actor=_actor(context)).filter(organisation=organisation)[:limit]
+    )

@@ -1,6 +1,15 @@
 from rest_framework import serializers
 
-from ..models import AgendaItem, ChangeType, Comment, Edition, Evidence, MonitoringEntry, Priority, Proposal
+from ..models import (
+    AgendaItem,
+    ChangeType,
+    Comment,
+    Edition,
+    Evidence,
+    MonitoringEntry,
+    Priority,
+    Proposal,
+)
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -98,7 +107,9 @@ class EditionDetailSerializer(serializers.ModelSerializer):
 
     proposals = ProposalSerializer(many=True, read_only=True)
     priorities = PrioritySerializer(many=True, read_only=True)
-    adopted_by = serializers.CharField(source="adopted_by.name", default=None, read_only=True, allow_null=True)
+    adopted_by = serializers.CharField(
+        source="adopted_by.name", default=None, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Edition
@@ -124,8 +135,12 @@ class ProposalInput(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     change_type = serializers.ChoiceField(choices=ChangeType.choices)
     problem = serializers.CharField(max_length=8000)
-    proposed_change = serializers.CharField(max_length=8000, required=False, default="", allow_blank=True)
-    intended_effect = serializers.CharField(max_length=4000, required=False, default="", allow_blank=True)
+    proposed_change = serializers.CharField(
+        max_length=8000, required=False, default="", allow_blank=True
+    )
+    intended_effect = serializers.CharField(
+        max_length=4000, required=False, default="", allow_blank=True
+    )
     owner = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
 
 
@@ -147,8 +162,12 @@ class DecisionInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=AgendaItem.Outcome.choices)
     reasons = serializers.CharField(max_length=4000)
     actions = serializers.CharField(max_length=4000, required=False, default="", allow_blank=True)
-    monitor_indicator = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
-    monitor_who = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    monitor_indicator = serializers.CharField(
+        max_length=300, required=False, default="", allow_blank=True
+    )
+    monitor_who = serializers.CharField(
+        max_length=200, required=False, default="", allow_blank=True
+    )
     monitor_due = serializers.DateField(required=False, allow_null=True, default=None)
 
 

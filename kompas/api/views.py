@@ -82,7 +82,9 @@ class EditionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def feedback(self, request, pk=None):
         self._login(request)
         data = _input(s.FeedbackInput, request)
-        return self._done(services.edition_feedback_publish(actor=request.user, edition=self.get_object(), **data))
+        return self._done(
+            services.edition_feedback_publish(actor=request.user, edition=self.get_object(), **data)
+        )
 
     @extend_schema(request=None, responses=s.EditionDetailSerializer)
     @action(detail=True, methods=["post"], url_path="monitoring-start")
@@ -110,7 +112,9 @@ class EditionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         data = _input(s.CommentInput, request)
         edition = self.get_object()
         services.comment_create(
-            actor=request.user, proposal=self._proposal(edition, data["proposal"]), body=data["body"]
+            actor=request.user,
+            proposal=self._proposal(edition, data["proposal"]),
+            body=data["body"],
         )
         return self._done(edition, status=201)
 
@@ -120,7 +124,9 @@ class EditionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         self._login(request)
         data = _input(s.ProposalRefInput, request)
         edition = self.get_object()
-        services.proposal_endorse(actor=request.user, proposal=self._proposal(edition, data["proposal"]))
+        services.proposal_endorse(
+            actor=request.user, proposal=self._proposal(edition, data["proposal"])
+        )
         return self._done(edition, status=201)
 
     @extend_schema(request=s.AgendaItemInput, responses={201: s.EditionDetailSerializer})
@@ -131,7 +137,10 @@ class EditionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         edition = self.get_object()
         gremium = selectors.gremium_list().filter(pk=data["gremium"]).first()
         services.agenda_item_create(
-            actor=request.user, proposal=self._proposal(edition, data["proposal"]), gremium=gremium, date=data["date"]
+            actor=request.user,
+            proposal=self._proposal(edition, data["proposal"]),
+            gremium=gremium,
+            date=data["date"],
         )
         return self._done(edition, status=201)
 

@@ -15,7 +15,11 @@ class PageUser(HttpUser):
             token = self.client.cookies.get("csrftoken", "")
             self.client.post(
                 "/account/inloggen/",
-                {"username": email, "password": os.environ["BENCH_PASSWORD"], "csrfmiddlewaretoken": token},
+                {
+                    "username": email,
+                    "password": os.environ["BENCH_PASSWORD"],
+                    "csrfmiddlewaretoken": token,
+                },
                 headers={"Referer": self.host + "/account/inloggen/"},
             )
 

@@ -45,10 +45,25 @@ from deals.models import (
     Signature,
     Task,
 )
-from kompas.models import AgendaItem, Edition, Evidence, Gremium, MonitoringEntry, Priority, Proposal
+from kompas.models import (
+    AgendaItem,
+    Edition,
+    Evidence,
+    Gremium,
+    MonitoringEntry,
+    Priority,
+    Proposal,
+)
 from reisgids.core.roles import Role
 from reisgids.demo import data as demo_data
-from schouw.models import Appraisal, CommitmentCheck, Criterion, Observation, Participant, SchouwRound
+from schouw.models import (
+    Appraisal,
+    CommitmentCheck,
+    Criterion,
+    Observation,
+    Participant,
+    SchouwRound,
+)
 from schouw.models import Lesson as SchouwLesson
 
 BATCH = 2000
@@ -328,11 +343,18 @@ class Seeder:
             Group.objects.get_or_create(name=role.value)
         self.groups = {g.name: g for g in Group.objects.all()}
         for name, description in demo_data.THEMES:
-            Theme.objects.get_or_create(slug=slugify(name), defaults={"name": name, "description": description})
+            Theme.objects.get_or_create(
+                slug=slugify(name), defaults={"name": name, "description": description}
+            )
         for gebied, (lat, lon, wijken) in demo_data.AREAS.items():
             parent, _ = Area.objects.get_or_create(
                 slug=slugify(gebied),
-                defaults={"name": gebied, "kind": Area.Kind.GEBIED, "latitude": lat, "longitude": lon},
+                defaults={
+                    "name": gebied,
+                    "kind": Area.Kind.GEBIED,
+                    "latitude": lat,
+                    "longitude": lon,
+                },
             )
             for wijk, wlat, wlon in wijken:
                 slug = slugify(wijk) if wijk != gebied else f"{slugify(wijk)}-wijk"
@@ -349,7 +371,11 @@ class Seeder:
         self.themes = list(Theme.objects.all())
         self.areas = list(Area.objects.all())
         self.wijken = [a for a in self.areas if a.kind == Area.Kind.WIJK] or self.areas
-        for kind, name in [("ambtelijk", "Ambtelijk overleg"), ("bestuurlijk", "College"), ("politiek", "Raad")]:
+        for kind, name in [
+            ("ambtelijk", "Ambtelijk overleg"),
+            ("bestuurlijk", "College"),
+            ("politiek", "Raad"),
+        ]:
             Gremium.objects.get_or_create(name=name, defaults={"kind": kind})
         self.gremia = list(Gremium.objects.all())
 
@@ -422,8 +448,12 @@ class Seeder:
                     phone="010 " + str(rng.randint(1000000, 9999999)),
                     address=f"{rng.choice(['Kerkstraat', 'Dorpsweg', 'Nieuwe Binnenweg', 'Beijerlandselaan'])} "
                     f"{rng.randint(1, 300)}",
-                    latitude=round(float(area.latitude) + rng.uniform(-0.004, 0.004), 5) if has_point else None,
-                    longitude=round(float(area.longitude) + rng.uniform(-0.006, 0.006), 5) if has_point else None,
+                    latitude=round(float(area.latitude) + rng.uniform(-0.004, 0.004), 5)
+                    if has_point
+                    else None,
+                    longitude=round(float(area.longitude) + rng.uniform(-0.006, 0.006), 5)
+                    if has_point
+                    else None,
                     looking_for=rng.choice(LOOKING_FOR),
                     offering=rng.choice(OFFERING),
                     size=rng.choice(["klein", "klein", "middel", "groot"]),
@@ -451,7 +481,9 @@ class Seeder:
                         organisation_id=org.pk,
                         name=rng.choice(SERVICE_NAMES),
                         description=paragraph(rng, 1),
-                        target_group=rng.choice(["ouderen", "jongeren", "mantelzorgers", "alle bewoners"]),
+                        target_group=rng.choice(
+                            ["ouderen", "jongeren", "mantelzorgers", "alle bewoners"]
+                        ),
                     )
                 )
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
@@ -459,7 +491,9 @@ class Seeder:
                 ContactPoint(
                     organisation_id=org.pk,
                     name=f"{first} {last}",
-                    function=rng.choice(["coördinator", "wijkverbinder", "projectleider", "beleidsadviseur"]),
+                    function=rng.choice(
+                        ["coördinator", "wijkverbinder", "projectleider", "beleidsadviseur"]
+                    ),
                     topic=rng.choice(TOPICS),
                     how_to_reach="Spreekuur op dinsdag van 10 tot 12 uur.",
                     email=f"{slugify(first)}@{slugify(org.name)[:30]}.nl",
@@ -493,7 +527,9 @@ class Seeder:
                         role=rng.choices(["lid", "beheerder"], [70, 30])[0],
                         status=status,
                         decided_at=None if status == "aangevraagd" else self.ago(700),
-                        decided_by_id=None if status == "aangevraagd" else rng.choice(self.by_role["netwerkmanager"]),
+                        decided_by_id=None
+                        if status == "aangevraagd"
+                        else rng.choice(self.by_role["netwerkmanager"]),
                     )
                 )
                 if status == "goedgekeurd":
@@ -527,12 +563,18 @@ class Seeder:
                     paused_from=paused_from,
                     citywide=rng.random() < 0.1,
                     created_by_id=rng.choice(self.by_role["initiatiefnemer"]),
-                    financial_form=rng.choice(["geen", "subsidie", "donatie", "kleinschalige_opdracht"]),
+                    financial_form=rng.choice(
+                        ["geen", "subsidie", "donatie", "kleinschalige_opdracht"]
+                    ),
                     funding_source=rng.choice(["", "Heel de Stad-budget", "Fonds Rotterdam"]),
-                    toetsing_method=rng.choice(["rollenspel", "expertsessie", "doelgroep"]) if closed else "",
+                    toetsing_method=rng.choice(["rollenspel", "expertsessie", "doelgroep"])
+                    if closed
+                    else "",
                     toetsing_findings=paragraph(rng, 1) if closed else "",
                     closed_at=closed_at,
-                    started_at=closed_at + datetime.timedelta(days=14) if closed_at and status != "gesloten" else None,
+                    started_at=closed_at + datetime.timedelta(days=14)
+                    if closed_at and status != "gesloten"
+                    else None,
                     ended_at=self.ago(30) if status in ("afgerond", "gestopt") else None,
                     proposal={"doel": paragraph(rng, 1), "aanpak": paragraph(rng, 1)},
                 )
@@ -546,7 +588,9 @@ class Seeder:
             "deal",
             "theme",
         )
-        self.through(Deal.areas.field.remote_field, [(d.pk, d._area.pk) for d in created], "deal", "area")
+        self.through(
+            Deal.areas.field.remote_field, [(d.pk, d._area.pk) for d in created], "deal", "area"
+        )
 
         partners = []
         for deal in created:
@@ -584,7 +628,9 @@ class Seeder:
                         hours=rng.choice([None, 40, 120]),
                     )
                 )
-                tasks.append(Task(deal_id=deal.pk, partner_id=p.pk, title="Bijeenkomst organiseren"))
+                tasks.append(
+                    Task(deal_id=deal.pk, partner_id=p.pk, title="Bijeenkomst organiseren")
+                )
             results.append(
                 Result(
                     deal_id=deal.pk,
@@ -604,7 +650,11 @@ class Seeder:
                 )
             )
             milestones.append(
-                Milestone(deal_id=deal.pk, title="Eerste evaluatie", due_date=self.today + datetime.timedelta(days=90))
+                Milestone(
+                    deal_id=deal.pk,
+                    title="Eerste evaluatie",
+                    due_date=self.today + datetime.timedelta(days=90),
+                )
             )
             if deal.closed_at:
                 for number in range(1, rng.choice([1, 2, 3]) + 1):
@@ -616,7 +666,8 @@ class Seeder:
                                 "title": deal.title,
                                 "summary": deal.summary,
                                 "partners": [
-                                    {"id": p.pk, "organisation": p.organisation_id, "role": p.role} for p in accepted
+                                    {"id": p.pk, "organisation": p.organisation_id, "role": p.role}
+                                    for p in accepted
                                 ],
                             },
                             change_note="" if number == 1 else "Planning bijgesteld na de schouw.",
@@ -636,41 +687,66 @@ class Seeder:
             for p in self.partners_of[v.deal_id]:
                 if p.status == "geaccepteerd" and p.role != "klankbordgroep":
                     signatures.append(
-                        Signature(version_id=v.pk, partner_id=p.pk, signed_by_id=self._member(p.organisation_id))
+                        Signature(
+                            version_id=v.pk,
+                            partner_id=p.pk,
+                            signed_by_id=self._member(p.organisation_id),
+                        )
                     )
         self.bulk(Signature, signatures)
 
         checkins, knelpunten, events = [], [], []
         running = ("lopend", "afgerond", "gepauzeerd", "gestopt")
         for deal in created:
-            events.append(DealEvent(deal_id=deal.pk, kind="stap", text="Deal gestart.", actor_id=deal.created_by_id))
+            events.append(
+                DealEvent(
+                    deal_id=deal.pk, kind="stap", text="Deal gestart.", actor_id=deal.created_by_id
+                )
+            )
             for _partner in self.partners_of[deal.pk]:
-                events.append(DealEvent(deal_id=deal.pk, kind="partner", text="Partner uitgenodigd."))
+                events.append(
+                    DealEvent(deal_id=deal.pk, kind="partner", text="Partner uitgenodigd.")
+                )
             if deal.closed_at:
-                events.append(DealEvent(deal_id=deal.pk, kind="ondertekening", text="Plan ondertekend; deal gesloten."))
+                events.append(
+                    DealEvent(
+                        deal_id=deal.pk,
+                        kind="ondertekening",
+                        text="Plan ondertekend; deal gesloten.",
+                    )
+                )
             if deal.status in running and deal.closed_at:
                 for p in self.partners_of[deal.pk][:3]:
                     for month in range(rng.randint(2, 6)):
-                        period = (self.today.replace(day=1) - datetime.timedelta(days=31 * (month + 1))).replace(day=1)
+                        period = (
+                            self.today.replace(day=1) - datetime.timedelta(days=31 * (month + 1))
+                        ).replace(day=1)
                         checkins.append(
                             CheckIn(
                                 partner_id=p.pk,
                                 period=period,
-                                status=rng.choices(["op_koers", "aandacht_nodig", "vastgelopen"], [70, 25, 5])[0],
+                                status=rng.choices(
+                                    ["op_koers", "aandacht_nodig", "vastgelopen"], [70, 25, 5]
+                                )[0],
                                 note=rng.choice(SENTENCES),
                                 submitted_by_id=self._member(p.organisation_id),
                             )
                         )
-                        events.append(DealEvent(deal_id=deal.pk, kind="checkin", text="Check-in ingevuld."))
+                        events.append(
+                            DealEvent(deal_id=deal.pk, kind="checkin", text="Check-in ingevuld.")
+                        )
                 for _ in range(rng.choice([0, 1, 1, 2])):
-                    status = rng.choices(["open", "in_behandeling", "opgelost", "doorgezet_naar_kompas"], [3, 3, 2, 4])[
-                        0
-                    ]
+                    status = rng.choices(
+                        ["open", "in_behandeling", "opgelost", "doorgezet_naar_kompas"],
+                        [3, 3, 2, 4],
+                    )[0]
                     knelpunten.append(
                         Knelpunt(
                             deal_id=deal.pk,
                             partner_id=self.partners_of[deal.pk][0].pk,
-                            reported_by_id=self._member(self.partners_of[deal.pk][0].organisation_id),
+                            reported_by_id=self._member(
+                                self.partners_of[deal.pk][0].organisation_id
+                            ),
                             category=rng.choice([c for c, _ in Knelpunt.Category.choices]),
                             title=rng.choice(
                                 [
@@ -683,11 +759,15 @@ class Seeder:
                             description=paragraph(rng, 2),
                             effect=rng.choice(SENTENCES),
                             status=status,
-                            forwarded_at=self.ago(700) if status == "doorgezet_naar_kompas" else None,
+                            forwarded_at=self.ago(700)
+                            if status == "doorgezet_naar_kompas"
+                            else None,
                             resolution=rng.choice(SENTENCES) if status != "open" else "",
                         )
                     )
-                    events.append(DealEvent(deal_id=deal.pk, kind="knelpunt", text="Knelpunt gemeld."))
+                    events.append(
+                        DealEvent(deal_id=deal.pk, kind="knelpunt", text="Knelpunt gemeld.")
+                    )
         self.bulk(CheckIn, checkins)
         self.bulk(Knelpunt, knelpunten)
         self.bulk(DealEvent, events)
@@ -747,7 +827,13 @@ class Seeder:
                     continue
                 seen.add(uid)
                 participants.append(
-                    Participant(round_id=r.pk, kind="partner", user_id=uid, partner_id=p.pk, name=self.user_names[uid])
+                    Participant(
+                        round_id=r.pk,
+                        kind="partner",
+                        user_id=uid,
+                        partner_id=p.pk,
+                        name=self.user_names[uid],
+                    )
                 )
             for k, kind in enumerate(["peer", "ervaringsdeskundige"]):
                 name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
@@ -853,7 +939,9 @@ class Seeder:
         lessons = []
         for i in range(self.n("lessons")):
             title = rng.choice(LESSON_TITLES)
-            status = rng.choices(["gepubliceerd", "voorgesteld", "in_redactie", "afgewezen"], [80, 8, 7, 5])[0]
+            status = rng.choices(
+                ["gepubliceerd", "voorgesteld", "in_redactie", "afgewezen"], [80, 8, 7, 5]
+            )[0]
             published = status == "gepubliceerd"
             lessons.append(
                 Lesson(
@@ -864,7 +952,9 @@ class Seeder:
                     what_worked=paragraph(rng, 2),
                     what_did_not_work=paragraph(rng, 1),
                     kind=rng.choice(["inhoudelijk", "samenwerking"]),
-                    audiences=rng.sample(["politici", "bestuurders", "beleidsambtenaren", "burgers", "partners"], 2),
+                    audiences=rng.sample(
+                        ["politici", "bestuurders", "beleidsambtenaren", "burgers", "partners"], 2
+                    ),
                     evidence_level=rng.choice(["beschreven", "onderbouwd", "effectief"]),
                     status=status,
                     rejection_reason=rng.choice(SENTENCES) if status == "afgewezen" else "",
@@ -877,7 +967,11 @@ class Seeder:
         created = self.bulk(Lesson, lessons)
         self.through(
             Lesson.themes.field.remote_field,
-            [(lesson.pk, t.pk) for lesson in created for t in rng.sample(self.themes, rng.randint(1, 2))],
+            [
+                (lesson.pk, t.pk)
+                for lesson in created
+                for t in rng.sample(self.themes, rng.randint(1, 2))
+            ],
             "lesson",
             "theme",
         )
@@ -900,7 +994,9 @@ class Seeder:
         for _ in range(self.n("listings")):
             org_id = rng.choice(self.member_orgs)
             area = rng.choice(self.wijken)
-            status = rng.choices(["open", "vervuld", "ingetrokken", "verlopen"], [50, 25, 10, 15])[0]
+            status = rng.choices(["open", "vervuld", "ingetrokken", "verlopen"], [50, 25, 10, 15])[
+                0
+            ]
             expires = self.today + datetime.timedelta(days=rng.randint(1, 120))
             if status == "verlopen":
                 expires = self.today - datetime.timedelta(days=rng.randint(1, 300))
@@ -927,7 +1023,10 @@ class Seeder:
             "theme",
         )
         self.through(
-            Listing.areas.field.remote_field, [(x.pk, x._area.pk) for x in created_listings], "listing", "area"
+            Listing.areas.field.remote_field,
+            [(x.pk, x._area.pk) for x in created_listings],
+            "listing",
+            "area",
         )
 
         stories = []
@@ -981,7 +1080,9 @@ class Seeder:
             period_end = end - datetime.timedelta(days=182 * k)
             period_start = period_end - datetime.timedelta(days=181)
             adopted_at = timezone.make_aware(
-                datetime.datetime.combine(period_end - datetime.timedelta(days=20), datetime.time(10))
+                datetime.datetime.combine(
+                    period_end - datetime.timedelta(days=20), datetime.time(10)
+                )
             )
             editions.append(
                 Edition(
@@ -1037,7 +1138,9 @@ class Seeder:
                         )
                     )
             for theme in self.themes[:4]:
-                priorities.append(Priority(edition_id=edition.pk, theme_id=theme.pk, level=rng.randint(1, 3)))
+                priorities.append(
+                    Priority(edition_id=edition.pk, theme_id=theme.pk, level=rng.randint(1, 3))
+                )
         created_proposals = self.bulk(Proposal, proposals)
         self.bulk(Evidence, evidence)
         self.bulk(Priority, priorities)
@@ -1054,9 +1157,13 @@ class Seeder:
                     reasons=rng.choice(SENTENCES),
                     decided_at=self.ago(365, 30),
                     recorded_by_id=rng.choice(board),
-                    monitor_indicator="Aantal deals met meerjarige financiering" if accepted else "",
+                    monitor_indicator="Aantal deals met meerjarige financiering"
+                    if accepted
+                    else "",
                     monitor_who="Cluster MO" if accepted else "",
-                    monitor_due=self.today + datetime.timedelta(days=rng.randint(-60, 120)) if accepted else None,
+                    monitor_due=self.today + datetime.timedelta(days=rng.randint(-60, 120))
+                    if accepted
+                    else None,
                 )
             )
         created_items = self.bulk(AgendaItem, items)
@@ -1068,7 +1175,9 @@ class Seeder:
                         MonitoringEntry(
                             agenda_item_id=item.pk,
                             date=self.today - datetime.timedelta(days=rng.randint(1, 300)),
-                            status=rng.choice(["op_schema", "vertraagd", "bereikt", "niet_bereikt"]),
+                            status=rng.choice(
+                                ["op_schema", "vertraagd", "bereikt", "niet_bereikt"]
+                            ),
                             observation=rng.choice(SENTENCES),
                             author_id=rng.choice(board),
                         )

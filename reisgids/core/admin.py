@@ -16,7 +16,9 @@ class UserAdmin(BaseUserAdmin):
         (_("Rechten"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         (_("Data"), {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})
+    ]
 
     def has_delete_permission(self, request, obj=None):
         """An account is never deleted: that would take memberships, schouw participations and

@@ -33,7 +33,9 @@ class ArchivableModel(models.Model):
     def archive(self) -> None:
         """Mark the record archived; the caller runs it inside a service's transaction and audits it."""
         self.archived_at = timezone.now()
-        self.save(update_fields=["archived_at", *(["updated_at"] if hasattr(self, "updated_at") else [])])
+        self.save(
+            update_fields=["archived_at", *(["updated_at"] if hasattr(self, "updated_at") else [])]
+        )
 
 
 class DomainRecordAdmin(admin.ModelAdmin):

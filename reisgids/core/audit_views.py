@@ -28,7 +28,9 @@ class AuditEventListView(LoginRequiredMixin, FilterView):
     def get_context_data(self, **kwargs):
         target = None
         if self.request.GET.get("type") and self.request.GET.get("id"):
-            target = selectors.audit_target(target_type=self.request.GET["type"], target_id=self.request.GET["id"])
+            target = selectors.audit_target(
+                target_type=self.request.GET["type"], target_id=self.request.GET["id"]
+            )
         return super().get_context_data(
             target=target,
             target_kind=target._meta.verbose_name if target is not None else "",

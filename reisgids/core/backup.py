@@ -65,7 +65,9 @@ def server_major_version(alias: str = "default") -> int:
 
 def _tool_major(path: str) -> int | None:
     try:
-        out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=30, check=True).stdout
+        out = subprocess.run(
+            [path, "--version"], capture_output=True, text=True, timeout=30, check=True
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     match = re.search(r"(\d+)(?:\.\d+)?", out)
@@ -116,7 +118,9 @@ def dump(*, target: Target, output: Path, major: int) -> None:
     result = subprocess.run(command, env=target.env(), capture_output=True, text=True)
     if result.returncode != 0:
         output.unlink(missing_ok=True)
-        raise ApplicationError(_("De reservekopie is mislukt: %(error)s") % {"error": result.stderr.strip()})
+        raise ApplicationError(
+            _("De reservekopie is mislukt: %(error)s") % {"error": result.stderr.strip()}
+        )
 
 
 def restore(*, target: Target, source: Path, major: int) -> None:
@@ -135,7 +139,9 @@ def restore(*, target: Target, source: Path, major: int) -> None:
     ]
     result = subprocess.run(command, env=target.env(), capture_output=True, text=True)
     if result.returncode != 0:
-        raise ApplicationError(_("Het terugzetten is mislukt: %(error)s") % {"error": result.stderr.strip()})
+        raise ApplicationError(
+            _("Het terugzetten is mislukt: %(error)s") % {"error": result.stderr.strip()}
+        )
 
 
 def has_data(alias: str = "default") -> bool:

@@ -35,7 +35,10 @@ class Conflict(ApplicationError):
 
 def validation_messages(error: DjangoValidationError) -> dict | list:
     if hasattr(error, "error_dict"):
-        return {field: [str(m) for e in errs for m in e.messages] for field, errs in error.error_dict.items()}
+        return {
+            field: [str(m) for e in errs for m in e.messages]
+            for field, errs in error.error_dict.items()
+        }
     return [str(m) for m in error.messages]
 
 
@@ -45,7 +48,11 @@ def error_text(exc: ApplicationError | DjangoValidationError) -> str:
     if isinstance(exc, ApplicationError):
         return exc.message
     found = validation_messages(exc)
-    return " ".join(m for ms in found.values() for m in ms) if isinstance(found, dict) else " ".join(found)
+    return (
+        " ".join(m for ms in found.values() for m in ms)
+        if isinstance(found, dict)
+        else " ".join(found)
+    )
 
 
 def form_errors_text(form) -> str:
@@ -60,7 +67,9 @@ def api_exception_handler(exc, context):
         messages = validation_messages(exc)
         if isinstance(messages, dict):
             detail = " ".join(m for msgs in messages.values() for m in msgs)
-            return Response({"detail": detail, "errors": messages}, status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {"detail": detail, "errors": messages}, status=status.HTTP_400_BAD_REQUEST
+            )
         return Response({"detail": " ".join(messages)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, exceptions.Throttled):
         exc.detail = throttled_message(exc.wait)

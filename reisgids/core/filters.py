@@ -23,11 +23,18 @@ def audited_types():
 
 class AuditEventFilter(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(
-        label=_("Soort record"), choices=audited_types, empty_label=_("Alle"), method="filter_record"
+        label=_("Soort record"),
+        choices=audited_types,
+        empty_label=_("Alle"),
+        method="filter_record",
     )
     id = django_filters.CharFilter(label=_("Record-id"), max_length=64, method="filter_record")
-    actor = django_filters.CharFilter(field_name="actor_label", lookup_expr="icontains", label=_("Door"))
-    action = django_filters.CharFilter(lookup_expr="icontains", label=_("Handeling"), max_length=100)
+    actor = django_filters.CharFilter(
+        field_name="actor_label", lookup_expr="icontains", label=_("Door")
+    )
+    action = django_filters.CharFilter(
+        lookup_expr="icontains", label=_("Handeling"), max_length=100
+    )
     date_from = django_filters.DateFilter(
         field_name="created_at",
         lookup_expr="date__gte",
@@ -47,7 +54,12 @@ class AuditEventFilter(django_filters.FilterSet):
 
     def filter_record(self, queryset, name, value):
         """Type and id together: the record and its parts; either alone: a plain match."""
-        record_type, record_id = self.form.cleaned_data.get("type"), self.form.cleaned_data.get("id")
+        record_type, record_id = (
+            self.form.cleaned_data.get("type"),
+            self.form.cleaned_data.get("id"),
+        )
         if name == "id" and record_type:
             return queryset  # done with the type
-        return queryset.filter(selectors.record_filter(target_type=record_type, target_id=record_id))
+        return queryset.filter(
+            selectors.record_filter(target_type=record_type, target_id=record_id)
+        )

@@ -34,7 +34,9 @@ class StyledFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            css = next((c for w, c in WIDGET_CLASSES.items() if isinstance(widget, w)), "utrecht-textbox")
+            css = next(
+                (c for w, c in WIDGET_CLASSES.items() if isinstance(widget, w)), "utrecht-textbox"
+            )
             if css:
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
             if field.required:
@@ -56,18 +58,25 @@ class StyledFormMixin:
 
 class RegisterForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Uw naam"), max_length=150)
-    email = forms.EmailField(label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     password = forms.CharField(
         label=_("Wachtwoord"),
         help_text=_("Minstens 10 tekens. Gebruik geen wachtwoord dat u ergens anders al gebruikt."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password_again = forms.CharField(
-        label=_("Wachtwoord nog een keer"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Wachtwoord nog een keer"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
-    preferred_language = forms.ChoiceField(label=_("Voorkeurstaal"), choices=settings.LANGUAGES, initial="nl")
+    preferred_language = forms.ChoiceField(
+        label=_("Voorkeurstaal"), choices=settings.LANGUAGES, initial="nl"
+    )
     consent = forms.BooleanField(
-        label=_("Ik heb de privacyverklaring gelezen en ga akkoord met het bewaren van mijn gegevens."),
+        label=_(
+            "Ik heb de privacyverklaring gelezen en ga akkoord met het bewaren van mijn gegevens."
+        ),
     )
 
     def clean_password(self):
@@ -78,7 +87,11 @@ class RegisterForm(StyledFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
+        if (
+            data.get("password")
+            and data.get("password_again")
+            and data["password"] != data["password_again"]
+        ):
             self.add_error("password_again", _("De twee wachtwoorden zijn niet gelijk."))
         return data
 
@@ -90,5 +103,7 @@ class ErasureForm(StyledFormMixin, forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     confirm = forms.BooleanField(
-        label=_("Ik begrijp dat mijn account wordt geanonimiseerd en dat ik daarna niet meer kan inloggen."),
+        label=_(
+            "Ik begrijp dat mijn account wordt geanonimiseerd en dat ik daarna niet meer kan inloggen."
+        ),
     )

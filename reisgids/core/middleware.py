@@ -16,7 +16,11 @@ class LanguageMiddleware:
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if language not in self.supported:
             user = getattr(request, "user", None)
-            preferred = getattr(user, "preferred_language", None) if user and user.is_authenticated else None
+            preferred = (
+                getattr(user, "preferred_language", None)
+                if user and user.is_authenticated
+                else None
+            )
             language = preferred if preferred in self.supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language

@@ -60,9 +60,13 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mailadres"), unique=True)
     name = models.CharField(_("naam"), max_length=150)
     bio = models.TextField(
-        _("over mij"), blank=True, help_text=_("Achtergrond en vaardigheden, zichtbaar voor partners.")
+        _("over mij"),
+        blank=True,
+        help_text=_("Achtergrond en vaardigheden, zichtbaar voor partners."),
     )
-    preferred_language = models.CharField(_("voorkeurstaal"), max_length=5, choices=settings.LANGUAGES, default="nl")
+    preferred_language = models.CharField(
+        _("voorkeurstaal"), max_length=5, choices=settings.LANGUAGES, default="nl"
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
@@ -117,7 +121,9 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+        )
 
 
 class WorkerHeartbeat(models.Model):

@@ -58,7 +58,10 @@ def _plain(value):
 
 def rows(queryset: QuerySet, *fields: str) -> list[dict]:
     """JSON-ready rows of ``queryset`` with ``fields`` (lookups like ``deal__title`` allowed)."""
-    return [{key: _plain(value) for key, value in row.items()} for row in queryset.order_by("pk").values(*fields)]
+    return [
+        {key: _plain(value) for key, value in row.items()}
+        for row in queryset.order_by("pk").values(*fields)
+    ]
 
 
 def personal_data(*, user: User) -> dict:

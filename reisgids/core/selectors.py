@@ -40,7 +40,11 @@ def audit_events_for(*, actor: User, target_type: str | None = None, target_id: 
     one record sees only that record's events; everyone else is refused."""
     qs = AuditEvent.objects.select_related("actor")
     if not actor.has_perm("core.view_audit"):
-        target = audit_target(target_type=target_type, target_id=target_id) if target_type and target_id else None
+        target = (
+            audit_target(target_type=target_type, target_id=target_id)
+            if target_type and target_id
+            else None
+        )
         if not may_view_audit(actor=actor, target=target):
             raise NotAllowed(_("Alleen beheerders kunnen de audittrail lezen."))
     return qs.filter(record_filter(target_type=target_type, target_id=target_id))
@@ -49,7 +53,9 @@ def audit_events_for(*, actor: User, target_type: str | None = None, target_id: 
 def record_filter(*, target_type: str | None = None, target_id: str | None = None) -> Q:
     """The events of one record and of its parts (a deal's tasks, a round's criteria)."""
     if target_type and target_id:
-        return Q(target_type=target_type, target_id=target_id) | Q(scope_type=target_type, scope_id=target_id)
+        return Q(target_type=target_type, target_id=target_id) | Q(
+            scope_type=target_type, scope_id=target_id
+        )
     if target_type:
         return Q(target_type=target_type)
     if target_id:

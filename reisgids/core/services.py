@@ -49,7 +49,12 @@ def _audited_fields(instance) -> list:
     return [
         f
         for f in instance._meta.concrete_fields
-        if not (f.primary_key or f.name in AUDIT_SKIPPED_FIELDS or f.name in excluded or _is_secret(f.name))
+        if not (
+            f.primary_key
+            or f.name in AUDIT_SKIPPED_FIELDS
+            or f.name in excluded
+            or _is_secret(f.name)
+        )
     ]
 
 
@@ -64,7 +69,9 @@ def snapshot_fields(instance, fields=None) -> dict:
             continue
         field = instance._meta.get_field(name)
         if field.many_to_many:
-            value = sorted(getattr(instance, name).values_list("pk", flat=True)) if instance.pk else []
+            value = (
+                sorted(getattr(instance, name).values_list("pk", flat=True)) if instance.pk else []
+            )
         elif field.is_relation:
             value = getattr(instance, field.attname)
         else:
@@ -86,9 +93,17 @@ def _tracked_changes(target, created: bool, deleted: bool) -> dict:
     """What the service did to ``target`` since it was loaded (field → [old, new]); when the service
     created it, its state (field → [None, value]); when it deletes it, its last state ([value, None])."""
     if deleted:
-        return {k: [v, None] for k, v in snapshot_fields(target).items() if v not in (None, "", [], {}, False)}
+        return {
+            k: [v, None]
+            for k, v in snapshot_fields(target).items()
+            if v not in (None, "", [], {}, False)
+        }
     if created or getattr(target, "_audit_created", False):
-        return {k: [None, v] for k, v in snapshot_fields(target).items() if v not in (None, "", [], {}, False)}
+        return {
+            k: [None, v]
+            for k, v in snapshot_fields(target).items()
+            if v not in (None, "", [], {}, False)
+        }
     names, values = getattr(target, "_audit_loaded", None) or ((), ())
     loaded = dict(zip(names, values, strict=True))
     if not loaded:
@@ -116,11 +131,17 @@ def audit_scope(target, depth: int = 3):
     for _step in range(depth):
         parents = []
         for obj in frontier:
-            fields = [f for f in obj._meta.concrete_fields if f.many_to_one and getattr(obj, f.attname) is not None]
+            fields = [
+                f
+                for f in obj._meta.concrete_fields
+                if f.many_to_one and getattr(obj, f.attname) is not None
+            ]
             for field in fields:
                 if field.related_model._meta.label_lower in AUDIT_SCOPES:
                     return getattr(obj, field.name)
-            parents += [getattr(obj, f.name) for f in fields if f.related_model._meta.app_label != "core"]
+            parents += [
+                getattr(obj, f.name) for f in fields if f.related_model._meta.app_label != "core"
+            ]
         frontier = parents
     return None
 
@@ -153,7 +174,10 @@ def audit_record(
     # The next audit of this same instance records only what changes after this one.
     target._audit_created = False
     fields = target._meta.concrete_fields
-    target._audit_loaded = ([f.attname for f in fields], [getattr(target, f.attname) for f in fields])
+    target._audit_loaded = (
+        [f.attname for f in fields],
+        [getattr(target, f.attname) for f in fields],
+    )
     scope = target if target._meta.label_lower in AUDIT_SCOPES else audit_scope(target)
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
@@ -202,7 +226,10 @@ def user_role_set(*, actor: User, user: User, role: Role | str, granted: bool) -
         user.groups.remove(group)
     user.__dict__.pop("_reisgids_roles", None)
     audit_record(
-        actor=actor, action="role_grant" if granted else "role_withdraw", target=user, changes={"role": role.value}
+        actor=actor,
+        action="role_grant" if granted else "role_withdraw",
+        target=user,
+        changes={"role": role.value},
     )
     return user
 

@@ -69,7 +69,9 @@ def rate_limited_response(request, wait: float):
         {
             "message": throttled_message(seconds),
             "wait_text": ngettext(
-                "Probeer het over %(minutes)d minuut opnieuw.", "Probeer het over %(minutes)d minuten opnieuw.", minutes
+                "Probeer het over %(minutes)d minuut opnieuw.",
+                "Probeer het over %(minutes)d minuten opnieuw.",
+                minutes,
             )
             % {"minutes": minutes},
         },
@@ -105,7 +107,9 @@ class RateLimitMixin:
 
     def dispatch(self, request, *args, **kwargs):
         if request.method in self.rate_limit_methods:
-            wait = rate_limit_hit(request, self.rate_limit_scope, limit_setting=self.rate_limit_setting)
+            wait = rate_limit_hit(
+                request, self.rate_limit_scope, limit_setting=self.rate_limit_setting
+            )
             if wait is not None:
                 return rate_limited_response(request, wait)
         return super().dispatch(request, *args, **kwargs)

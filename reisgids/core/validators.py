@@ -1,4 +1,6 @@
-from django.contrib.auth.password_validation import MinimumLengthValidator as BaseMinimumLengthValidator
+from django.contrib.auth.password_validation import (
+    MinimumLengthValidator as BaseMinimumLengthValidator,
+)
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -15,4 +17,6 @@ class MinimumLengthValidator(BaseMinimumLengthValidator):
             )
 
     def get_help_text(self):
-        return _("Uw wachtwoord moet minstens %(min_length)d tekens hebben.") % {"min_length": self.min_length}
+        return _("Uw wachtwoord moet minstens %(min_length)d tekens hebben.") % {
+            "min_length": self.min_length
+        }

@@ -71,7 +71,9 @@ class WebManifestView(View):
         manifest = {
             "name": _("Reisgids zorg en welzijn Rotterdam"),
             "short_name": _("Reisgids"),
-            "description": _("Samenwerken tussen de gemeente Rotterdam en initiatieven in zorg en welzijn."),
+            "description": _(
+                "Samenwerken tussen de gemeente Rotterdam en initiatieven in zorg en welzijn."
+            ),
             "lang": request.LANGUAGE_CODE,
             "start_url": "/",
             "scope": "/",
@@ -84,7 +86,9 @@ class WebManifestView(View):
             ],
         }
         return JsonResponse(
-            manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
+            manifest,
+            content_type="application/manifest+json",
+            json_dumps_params={"ensure_ascii": False},
         )
 
 
@@ -111,12 +115,18 @@ class MyDataView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            privacy.user_erase(actor=self.request.user, user=self.request.user, password=form.cleaned_data["password"])
+            privacy.user_erase(
+                actor=self.request.user,
+                user=self.request.user,
+                password=form.cleaned_data["password"],
+            )
         except ApplicationError as exc:
             form.add_error("password", exc.message)
             return self.form_invalid(form)
         logout(self.request)
-        messages.success(self.request, _("Uw gegevens zijn verwijderd en uw account is geanonimiseerd."))
+        messages.success(
+            self.request, _("Uw gegevens zijn verwijderd en uw account is geanonimiseerd.")
+        )
         return redirect("core:home")
 
 

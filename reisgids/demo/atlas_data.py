@@ -9,11 +9,26 @@ import datetime
 
 from django.utils.text import slugify
 
-from atlas.models import Agreement, Area, ContactPoint, Instrument, Network, NetworkGroup, Organisation, Theme
+from atlas.models import (
+    Agreement,
+    Area,
+    ContactPoint,
+    Instrument,
+    Network,
+    NetworkGroup,
+    Organisation,
+    Theme,
+)
 
 # name, type, wijk or gebied ("" = stadsbreed), theme prefixes, looking for
 ORGANISATIONS = [
-    ("Buurtkeuken Afrikaanderwijk", "initiatief", "Afrikaanderwijk", ["Eenzaamheid"], "Een tweede kookruimte"),
+    (
+        "Buurtkeuken Afrikaanderwijk",
+        "initiatief",
+        "Afrikaanderwijk",
+        ["Eenzaamheid"],
+        "Een tweede kookruimte",
+    ),
     (
         "Repair Café Oude Noorden",
         "initiatief",
@@ -22,23 +37,65 @@ ORGANISATIONS = [
         "Vrijwilligers met technische kennis",
     ),
     ("Taalcafé Carnisse", "initiatief", "Carnisse", ["Werk en participatie"], ""),
-    ("Wijktuin Spangen", "initiatief", "Spangen", ["Gezondheid", "Sociale cohesie"], "Een partner voor gezond koken"),
+    (
+        "Wijktuin Spangen",
+        "initiatief",
+        "Spangen",
+        ["Gezondheid", "Sociale cohesie"],
+        "Een partner voor gezond koken",
+    ),
     ("Mantelzorgcafé Ommoord", "initiatief", "Ommoord", ["Informele zorg"], ""),
     ("Samen Sterk Pendrecht", "initiatief", "Pendrecht", ["Armoede"], "Schuldhulpmaatjes"),
     ("Moedernetwerk Bloemhof", "initiatief", "Bloemhof", ["Jeugd", "Informele zorg"], ""),
-    ("Beweegclub Zuidwijk", "initiatief", "Zuidwijk", ["Gezondheid"], "Een sportaanbieder in de wijk"),
+    (
+        "Beweegclub Zuidwijk",
+        "initiatief",
+        "Zuidwijk",
+        ["Gezondheid"],
+        "Een sportaanbieder in de wijk",
+    ),
     ("Huiskamer van Crooswijk", "initiatief", "Crooswijk", ["Eenzaamheid"], ""),
-    ("Klussenploeg Tarwewijk", "initiatief", "Tarwewijk", ["Langer thuis"], "Gereedschap en materiaal"),
+    (
+        "Klussenploeg Tarwewijk",
+        "initiatief",
+        "Tarwewijk",
+        ["Langer thuis"],
+        "Gereedschap en materiaal",
+    ),
     ("Jongerenpodium Hillesluis", "initiatief", "Hillesluis", ["Jeugd"], "Een oefenruimte"),
     ("Burenhulp Lombardijen", "initiatief", "Lombardijen", ["Sociale cohesie", "Langer thuis"], ""),
     ("Voedseltuin Hoogvliet", "initiatief", "Hoogvliet-Noord", ["Armoede", "Gezondheid"], ""),
     ("Wandelmaatjes Schiebroek", "initiatief", "Schiebroek", ["Eenzaamheid", "Gezondheid"], ""),
-    ("Ontmoetingsplek Katendrecht", "initiatief", "Katendrecht", ["Eenzaamheid"], "Een vaste ruimte"),
-    ("Zorgcoöperatie Kralingen", "initiatief", "Kralingen-Oost", ["Langer thuis", "Informele zorg"], ""),
-    ("Vrouwencentrum Bospolder", "initiatief", "Bospolder-Tussendijken", ["Werk en participatie"], ""),
+    (
+        "Ontmoetingsplek Katendrecht",
+        "initiatief",
+        "Katendrecht",
+        ["Eenzaamheid"],
+        "Een vaste ruimte",
+    ),
+    (
+        "Zorgcoöperatie Kralingen",
+        "initiatief",
+        "Kralingen-Oost",
+        ["Langer thuis", "Informele zorg"],
+        "",
+    ),
+    (
+        "Vrouwencentrum Bospolder",
+        "initiatief",
+        "Bospolder-Tussendijken",
+        ["Werk en participatie"],
+        "",
+    ),
     ("Wijkbus Prins Alexander", "initiatief", "Prins Alexander", ["Langer thuis"], "Chauffeurs"),
     ("Schuldenlab Delfshaven", "initiatief", "Delfshaven", ["Armoede"], ""),
-    ("Huiswerkklas Het Lage Land", "initiatief", "Het Lage Land", ["Jeugd"], "Studenten als begeleider"),
+    (
+        "Huiswerkklas Het Lage Land",
+        "initiatief",
+        "Het Lage Land",
+        ["Jeugd"],
+        "Studenten als begeleider",
+    ),
     ("Aanschuiftafel Overschie", "initiatief", "Overschie", ["Eenzaamheid"], ""),
     ("Buurtpension Pernis", "initiatief", "Pernis", ["Langer thuis"], ""),
     ("Dorpsraad Rozenburg Zorgt", "initiatief", "Rozenburg", ["Sociale cohesie"], ""),
@@ -47,15 +104,39 @@ ORGANISATIONS = [
     ("Welzijn Rotterdam Zuid", "aanbieder", "Charlois", ["Eenzaamheid", "Sociale cohesie"], ""),
     ("Wijkteam Noord", "aanbieder", "Noord", ["Informele zorg", "Jeugd"], ""),
     ("Wijkteam Feijenoord", "aanbieder", "Feijenoord", ["Informele zorg", "Jeugd"], ""),
-    ("Dagbesteding De Werkplaats", "aanbieder", "IJsselmonde", ["Werk en participatie"], "Opdrachtgevers"),
+    (
+        "Dagbesteding De Werkplaats",
+        "aanbieder",
+        "IJsselmonde",
+        ["Werk en participatie"],
+        "Opdrachtgevers",
+    ),
     ("Ouderenzorg Hillegersberg", "aanbieder", "Hillegersberg", ["Langer thuis"], ""),
     ("GGZ Buurtpunt West", "aanbieder", "Nieuwe Westen", ["Gezondheid"], ""),
     ("Jeugdhulp Rijnmond", "aanbieder", "", ["Jeugd"], ""),
-    ("Sociaal Bouwbedrijf 010", "commercieel", "", ["Sociaal ondernemen", "Werk en participatie"], ""),
+    (
+        "Sociaal Bouwbedrijf 010",
+        "commercieel",
+        "",
+        ["Sociaal ondernemen", "Werk en participatie"],
+        "",
+    ),
     ("Coöperatieve Zorgverzekeraar Zuid-Holland", "commercieel", "", ["Gezondheid"], ""),
-    ("Woningcorporatie Maasoevers", "commercieel", "Feijenoord", ["Langer thuis", "Wijkaanpak"], ""),
+    (
+        "Woningcorporatie Maasoevers",
+        "commercieel",
+        "Feijenoord",
+        ["Langer thuis", "Wijkaanpak"],
+        "",
+    ),
     ("Fietskoerier Rotterdam", "commercieel", "Centrum", ["Sociaal ondernemen"], ""),
-    ("Hogeschool Rotterdam, lectoraat Zorg", "onderwijs", "", ["Gezondheid"], "Praktijkplekken voor studenten"),
+    (
+        "Hogeschool Rotterdam, lectoraat Zorg",
+        "onderwijs",
+        "",
+        ["Gezondheid"],
+        "Praktijkplekken voor studenten",
+    ),
     ("Erasmus Universiteit, gezondheidsbeleid", "onderwijs", "Kralingen-West", ["Gezondheid"], ""),
     ("Albeda Zorgcollege", "onderwijs", "Charlois", ["Werk en participatie"], "Stageplekken"),
     ("Zadkine Welzijnsopleiding", "onderwijs", "Centrum", ["Werk en participatie"], ""),
@@ -163,11 +244,31 @@ def load():
             "Beleidsadviseur",
             "Samenwerken met de gemeente en het Heel de Stad-budget",
         ),
-        ("gebiedsorganisatie", "Wijkregisseur Delfshaven", "Wijkregisseur", "Bewonersinitiatief en Couleur Locale"),
-        ("gebiedsorganisatie", "Wijknetwerker Feijenoord", "Wijknetwerker", "Contact met wijkraden en initiatieven"),
+        (
+            "gebiedsorganisatie",
+            "Wijkregisseur Delfshaven",
+            "Wijkregisseur",
+            "Bewonersinitiatief en Couleur Locale",
+        ),
+        (
+            "gebiedsorganisatie",
+            "Wijknetwerker Feijenoord",
+            "Wijknetwerker",
+            "Contact met wijkraden en initiatieven",
+        ),
         ("logeerhuis-de-buren", "Coördinator logeerhuis", "Coördinator", "Logeren en respijtzorg"),
-        ("zorgvrijstaat-west", "Kwartiermaker", "Kwartiermaker", "Zorgzame buurt en aanschuifmaaltijden"),
-        ("cluster-stadsontwikkeling", "Aanspreekpunt Right to Challenge", "Programmamanager", "Right to Challenge"),
+        (
+            "zorgvrijstaat-west",
+            "Kwartiermaker",
+            "Kwartiermaker",
+            "Zorgzame buurt en aanschuifmaaltijden",
+        ),
+        (
+            "cluster-stadsontwikkeling",
+            "Aanspreekpunt Right to Challenge",
+            "Programmamanager",
+            "Right to Challenge",
+        ),
     ]:
         cp, _ = ContactPoint.objects.update_or_create(
             organisation=Organisation.objects.get(slug=org_slug),
@@ -184,7 +285,8 @@ def load():
     for slug, (name, description, agreements, groups) in NETWORKS.items():
         coordinator = Organisation.objects.filter(slug=slug).first()
         network, _ = Network.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description, "coordinator": coordinator}
+            slug=slug,
+            defaults={"name": name, "description": description, "coordinator": coordinator},
         )
         members = list(
             Organisation.objects.filter(
@@ -199,7 +301,9 @@ def load():
             )
             agreement.signatories.set([cmo, *members[:6]])
         for group_name, kind in groups:
-            group, _ = NetworkGroup.objects.update_or_create(network=network, name=group_name, defaults={"kind": kind})
+            group, _ = NetworkGroup.objects.update_or_create(
+                network=network, name=group_name, defaults={"kind": kind}
+            )
             group.organisations.set(members[6:10])
     for name, purpose, eligibility, budget, how, theme_words in INSTRUMENTS:
         instrument, _ = Instrument.objects.update_or_create(

@@ -5,16 +5,28 @@ approximate centre points, good enough for a map of the city.
 """
 
 THEMES = [
-    ("Informele zorg en mantelzorg", "Zorgen voor elkaar, ondersteuning van mantelzorgers en respijtzorg."),
+    (
+        "Informele zorg en mantelzorg",
+        "Zorgen voor elkaar, ondersteuning van mantelzorgers en respijtzorg.",
+    ),
     ("Eenzaamheid en ontmoeting", "Mensen ontmoeten elkaar en staan er niet alleen voor."),
     ("Gezondheid en leefstijl", "Gezond leven in de wijk; de thema's van Gezond010."),
     ("Langer thuis wonen", "Ondersteuning zodat mensen zelfstandig kunnen blijven wonen."),
-    ("Werk en participatie", "Werk en meedoen voor Rotterdammers met een afstand tot de arbeidsmarkt."),
+    (
+        "Werk en participatie",
+        "Werk en meedoen voor Rotterdammers met een afstand tot de arbeidsmarkt.",
+    ),
     ("Armoede en schulden", "Bestaanszekerheid en hulp bij geldzorgen."),
     ("Jeugd en jongeren", "Kansen en ondersteuning voor jongeren in de wijk."),
-    ("Sociale cohesie en zorgzame buurt", "Samenredzaamheid: bewoners organiseren zorg en welzijn samen."),
+    (
+        "Sociale cohesie en zorgzame buurt",
+        "Samenredzaamheid: bewoners organiseren zorg en welzijn samen.",
+    ),
     ("Wijkaanpak en leefbaarheid", "Leefbaarheid, veiligheid en fysieke verbetering van de wijk."),
-    ("Sociaal ondernemen", "Ondernemingen met een maatschappelijk doel en een hybride verdienmodel."),
+    (
+        "Sociaal ondernemen",
+        "Ondernemingen met een maatschappelijk doel en een hybride verdienmodel.",
+    ),
 ]
 
 # gebied: (lat, lon, [(wijk, lat, lon), ...])
@@ -54,7 +66,11 @@ AREAS = {
     "Kralingen-Crooswijk": (
         51.9260,
         4.5080,
-        [("Kralingen-West", 51.9230, 4.4990), ("Crooswijk", 51.9300, 4.4970), ("Kralingen-Oost", 51.9200, 4.5250)],
+        [
+            ("Kralingen-West", 51.9230, 4.4990),
+            ("Crooswijk", 51.9300, 4.4970),
+            ("Kralingen-Oost", 51.9200, 4.5250),
+        ],
     ),
     "Feijenoord": (
         51.8980,
@@ -81,7 +97,11 @@ AREAS = {
     "IJsselmonde": (
         51.8860,
         4.5400,
-        [("Lombardijen", 51.8780, 4.5330), ("Groot-IJsselmonde", 51.8870, 4.5500), ("Beverwaard", 51.8850, 4.5700)],
+        [
+            ("Lombardijen", 51.8780, 4.5330),
+            ("Groot-IJsselmonde", 51.8870, 4.5500),
+            ("Beverwaard", 51.8850, 4.5700),
+        ],
     ),
     "Hillegersberg-Schiebroek": (
         51.9530,
@@ -99,7 +119,11 @@ AREAS = {
         ],
     ),
     "Overschie": (51.9400, 4.4280, [("Overschie", 51.9390, 4.4290)]),
-    "Hoogvliet": (51.8620, 4.3570, [("Hoogvliet-Noord", 51.8680, 4.3550), ("Hoogvliet-Zuid", 51.8560, 4.3580)]),
+    "Hoogvliet": (
+        51.8620,
+        4.3570,
+        [("Hoogvliet-Noord", 51.8680, 4.3550), ("Hoogvliet-Zuid", 51.8560, 4.3580)],
+    ),
     "Pernis": (51.8880, 4.3880, [("Pernis", 51.8880, 4.3880)]),
     "Rozenburg": (51.9050, 4.2480, [("Rozenburg", 51.9050, 4.2480)]),
     "Hoek van Holland": (51.9770, 4.1330, [("Hoek van Holland", 51.9770, 4.1330)]),
@@ -281,10 +305,40 @@ DEMO_PASSWORD = "demo-reisgids-2026"
 
 # email, name, role, organisation slug (approved member; "beheerder" = organisation admin), org role
 USERS = [
-    ("initiatiefnemer@demo.reisgids.example", "Iris Initiatief", "initiatiefnemer", "logeerhuis-de-buren", "beheerder"),
-    ("ambtenaar@demo.reisgids.example", "Ahmed Ambtenaar", "ambtenaar", "cluster-maatschappelijke-ontwikkeling", "lid"),
-    ("contentbeheerder@demo.reisgids.example", "Carla Content", "contentbeheerder", "gebiedsorganisatie", "lid"),
-    ("bestuurder@demo.reisgids.example", "Bram Bestuur", "bestuurder", "cluster-maatschappelijke-ontwikkeling", "lid"),
-    ("netwerkmanager@demo.reisgids.example", "Nora Netwerk", "netwerkmanager", "zorgzaam010", "beheerder"),
+    (
+        "initiatiefnemer@demo.reisgids.example",
+        "Iris Initiatief",
+        "initiatiefnemer",
+        "logeerhuis-de-buren",
+        "beheerder",
+    ),
+    (
+        "ambtenaar@demo.reisgids.example",
+        "Ahmed Ambtenaar",
+        "ambtenaar",
+        "cluster-maatschappelijke-ontwikkeling",
+        "lid",
+    ),
+    (
+        "contentbeheerder@demo.reisgids.example",
+        "Carla Content",
+        "contentbeheerder",
+        "gebiedsorganisatie",
+        "lid",
+    ),
+    (
+        "bestuurder@demo.reisgids.example",
+        "Bram Bestuur",
+        "bestuurder",
+        "cluster-maatschappelijke-ontwikkeling",
+        "lid",
+    ),
+    (
+        "netwerkmanager@demo.reisgids.example",
+        "Nora Netwerk",
+        "netwerkmanager",
+        "zorgzaam010",
+        "beheerder",
+    ),
     ("beheerder@demo.reisgids.example", "Bert Beheer", "beheerder", None, None),
 ]

@@ -46,7 +46,10 @@ DEALS = [
         "Delfshaven zorgt samen",
         S.LOPEND,
         "zorgvrijstaat-west",
-        [("cluster-maatschappelijke-ontwikkeling", "gemeente_facilitator"), ("humanitas", "partner")],
+        [
+            ("cluster-maatschappelijke-ontwikkeling", "gemeente_facilitator"),
+            ("humanitas", "partner"),
+        ],
         ["Delfshaven", "Bospolder-Tussendijken"],
         ["Sociale cohesie", "Informele zorg"],
         "Bewoners, een zorgaanbieder en de gemeente organiseren samen burenhulp in Delfshaven.",
@@ -132,13 +135,26 @@ def load():
     now = timezone.now()
     User = get_user_model()
     netwerkmanager = User.objects.filter(email="netwerkmanager@demo.reisgids.example").first()
-    starter = User.objects.filter(email="initiatiefnemer@demo.reisgids.example").first() or netwerkmanager
+    starter = (
+        User.objects.filter(email="initiatiefnemer@demo.reisgids.example").first() or netwerkmanager
+    )
     for position, (key, label, help_text, required) in enumerate(TEMPLATE_ELEMENTS):
         DealTemplateElement.objects.get_or_create(
-            key=key, defaults={"label": label, "help_text": help_text, "required": required, "position": position}
+            key=key,
+            defaults={
+                "label": label,
+                "help_text": help_text,
+                "required": required,
+                "position": position,
+            },
         )
     themes = list(Theme.objects.all())
-    for priority, prefix in [(1, "Eenzaamheid"), (1, "Informele zorg"), (2, "Langer thuis"), (3, "Werk en")]:
+    for priority, prefix in [
+        (1, "Eenzaamheid"),
+        (1, "Informele zorg"),
+        (2, "Langer thuis"),
+        (3, "Werk en"),
+    ]:
         theme = next((t for t in themes if t.name.startswith(prefix)), None)
         if theme and not DealTheme.objects.filter(theme=theme, is_active=True).exists():
             DealTheme.objects.create(
@@ -158,19 +174,28 @@ def load():
             summary=summary,
             status=status,
             paused_from=S.LOPEND if status == S.GEPAUZEERD else "",
-            status_note={S.GEPAUZEERD: "De vaste coördinator is ziek.", S.GESTOPT: "Geen vervoerder gevonden."}.get(
-                status, ""
-            ),
-            proposal=PROPOSAL if status != S.PARTNERS_ZOEKEN else {"doelstelling": PROPOSAL["doelstelling"]},
+            status_note={
+                S.GEPAUZEERD: "De vaste coördinator is ziek.",
+                S.GESTOPT: "Geen vervoerder gevonden.",
+            }.get(status, ""),
+            proposal=PROPOSAL
+            if status != S.PARTNERS_ZOEKEN
+            else {"doelstelling": PROPOSAL["doelstelling"]},
             created_by=starter,
             toetsing_method="expertsessie" if status == S.TOETSING else "",
             toetsing_skipped=status in CLOSED or status in (S.PLANNING, S.GEPAUZEERD),
-            toetsing_skip_reason="Bewezen aanpak uit een andere wijk." if status != S.TOETSING else "",
+            toetsing_skip_reason="Bewezen aanpak uit een andere wijk."
+            if status != S.TOETSING
+            else "",
             financial_form="onderaannemerschap" if status in CLOSED else "geen",
             funding_source="Heel de Stad-budget" if status == S.LOPEND else "",
             closed_at=now - datetime.timedelta(days=60) if closed else None,
-            started_at=now - datetime.timedelta(days=45) if status in (S.LOPEND, S.AFGEROND, S.GEPAUZEERD) else None,
-            ended_at=now - datetime.timedelta(days=5) if status in (S.AFGEROND, S.GESTOPT) else None,
+            started_at=now - datetime.timedelta(days=45)
+            if status in (S.LOPEND, S.AFGEROND, S.GEPAUZEERD)
+            else None,
+            ended_at=now - datetime.timedelta(days=5)
+            if status in (S.AFGEROND, S.GESTOPT)
+            else None,
         )
         if status in (S.PARTNERS_ZOEKEN, S.IDEE):
             deal.toetsing_skipped = False
@@ -198,8 +223,12 @@ def load():
         if status == S.PARTNERS_ZOEKEN:
             humanitas = Organisation.objects.filter(slug="humanitas").first()
             if humanitas:
-                DealPartner.objects.create(deal=deal, organisation=humanitas, role="partner", status="uitgenodigd")
-        DealEvent.objects.create(deal=deal, kind="stap", text=f"Deal gestart; {deal.get_status_display().lower()}.")
+                DealPartner.objects.create(
+                    deal=deal, organisation=humanitas, role="partner", status="uitgenodigd"
+                )
+        DealEvent.objects.create(
+            deal=deal, kind="stap", text=f"Deal gestart; {deal.get_status_display().lower()}."
+        )
         if status in (S.PARTNERS_ZOEKEN, S.IDEE, S.TOETSING):
             continue
         signing = [p for p in created if p.signs]
@@ -217,7 +246,11 @@ def load():
                 due_date=now.date() + datetime.timedelta(days=60),
             )
         result = Result.objects.create(
-            deal=deal, title="Meer bewoners doen mee", indicator="Deelnemers per maand", baseline=20, target=100
+            deal=deal,
+            title="Meer bewoners doen mee",
+            indicator="Deelnemers per maand",
+            baseline=20,
+            target=100,
         )
         ProcessAgreement.objects.create(
             deal=deal,
@@ -231,14 +264,18 @@ def load():
         Milestone.objects.create(
             deal=deal, title="Eerste bijeenkomst", due_date=now.date() + datetime.timedelta(days=30)
         )
-        version = PlanVersion.objects.create(deal=deal, number=1, snapshot=plan_snapshot(deal), created_by=starter)
+        version = PlanVersion.objects.create(
+            deal=deal, number=1, snapshot=plan_snapshot(deal), created_by=starter
+        )
         if closed:
             for partner in signing:
                 Signature.objects.create(version=version, partner=partner, signed_by=starter)
             version.signed_at = deal.closed_at
             version.save(update_fields=["signed_at"])
             DealEvent.objects.create(
-                deal=deal, kind="stap", text="De deal is gesloten: alle partners hebben ondertekend."
+                deal=deal,
+                kind="stap",
+                text="De deal is gesloten: alle partners hebben ondertekend.",
             )
         if status in (S.LOPEND, S.GEPAUZEERD) and signing:
             CheckIn.objects.create(

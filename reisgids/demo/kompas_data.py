@@ -143,7 +143,10 @@ def _adopted(*, gremia, themes, content, civil_servant, board):
     services.edition_consultation_open(actor=content, edition=edition)
     items = [
         services.agenda_item_create(
-            actor=civil_servant, proposal=p, gremium=gremia[i % 2], date=today - datetime.timedelta(days=60 - i)
+            actor=civil_servant,
+            proposal=p,
+            gremium=gremia[i % 2],
+            date=today - datetime.timedelta(days=60 - i),
         )
         for i, p in enumerate(proposals)
     ]
@@ -154,7 +157,9 @@ def _adopted(*, gremia, themes, content, civil_servant, board):
         level=1,
         rationale="De meeste knelpunten en lessen gingen over respijtzorg en mantelzorg.",
     )
-    services.priority_set(actor=content, edition=edition, theme=themes["Eenzaamheid en ontmoeting"], level=2)
+    services.priority_set(
+        actor=content, edition=edition, theme=themes["Eenzaamheid en ontmoeting"], level=2
+    )
     services.edition_agenda_set(actor=civil_servant, edition=edition)
     for item, row in zip(items, ADOPTED_PROPOSALS, strict=True):
         outcome, reasons, actions = row[5:]
@@ -165,7 +170,9 @@ def _adopted(*, gremia, themes, content, civil_servant, board):
             outcome=outcome,
             reasons=reasons,
             actions=actions,
-            monitor_indicator="Aantal kleine aanbieders en initiatieven dat meedoet" if accepted else "",
+            monitor_indicator="Aantal kleine aanbieders en initiatieven dat meedoet"
+            if accepted
+            else "",
             monitor_who="Cluster Maatschappelijke Ontwikkeling" if accepted else "",
             monitor_owner=civil_servant if accepted else None,
             monitor_due=today + datetime.timedelta(days=30) if accepted else None,
@@ -187,7 +194,11 @@ def _adopted(*, gremia, themes, content, civil_servant, board):
     services.edition_announce_in_news(actor=content, edition=edition)
     for item, status, observation in (
         (items[0], "op_schema", "Het bestek met percelen per gebied is in concept klaar."),
-        (items[1], "vertraagd", "De pilot start een kwartaal later: de regeling moet eerst door de raad."),
+        (
+            items[1],
+            "vertraagd",
+            "De pilot start een kwartaal later: de regeling moet eerst door de raad.",
+        ),
     ):
         services.monitoring_entry_add(
             actor=civil_servant,
@@ -230,7 +241,9 @@ def load() -> None:
     Theme = apps.get_model("atlas", "Theme")
     User = get_user_model()
     gremia = [
-        Gremium.objects.update_or_create(name=name, defaults={"kind": kind, "position": position})[0]
+        Gremium.objects.update_or_create(name=name, defaults={"kind": kind, "position": position})[
+            0
+        ]
         for name, kind, position in GREMIA
     ]
     themes = {t.name: t for t in Theme.objects.filter(name__in=[n for n, _d in data.THEMES])}
@@ -238,7 +251,13 @@ def load() -> None:
     civil_servant = User.objects.get(email="ambtenaar@demo.reisgids.example")
     board = User.objects.get(email="bestuurder@demo.reisgids.example")
     if not Edition.objects.filter(title=ADOPTED_TITLE).exists():
-        _adopted(gremia=gremia, themes=themes, content=content, civil_servant=civil_servant, board=board)
+        _adopted(
+            gremia=gremia, themes=themes, content=content, civil_servant=civil_servant, board=board
+        )
     if not Edition.objects.filter(title=CONSULTATION_TITLE).exists():
-        resident = User.objects.get(email="initiatiefnemer@demo.reisgids.example")  # partner in residence
-        _consultation(themes=themes, content=content, resident=resident, initiative=_initiative_member())
+        resident = User.objects.get(
+            email="initiatiefnemer@demo.reisgids.example"
+        )  # partner in residence
+        _consultation(
+            themes=themes, content=content, resident=resident, initiative=_initiative_member()
+        )

@@ -285,8 +285,22 @@ def load() -> None:
         )
         item.themes.set(_themes(Theme, themes))
 
-    for title, kind, topic, provider, days, hours, online, location, registration, capacity, org in EVENTS:
-        start = (now + datetime.timedelta(days=days)).replace(hour=19, minute=0, second=0, microsecond=0)
+    for (
+        title,
+        kind,
+        topic,
+        provider,
+        days,
+        hours,
+        online,
+        location,
+        registration,
+        capacity,
+        org,
+    ) in EVENTS:
+        start = (now + datetime.timedelta(days=days)).replace(
+            hour=19, minute=0, second=0, microsecond=0
+        )
         Event.objects.update_or_create(
             slug=slugify(title),
             defaults={
@@ -328,7 +342,9 @@ def load() -> None:
     ListingResponse.objects.get_or_create(
         listing=first,
         responder=User.objects.get(email="netwerkmanager@demo.reisgids.example"),
-        defaults={"message": "Ik ken iemand bij de Roffabriek die dit vaker heeft gedaan. Zal ik jullie koppelen?"},
+        defaults={
+            "message": "Ik ken iemand bij de Roffabriek die dit vaker heeft gedaan. Zal ik jullie koppelen?"
+        },
     )
 
     for title, medium, email, org, body, media_url in STORIES:
@@ -389,7 +405,11 @@ def load() -> None:
         LessonVersion.objects.get_or_create(
             lesson=lesson,
             number=1,
-            defaults={"snapshot": {"title": title, "summary": summary}, "published_by": editor, "published_at": now},
+            defaults={
+                "snapshot": {"title": title, "summary": summary},
+                "published_by": editor,
+                "published_at": now,
+            },
         )
     Lesson.objects.update_or_create(
         slug="vrijwilligers-vasthouden",

@@ -40,7 +40,12 @@ def load() -> None:
         partners[organisation.pk], _ = DealPartner.objects.get_or_create(
             deal=deal,
             organisation=organisation,
-            defaults={"role": role, "status": "geaccepteerd", "decided_at": now, "invited_by": initiator},
+            defaults={
+                "role": role,
+                "status": "geaccepteerd",
+                "decided_at": now,
+                "invited_by": initiator,
+            },
         )
 
     directions = [
@@ -92,7 +97,9 @@ def load() -> None:
                 planned_by=person,
             )
             meeting.actions.create(
-                description="Cijfers over wachttijden delen", owner=person, due_date=today + datetime.timedelta(days=4)
+                description="Cijfers over wachttijden delen",
+                owner=person,
+                due_date=today + datetime.timedelta(days=4),
             )
             residency.signals.create(
                 title="Aanvraag respijtzorg duurt zes weken",

@@ -56,7 +56,9 @@ def load() -> None:
     roffabriek = Organisation.objects.get(slug="de-roffabriek")
     cluster = Organisation.objects.get(slug="cluster-maatschappelijke-ontwikkeling")
     civil_servant = User.objects.get(email="ambtenaar@demo.reisgids.example")
-    maker = _member(User, Membership, "roffabriek@demo.reisgids.example", "Ruud van de Roffabriek", roffabriek)
+    maker = _member(
+        User, Membership, "roffabriek@demo.reisgids.example", "Ruud van de Roffabriek", roffabriek
+    )
 
     deal, _ = Deal.objects.get_or_create(
         title=DEAL_TITLE,
@@ -73,7 +75,12 @@ def load() -> None:
         partners[organisation.pk], _ = DealPartner.objects.get_or_create(
             deal=deal,
             organisation=organisation,
-            defaults={"role": role, "status": "geaccepteerd", "decided_at": now, "invited_by": maker},
+            defaults={
+                "role": role,
+                "status": "geaccepteerd",
+                "decided_at": now,
+                "invited_by": maker,
+            },
         )
     ProcessAgreement.objects.get_or_create(
         deal=deal,
@@ -112,7 +119,9 @@ def load() -> None:
         finished_at=now - datetime.timedelta(days=20),
         published_at=now - datetime.timedelta(days=10),
     )
-    p_maker = M["Participant"].objects.create(round=done, kind="partner", user=maker, partner=ours, name=maker.name)
+    p_maker = M["Participant"].objects.create(
+        round=done, kind="partner", user=maker, partner=ours, name=maker.name
+    )
     p_cs = M["Participant"].objects.create(
         round=done, kind="partner", user=civil_servant, partner=theirs, name=civil_servant.name
     )
@@ -130,13 +139,21 @@ def load() -> None:
         participant.appraisals_submitted_at = now - datetime.timedelta(days=32)
         participant.save()
     for text, tone, who in [
-        ("Jongeren leggen elkaar het gereedschap uit; de oudste leert de jongste.", "positief", p_peer),
+        (
+            "Jongeren leggen elkaar het gereedschap uit; de oudste leert de jongste.",
+            "positief",
+            p_peer,
+        ),
         ("De werkplaats is te klein voor de groep op woensdag.", "negatief", p_maker),
         ("Buurtbewoners brengen spontaan kapotte stoelen om te laten maken.", "onverwacht", p_cs),
     ]:
         M["Observation"].objects.create(round=done, participant=who, text=text, tone=tone)
     criteria = [
-        (ours, "Een veilige leerplek", "Toegezegd: begeleiding door vakmensen, drie dagen per week"),
+        (
+            ours,
+            "Een veilige leerplek",
+            "Toegezegd: begeleiding door vakmensen, drie dagen per week",
+        ),
         (ours, "Verbinding met de wijk", "Toegezegd: open werkplaats op zaterdag"),
         (theirs, "Ruimte in regels", "Toegezegd: maatwerk in de verantwoording"),
         (theirs, "Bereikbaarheid", "Toegezegd: een vast aanspreekpunt"),
@@ -178,8 +195,12 @@ def load() -> None:
         explanation="Het maatwerk kwam er; het vaste aanspreekpunt wisselde drie keer.",
         recorded_by=maker,
     )
-    M["Advice"].objects.create(round=done, partner=ours, text="Maak een wachtlijst zichtbaar voor de woensdaggroep.")
-    M["Advice"].objects.create(round=done, partner=theirs, text="Wijs één vaste contactpersoon aan voor het hele jaar.")
+    M["Advice"].objects.create(
+        round=done, partner=ours, text="Maak een wachtlijst zichtbaar voor de woensdaggroep."
+    )
+    M["Advice"].objects.create(
+        round=done, partner=theirs, text="Wijs één vaste contactpersoon aan voor het hele jaar."
+    )
     M["Lesson"].objects.create(
         round=done,
         kind="samenwerking",
@@ -215,7 +236,9 @@ def load() -> None:
         location="Werkplaats De Roffabriek",
         organiser=maker,
     )
-    p_maker = M["Participant"].objects.create(round=running, kind="partner", user=maker, partner=ours, name=maker.name)
+    p_maker = M["Participant"].objects.create(
+        round=running, kind="partner", user=maker, partner=ours, name=maker.name
+    )
     M["Participant"].objects.create(
         round=running, kind="partner", user=civil_servant, partner=theirs, name=civil_servant.name
     )
@@ -229,5 +252,8 @@ def load() -> None:
         invited_by=maker,
     )
     M["Observation"].objects.create(
-        round=running, participant=p_maker, text="De woensdaggroep is nu verdeeld over twee dagdelen.", tone="positief"
+        round=running,
+        participant=p_maker,
+        text="De woensdaggroep is nu verdeeld over twee dagdelen.",
+        tone="positief",
     )

@@ -3,7 +3,16 @@ from rest_framework import serializers
 
 from atlas.images import name_by_content
 
-from ..models import Advice, Appraisal, CommitmentCheck, Criterion, Lesson, Observation, Participant, SchouwRound
+from ..models import (
+    Advice,
+    Appraisal,
+    CommitmentCheck,
+    Criterion,
+    Lesson,
+    Observation,
+    Participant,
+    SchouwRound,
+)
 
 
 class SchouwRoundSerializer(serializers.ModelSerializer):
@@ -28,7 +37,9 @@ class SchouwRoundSerializer(serializers.ModelSerializer):
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
-    on_behalf_of = serializers.CharField(source="partner.organisation.name", read_only=True, default="")
+    on_behalf_of = serializers.CharField(
+        source="partner.organisation.name", read_only=True, default=""
+    )
     has_consented = serializers.SerializerMethodField()
     has_submitted = serializers.SerializerMethodField()
 
@@ -51,19 +62,34 @@ class ObservationSerializer(serializers.ModelSerializer):
         """The permission-checked page address of the photo; photos have no public media URL."""
         if not observation.photo:
             return None
-        return reverse("schouw:observation-photo", kwargs={"pk": observation.round_id, "opk": observation.pk})
+        return reverse(
+            "schouw:observation-photo", kwargs={"pk": observation.round_id, "opk": observation.pk}
+        )
 
     class Meta:
         model = Observation
-        fields = ["id", "participant", "text", "tone", "photo", "latitude", "longitude", "created_at"]
+        fields = [
+            "id",
+            "participant",
+            "text",
+            "tone",
+            "photo",
+            "latitude",
+            "longitude",
+            "created_at",
+        ]
 
 
 class ObservationInputSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=4000)
     tone = serializers.ChoiceField(choices=Observation.Tone.choices)
     photo = serializers.ImageField(required=False)
-    latitude = serializers.DecimalField(max_digits=8, decimal_places=5, required=False, min_value=-90, max_value=90)
-    longitude = serializers.DecimalField(max_digits=8, decimal_places=5, required=False, min_value=-180, max_value=180)
+    latitude = serializers.DecimalField(
+        max_digits=8, decimal_places=5, required=False, min_value=-90, max_value=90
+    )
+    longitude = serializers.DecimalField(
+        max_digits=8, decimal_places=5, required=False, min_value=-180, max_value=180
+    )
 
     def validate_photo(self, photo):
         return name_by_content(photo)
@@ -112,7 +138,14 @@ class DiscussionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SchouwRound
-        fields = ["went_well", "to_learn", "wider_interest", "next_steps", "plan_version_number", "advices"]
+        fields = [
+            "went_well",
+            "to_learn",
+            "wider_interest",
+            "next_steps",
+            "plan_version_number",
+            "advices",
+        ]
 
 
 class LessonSerializer(serializers.ModelSerializer):
@@ -122,4 +155,6 @@ class LessonSerializer(serializers.ModelSerializer):
 
 
 class TransitionInputSerializer(serializers.Serializer):
-    step = serializers.ChoiceField(choices=["open", "meetlat", "waarderen", "bespreken", "rapporteren", "afronden"])
+    step = serializers.ChoiceField(
+        choices=["open", "meetlat", "waarderen", "bespreken", "rapporteren", "afronden"]
+    )

@@ -59,11 +59,14 @@ class GuestTokenAuthentication(authentication.BaseAuthentication):
 
 class IsUserOrGuest(permissions.BasePermission):
     def has_permission(self, request, view):
-        return isinstance(request.user, Guest) or bool(request.user and request.user.is_authenticated)
+        return isinstance(request.user, Guest) or bool(
+            request.user and request.user.is_authenticated
+        )
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[TOKEN_PARAMETER]), retrieve=extend_schema(parameters=[TOKEN_PARAMETER])
+    list=extend_schema(parameters=[TOKEN_PARAMETER]),
+    retrieve=extend_schema(parameters=[TOKEN_PARAMETER]),
 )
 class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
     """Schouw rounds the user may see, or the one round of a guest's token. Appraisals of others
@@ -71,7 +74,10 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_value_regex = "[0-9]+"
     serializer_class = SchouwRoundSerializer
-    authentication_classes = [GuestTokenAuthentication, *api_settings.DEFAULT_AUTHENTICATION_CLASSES]
+    authentication_classes = [
+        GuestTokenAuthentication,
+        *api_settings.DEFAULT_AUTHENTICATION_CLASSES,
+    ]
     permission_classes = [IsUserOrGuest]
 
     def get_queryset(self):
@@ -90,7 +96,10 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
         return self._list(schouw_round.participants.all(), ParticipantSerializer)
 
     @extend_schema(
-        methods=["GET"], parameters=[TOKEN_PARAMETER], request=None, responses=ObservationSerializer(many=True)
+        methods=["GET"],
+        parameters=[TOKEN_PARAMETER],
+        request=None,
+        responses=ObservationSerializer(many=True),
     )
     @extend_schema(
         methods=["POST"],
@@ -109,25 +118,33 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
             )
             return Response(ObservationSerializer(observation).data, status=status.HTTP_201_CREATED)
         return self._list(
-            selectors.observations_of(actor=request.user, schouw_round=schouw_round), ObservationSerializer
+            selectors.observations_of(actor=request.user, schouw_round=schouw_round),
+            ObservationSerializer,
         )
 
     @extend_schema(parameters=[TOKEN_PARAMETER], responses=CriterionSerializer(many=True))
     @action(detail=True, methods=["get"])
     def criteria(self, request, pk=None):
         schouw_round = self.get_object()
-        return self._list(selectors.criteria_of(actor=request.user, schouw_round=schouw_round), CriterionSerializer)
+        return self._list(
+            selectors.criteria_of(actor=request.user, schouw_round=schouw_round),
+            CriterionSerializer,
+        )
 
     @extend_schema(parameters=[TOKEN_PARAMETER], responses=CommitmentCheckSerializer(many=True))
     @action(detail=True, methods=["get"], url_path="commitment-checks")
     def commitment_checks(self, request, pk=None):
         schouw_round = self.get_object()
         return self._list(
-            selectors.commitment_checks_of(actor=request.user, schouw_round=schouw_round), CommitmentCheckSerializer
+            selectors.commitment_checks_of(actor=request.user, schouw_round=schouw_round),
+            CommitmentCheckSerializer,
         )
 
     @extend_schema(
-        methods=["GET"], parameters=[TOKEN_PARAMETER], request=None, responses=AppraisalSerializer(many=True)
+        methods=["GET"],
+        parameters=[TOKEN_PARAMETER],
+        request=None,
+        responses=AppraisalSerializer(many=True),
     )
     @extend_schema(
         methods=["POST"],
@@ -156,10 +173,13 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
             )
             return Response(AppraisalSerializer(appraisal).data, status=status.HTTP_201_CREATED)
         return self._list(
-            selectors.appraisals_visible(actor=request.user, schouw_round=schouw_round), AppraisalSerializer
+            selectors.appraisals_visible(actor=request.user, schouw_round=schouw_round),
+            AppraisalSerializer,
         )
 
-    @extend_schema(parameters=[TOKEN_PARAMETER], request=None, responses={200: ParticipantSerializer})
+    @extend_schema(
+        parameters=[TOKEN_PARAMETER], request=None, responses={200: ParticipantSerializer}
+    )
     @action(detail=True, methods=["post"], url_path="appraisals/submit")
     def appraisals_submit(self, request, pk=None):
         participant = services.appraisals_submit(actor=request.user, schouw_round=self.get_object())
@@ -188,13 +208,17 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
                     {
                         "partner": party["partner"].pk,
                         "party": party["partner"].organisation.name,
-                        "commitment_check": CommitmentCheckSerializer(party["check"]).data if party["check"] else None,
+                        "commitment_check": CommitmentCheckSerializer(party["check"]).data
+                        if party["check"]
+                        else None,
                         "advice": party["advice"].text if party["advice"] else "",
                         "criteria": [
                             {
                                 "id": row["criterion"].pk,
                                 "name": row["criterion"].name,
-                                "distribution": {str(level["value"]): level["count"] for level in row["levels"]},
+                                "distribution": {
+                                    str(level["value"]): level["count"] for level in row["levels"]
+                                },
                                 "explanations": [a.explanation for a in row["appraisals"]],
                             }
                             for row in party["criteria"]
@@ -212,5 +236,7 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
     def transition(self, request, pk=None):
         data = TransitionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        schouw_round = TRANSITIONS[data.validated_data["step"]](actor=request.user, schouw_round=self.get_object())
+        schouw_round = TRANSITIONS[data.validated_data["step"]](
+            actor=request.user, schouw_round=self.get_object()
+        )
         return Response(SchouwRoundSerializer(schouw_round).data)

@@ -28,7 +28,11 @@ def schouw_rounds_for(context, deal):
 @register.simple_tag(takes_context=True)
 def may_organise_schouw(context, deal) -> bool:
     request = context.get("request")
-    return bool(request is not None and deal is not None and request.user.has_perm("schouw.organise_round", deal))
+    return bool(
+        request is not None
+        and deal is not None
+        and request.user.has_perm("schouw.organise_round", deal)
+    )
 
 
 def _ids_of(queryset):
@@ -48,7 +52,9 @@ def lessons_for_deal(context, deal, limit: int = 20):
         | Q(source_type="residentie", source_id__in=_ids_of(residencies))
         | Q(source_type="deal", source_id=str(deal.pk))
     )
-    lessons = atlas_selectors.lesson_list(actor=request.user if request else None).prefetch_related(None)
+    lessons = atlas_selectors.lesson_list(actor=request.user if request else None).prefetch_related(
+        None
+    )
     return list(lessons.filter(sources)[:limit])
 
 
@@ -73,6 +79,11 @@ def lessons_for_organisation(context, organisation, limit: int = 20):
     sources = (
         Q(source_type="schouw", source_id__in=_ids_of(SchouwRound.objects.filter(deal__in=deals)))
         | Q(source_type="residentie", source_id__in=_ids_of(residencies))
-        | Q(source_type="deal", source_id__in=_ids_of(apps.get_model("deals", "Deal").objects.filter(pk__in=deals)))
+        | Q(
+            source_type="deal",
+            source_id__in=_ids_of(apps.get_model("deals", "Deal").objects.filter(pk__in=deals)),
+        )
     )
-    return list(atlas_selectors.lesson_list(actor=actor).prefetch_related(None).filter(sources)[:limit])
+    return list(
+        atlas_selectors.lesson_list(actor=actor).prefetch_related(None).filter(sources)[:limit]
+    )

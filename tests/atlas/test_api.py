@@ -33,7 +33,9 @@ def test_anonymous_cannot_write(api_client, organisation):
 
 def test_request_approve_flow_over_the_api(api_client, outsider, org_admin, organisation):
     api_client.force_authenticate(outsider)
-    created = api_client.post(reverse("api:membership-list"), {"organisation": organisation.slug, "motivation": "Hoi"})
+    created = api_client.post(
+        reverse("api:membership-list"), {"organisation": organisation.slug, "motivation": "Hoi"}
+    )
     assert created.status_code == 201
     membership_id = created.json()["id"]
     duplicate = api_client.post(reverse("api:membership-list"), {"organisation": organisation.slug})
@@ -44,7 +46,9 @@ def test_request_approve_flow_over_the_api(api_client, outsider, org_admin, orga
     assert self_approve.status_code == 403
 
     api_client.force_authenticate(org_admin)
-    approved = api_client.post(reverse("api:membership-approve", args=[membership_id]), {"role": "lid"})
+    approved = api_client.post(
+        reverse("api:membership-approve", args=[membership_id]), {"role": "lid"}
+    )
     assert approved.status_code == 200
     assert approved.json()["status"] == "goedgekeurd"
     again = api_client.post(reverse("api:membership-reject", args=[membership_id]), {})
@@ -62,12 +66,16 @@ def test_request_for_unknown_organisation_is_a_400(api_client, outsider):
 def test_bad_role_is_a_400(api_client, org_admin, organisation):
     pending = MembershipFactory(organisation=organisation)
     api_client.force_authenticate(org_admin)
-    response = api_client.post(reverse("api:membership-approve", args=[pending.pk]), {"role": "koning"})
+    response = api_client.post(
+        reverse("api:membership-approve", args=[pending.pk]), {"role": "koning"}
+    )
     assert response.status_code == 400
     assert response.json()["detail"] == "De invoer is niet geldig."
 
 
-def test_memberships_of_other_organisations_are_invisible(api_client, other_org_admin, organisation):
+def test_memberships_of_other_organisations_are_invisible(
+    api_client, other_org_admin, organisation
+):
     pending = MembershipFactory(organisation=organisation)
     api_client.force_authenticate(other_org_admin)
     listed = api_client.get(reverse("api:membership-list")).json()
@@ -80,7 +88,9 @@ def test_memberships_of_other_organisations_are_invisible(api_client, other_org_
 def test_reject_and_end_over_the_api(api_client, netwerkmanager, member, organisation):
     pending = MembershipFactory(organisation=organisation)
     api_client.force_authenticate(netwerkmanager)
-    rejected = api_client.post(reverse("api:membership-reject", args=[pending.pk]), {"note": "Niet bekend"})
+    rejected = api_client.post(
+        reverse("api:membership-reject", args=[pending.pk]), {"note": "Niet bekend"}
+    )
     assert rejected.json()["status"] == "afgewezen"
     own = Membership.objects.get(user=member)
     api_client.force_authenticate(member)

@@ -106,11 +106,16 @@ def test_org_admin_edits_the_profile_and_it_is_audited(client, org_admin, organi
         ({"website": "geen url"}, "Voer een geldige URL in"),
         ({"latitude": "52.37", "longitude": "4.89"}, "Dit punt ligt buiten Rotterdam"),
         ({"latitude": "51.92"}, "Vul zowel de breedtegraad als de lengtegraad in"),
-        ({"logo": SimpleUploadedFile("logo.png", b"geen plaatje", content_type="image/png")}, "afbeelding"),
+        (
+            {"logo": SimpleUploadedFile("logo.png", b"geen plaatje", content_type="image/png")},
+            "afbeelding",
+        ),
         ({"logo": "png", "logo_alt": ""}, "Beschrijf het logo"),
     ],
 )
-def test_bad_profile_input_gets_a_dutch_message_and_keeps_the_input(client, org_admin, organisation, changes, message):
+def test_bad_profile_input_gets_a_dutch_message_and_keeps_the_input(
+    client, org_admin, organisation, changes, message
+):
     client.force_login(org_admin)
     if changes.get("logo") == "png":
         changes["logo"] = _png()
@@ -125,30 +130,46 @@ def test_bad_profile_input_gets_a_dutch_message_and_keeps_the_input(client, org_
 
 
 def test_oversized_logo_is_refused(org_admin, organisation, settings):
-    big = SimpleUploadedFile("logo.png", b"\x89PNG" + b"0" * (1024 * 1024 + 1), content_type="image/png")
+    big = SimpleUploadedFile(
+        "logo.png", b"\x89PNG" + b"0" * (1024 * 1024 + 1), content_type="image/png"
+    )
     with pytest.raises(Exception, match="te groot"):
-        services.organisation_update(actor=org_admin, organisation=organisation, data={"logo": big, "logo_alt": "Logo"})
+        services.organisation_update(
+            actor=org_admin, organisation=organisation, data={"logo": big, "logo_alt": "Logo"}
+        )
 
 
 def test_refusals_to_edit(client, member, other_org_admin, organisation):
     for user in [member, other_org_admin]:
         with pytest.raises(NotAllowed):
-            services.organisation_update(actor=user, organisation=organisation, data={"description": "x"})
+            services.organisation_update(
+                actor=user, organisation=organisation, data={"description": "x"}
+            )
         client.force_login(user)
-        assert client.get(reverse("atlas:organisation-update", args=[organisation.slug])).status_code == 404
+        assert (
+            client.get(reverse("atlas:organisation-update", args=[organisation.slug])).status_code
+            == 404
+        )
 
 
 def test_member_proposes_and_admin_accepts(client, member, org_admin, organisation):
     client.force_login(member)
     url = reverse("atlas:organisation-propose", args=[organisation.slug])
-    response = client.post(url, {"description": organisation.description, "offering": "Een ruimte"}, follow=True)
+    response = client.post(
+        url, {"description": organisation.description, "offering": "Een ruimte"}, follow=True
+    )
     assert "Uw voorstel is verstuurd" in response.content.decode()
     proposal = ChangeProposal.objects.get()
     assert proposal.changes == {"offering": "Een ruimte"}
     again = client.post(url, {"description": organisation.description})
     assert "Uw voorstel verandert niets" in again.content.decode()
     # The member cannot decide on it.
-    assert client.post(reverse("atlas:proposal-decide", args=[proposal.pk]), {"decision": "accept"}).status_code == 404
+    assert (
+        client.post(
+            reverse("atlas:proposal-decide", args=[proposal.pk]), {"decision": "accept"}
+        ).status_code
+        == 404
+    )
     client.force_login(org_admin)
     assert "Een ruimte" in client.get(organisation.get_absolute_url()).content.decode()
     client.post(reverse("atlas:proposal-decide", args=[proposal.pk]), {"decision": "accept"})
@@ -161,7 +182,9 @@ def test_member_proposes_and_admin_accepts(client, member, org_admin, organisati
 
 def test_outsider_cannot_propose_and_proposal_can_be_rejected(outsider, org_admin, organisation):
     with pytest.raises(NotAllowed):
-        services.organisation_change_propose(actor=outsider, organisation=organisation, changes={"phone": "1"})
+        services.organisation_change_propose(
+            actor=outsider, organisation=organisation, changes={"phone": "1"}
+        )
     proposal = ChangeProposalFactory(organisation=organisation)
     with pytest.raises(NotAllowed):
         services.change_proposal_accept(actor=outsider, proposal=proposal)
@@ -176,14 +199,18 @@ def test_curator_verifies_and_others_are_refused(client, netwerkmanager, org_adm
     client.post(reverse("atlas:organisation-verify", args=[organisation.slug]))
     organisation.refresh_from_db()
     assert organisation.is_verified
-    client.post(reverse("atlas:organisation-verify", args=[organisation.slug]), {"verified": "false"})
+    client.post(
+        reverse("atlas:organisation-verify", args=[organisation.slug]), {"verified": "false"}
+    )
     organisation.refresh_from_db()
     assert not organisation.is_verified
     assert AuditEvent.objects.filter(action="organisation_unverify").exists()
 
 
 def test_merge_keeps_links_and_history(client, netwerkmanager, member, organisation):
-    duplicate = OrganisationFactory(name="Logeerhuis Test (dubbel)", website="https://logeerhuis.example")
+    duplicate = OrganisationFactory(
+        name="Logeerhuis Test (dubbel)", website="https://logeerhuis.example"
+    )
     ContactPointFactory(organisation=duplicate, name="Coördinator")
     NetworkFactory(organisations=[duplicate, organisation])
     ApprovedMembershipFactory(organisation=duplicate, user=member)
@@ -192,7 +219,9 @@ def test_merge_keeps_links_and_history(client, netwerkmanager, member, organisat
     page = client.get(duplicate.get_absolute_url()).content.decode()
     assert "Logeerhuis Test" in page  # proposed as a likely duplicate
     response = client.post(
-        reverse("atlas:organisation-merge", args=[duplicate.slug]), {"keep": organisation.slug}, follow=True
+        reverse("atlas:organisation-merge", args=[duplicate.slug]),
+        {"keep": organisation.slug},
+        follow=True,
     )
     assert "is samengevoegd met" in response.content.decode()
     duplicate.refresh_from_db()
@@ -204,7 +233,9 @@ def test_merge_keeps_links_and_history(client, netwerkmanager, member, organisat
     other.refresh_from_db()
     assert other.organisation == organisation
     assert Membership.objects.filter(user=member, status="goedgekeurd").count() == 1
-    assert AuditEvent.objects.filter(action="organisation_merge_into", target_id=str(duplicate.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="organisation_merge_into", target_id=str(duplicate.pk)
+    ).exists()
     with pytest.raises(Conflict):
         services.organisation_merge(actor=netwerkmanager, duplicate=duplicate, keep=organisation)
     with pytest.raises(ApplicationError):
@@ -213,17 +244,23 @@ def test_merge_keeps_links_and_history(client, netwerkmanager, member, organisat
 
 def test_merge_is_refused_for_non_curators(client, org_admin, organisation, other_organisation):
     with pytest.raises(NotAllowed):
-        services.organisation_merge(actor=org_admin, duplicate=other_organisation, keep=organisation)
+        services.organisation_merge(
+            actor=org_admin, duplicate=other_organisation, keep=organisation
+        )
     client.force_login(org_admin)
     response = client.post(
-        reverse("atlas:organisation-merge", args=[other_organisation.slug]), {"keep": organisation.slug}, follow=True
+        reverse("atlas:organisation-merge", args=[other_organisation.slug]),
+        {"keep": organisation.slug},
+        follow=True,
     )
     assert "Alleen een netwerkmanager of contentbeheerder" in response.content.decode()
     assert not Organisation.objects.filter(is_archived=True).exists()
 
 
 def test_curator_creates_an_organisation(netwerkmanager, outsider):
-    org = services.organisation_create(actor=netwerkmanager, data={"name": "Nieuw Initiatief", "type": "initiatief"})
+    org = services.organisation_create(
+        actor=netwerkmanager, data={"name": "Nieuw Initiatief", "type": "initiatief"}
+    )
     assert org.slug == "nieuw-initiatief"
     with pytest.raises(NotAllowed):
         services.organisation_create(actor=outsider, data={"name": "X", "type": "initiatief"})

@@ -9,7 +9,14 @@ from atlas import services
 from atlas.models import Event, EventRegistration, Notification
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 
-from ..factories import AreaFactory, EventFactory, EventRegistrationFactory, FollowFactory, ThemeFactory, UserFactory
+from ..factories import (
+    AreaFactory,
+    EventFactory,
+    EventRegistrationFactory,
+    FollowFactory,
+    ThemeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,10 +80,17 @@ def test_event_create_with_a_source_link_for_other_apps(member, organisation):
 
 def test_event_create_refusals(member, outsider, organisation):
     with pytest.raises(NotAllowed):
-        services.event_create(actor=AnonymousUser(), title="x", description="y", location="z", **_when())
+        services.event_create(
+            actor=AnonymousUser(), title="x", description="y", location="z", **_when()
+        )
     with pytest.raises(NotAllowed, match="lid"):
         services.event_create(
-            actor=outsider, title="x", description="y", location="z", organiser=organisation, **_when()
+            actor=outsider,
+            title="x",
+            description="y",
+            location="z",
+            organiser=organisation,
+            **_when(),
         )
     start = timezone.now() + datetime.timedelta(days=3)
     with pytest.raises(Exception) as excinfo:
@@ -92,9 +106,18 @@ def test_event_create_refusals(member, outsider, organisation):
     with pytest.raises(Exception, match="plaats"):
         services.event_create(actor=member, title="x", description="y", **_when())
     with pytest.raises(Exception, match="plaatsen"):
-        services.event_create(actor=member, title="x", description="y", online=True, registration="platform", **_when())
+        services.event_create(
+            actor=member,
+            title="x",
+            description="y",
+            online=True,
+            registration="platform",
+            **_when(),
+        )
     with pytest.raises(ApplicationError, match="bron"):
-        services.event_create(actor=member, title="x", description="y", online=True, source_type="x", **_when())
+        services.event_create(
+            actor=member, title="x", description="y", online=True, source_type="x", **_when()
+        )
     assert not Event.objects.exists()
 
 
@@ -112,7 +135,9 @@ def test_sign_up_respects_capacity_and_refusals(outsider, member):
     with pytest.raises(NotAllowed):
         services.event_sign_up(actor=AnonymousUser(), event=event)
     with pytest.raises(ApplicationError, match="niet in de reisgids"):
-        services.event_sign_up(actor=outsider, event=EventFactory(registration="link", registration_url="https://x.nl"))
+        services.event_sign_up(
+            actor=outsider, event=EventFactory(registration="link", registration_url="https://x.nl")
+        )
     past = EventFactory(registration="platform", capacity=5, **_when(days=-3))
     with pytest.raises(Conflict, match="voorbij"):
         services.event_sign_up(actor=outsider, event=past)
@@ -130,7 +155,9 @@ def test_only_the_organiser_or_a_contentbeheerder_changes_or_cancels(
     assert Event.objects.get(pk=event.pk).title == "Training subsidie"
     org_event = EventFactory(organiser=organisation, created_by=UserFactory())
     services.event_update(actor=org_admin, event=org_event, data={"title": "Door de beheerder"})
-    signed = EventRegistrationFactory(event=EventFactory(created_by=member, registration="platform", capacity=3)).user
+    signed = EventRegistrationFactory(
+        event=EventFactory(created_by=member, registration="platform", capacity=3)
+    ).user
     cancelled = services.event_cancel(actor=member, event=signed.event_sign_ups.get().event)
     assert cancelled.is_cancelled
     assert Notification.objects.filter(user=signed, key=f"event-cancelled-{cancelled.pk}").exists()
@@ -147,7 +174,9 @@ def test_agenda_shows_upcoming_and_keeps_past_events_findable(client):
     titles = lambda r: [e.title for e in r.context["object_list"]]  # noqa: E731
     assert titles(client.get(url)) == ["Komende training"]
     assert titles(client.get(url, {"when": "voorbij"})) == ["Vorige bijeenkomst"]
-    assert titles(client.get(url, {"when": "voorbij", "q": "bijeenkomst"})) == ["Vorige bijeenkomst"]
+    assert titles(client.get(url, {"when": "voorbij", "q": "bijeenkomst"})) == [
+        "Vorige bijeenkomst"
+    ]
     assert titles(client.get(url, {"topic": "businessplan"})) == ["Komende training"]
     past = Event.objects.get(title="Vorige bijeenkomst")
     assert client.get(past.get_absolute_url()).status_code == 200
@@ -184,7 +213,9 @@ def test_agenda_ics_holds_recent_and_upcoming_events(client):
 def test_sign_up_through_the_page(client, outsider):
     event = EventFactory(registration="platform", capacity=2)
     client.force_login(outsider)
-    html = client.post(reverse("atlas:event-sign-up", args=[event.slug]), follow=True).content.decode()
+    html = client.post(
+        reverse("atlas:event-sign-up", args=[event.slug]), follow=True
+    ).content.decode()
     assert "U bent aangemeld." in html
     assert EventRegistration.objects.filter(event=event, user=outsider).exists()
     client.post(reverse("atlas:event-sign-up", args=[event.slug]), {"action": "afmelden"})

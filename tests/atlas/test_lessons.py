@@ -70,14 +70,18 @@ def test_workflow_proposed_editing_published_with_versions(outsider, contentbehe
     services.lesson_take_into_editing(actor=contentbeheerder, lesson=lesson)
     with pytest.raises(Conflict):
         services.lesson_take_into_editing(actor=contentbeheerder, lesson=lesson)
-    services.lesson_update(actor=contentbeheerder, lesson=lesson, data={"title": "Begin klein en samen"})
+    services.lesson_update(
+        actor=contentbeheerder, lesson=lesson, data={"title": "Begin klein en samen"}
+    )
     lesson = services.lesson_publish(actor=contentbeheerder, lesson=lesson)
     assert (lesson.status, lesson.version) == ("gepubliceerd", 1)
     first_published = lesson.published_at
     # An edit of a published lesson goes back to redactie and is published as version 2.
     with pytest.raises(NotAllowed):
         services.lesson_update(actor=outsider, lesson=lesson, data={"title": "Gekaapt"})
-    services.lesson_update(actor=contentbeheerder, lesson=lesson, data={"summary": "Nieuwe samenvatting."})
+    services.lesson_update(
+        actor=contentbeheerder, lesson=lesson, data={"summary": "Nieuwe samenvatting."}
+    )
     assert Lesson.objects.get(pk=lesson.pk).status == "in_redactie"
     lesson = services.lesson_publish(actor=contentbeheerder, lesson=lesson)
     versions = list(LessonVersion.objects.filter(lesson=lesson).order_by("number"))
@@ -86,7 +90,9 @@ def test_workflow_proposed_editing_published_with_versions(outsider, contentbehe
     assert versions[1].snapshot["summary"] == "Nieuwe samenvatting."
     assert versions[0].snapshot["title"] == "Begin klein en samen"
     assert lesson.published_at == first_published
-    assert Notification.objects.filter(user=outsider, key__startswith="lesson-published").count() == 2
+    assert (
+        Notification.objects.filter(user=outsider, key__startswith="lesson-published").count() == 2
+    )
     # A lesson that was published is not declined afterwards.
     services.lesson_update(actor=contentbeheerder, lesson=lesson, data={"summary": "Derde"})
     with pytest.raises(Conflict):
@@ -144,7 +150,11 @@ def test_workflow_through_the_pages(client, outsider, contentbeheerder):
     )
     client.post(reverse("atlas:lesson-decide", args=[lesson.slug]), {"decision": "publiceren"})
     lesson.refresh_from_db()
-    assert (lesson.status, lesson.kind, lesson.audiences) == ("gepubliceerd", "samenwerking", ["burgers"])
+    assert (lesson.status, lesson.kind, lesson.audiences) == (
+        "gepubliceerd",
+        "samenwerking",
+        ["burgers"],
+    )
     client.logout()
     html = client.get(lesson.get_absolute_url()).content.decode()
     assert "Ga samen op pad, elke week." in html
@@ -153,7 +163,8 @@ def test_workflow_through_the_pages(client, outsider, contentbeheerder):
 def test_propose_form_shows_errors_at_the_field(client, outsider):
     client.force_login(outsider)
     response = client.post(
-        reverse("atlas:lesson-propose"), {"title": "", "kind": "inhoudelijk", "evidence_level": "beschreven"}
+        reverse("atlas:lesson-propose"),
+        {"title": "", "kind": "inhoudelijk", "evidence_level": "beschreven"},
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -164,14 +175,21 @@ def test_propose_form_shows_errors_at_the_field(client, outsider):
 
 def test_public_list_searches_filters_and_hides_unpublished(client):
     zorg = ThemeFactory(name="Mantelzorg", slug="mantelzorg")
-    LessonFactory(title="Respijtzorg werkt dichtbij", themes=[zorg], audiences=["inkopers"], kind="samenwerking")
+    LessonFactory(
+        title="Respijtzorg werkt dichtbij",
+        themes=[zorg],
+        audiences=["inkopers"],
+        kind="samenwerking",
+    )
     LessonFactory(title="Subsidie op tijd", evidence_level="effectief")
     LessonFactory(title="Nog in redactie", status="in_redactie")
     url = reverse("atlas:lesson-list")
     titles = lambda r: [obj.title for obj in r.context["object_list"]]  # noqa: E731
     assert sorted(titles(client.get(url))) == ["Respijtzorg werkt dichtbij", "Subsidie op tijd"]
     assert titles(client.get(url, {"q": "respijt"})) == ["Respijtzorg werkt dichtbij"]
-    assert titles(client.get(url, {"q": "respijtzorgg"})) == ["Respijtzorg werkt dichtbij"]  # trigram
+    assert titles(client.get(url, {"q": "respijtzorgg"})) == [
+        "Respijtzorg werkt dichtbij"
+    ]  # trigram
     assert titles(client.get(url, {"theme": "mantelzorg"})) == ["Respijtzorg werkt dichtbij"]
     assert titles(client.get(url, {"audience": "inkopers"})) == ["Respijtzorg werkt dichtbij"]
     assert titles(client.get(url, {"kind": "samenwerking"})) == ["Respijtzorg werkt dichtbij"]
@@ -213,10 +231,14 @@ def test_api_lists_published_and_proposes(api_client, outsider, contentbeheerder
     LessonFactory(title="Verborgen", status="voorgesteld")
     data = api_client.get("/api/v1/lessons/").json()
     assert [item["title"] for item in data["results"]] == ["Openbaar"]
-    assert api_client.post("/api/v1/lessons/", {"title": "x", "summary": "y"}, format="json").status_code in (401, 403)
+    assert api_client.post(
+        "/api/v1/lessons/", {"title": "x", "summary": "y"}, format="json"
+    ).status_code in (401, 403)
     api_client.force_authenticate(outsider)
     response = api_client.post(
-        "/api/v1/lessons/", {"title": "Via de API", "summary": "Werkt", "audiences": ["burgers"]}, format="json"
+        "/api/v1/lessons/",
+        {"title": "Via de API", "summary": "Werkt", "audiences": ["burgers"]},
+        format="json",
     )
     assert response.status_code == 201
     slug = response.json()["slug"]
@@ -226,7 +248,9 @@ def test_api_lists_published_and_proposes(api_client, outsider, contentbeheerder
     api_client.force_authenticate(contentbeheerder)
     assert api_client.post(f"/api/v1/lessons/{slug}/edit/").status_code == 200
     assert api_client.post(f"/api/v1/lessons/{slug}/publish/").json()["status"] == "gepubliceerd"
-    bad = api_client.post("/api/v1/lessons/", {"title": "z", "summary": "z", "audiences": ["x"]}, format="json")
+    bad = api_client.post(
+        "/api/v1/lessons/", {"title": "z", "summary": "z", "audiences": ["x"]}, format="json"
+    )
     assert bad.status_code == 400
 
 

@@ -10,7 +10,13 @@ from atlas import services, tasks
 from atlas.models import Listing, ListingResponse, Notification
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 
-from ..factories import AreaFactory, ListingFactory, ListingResponseFactory, OrganisationFactory, ThemeFactory
+from ..factories import (
+    AreaFactory,
+    ListingFactory,
+    ListingResponseFactory,
+    OrganisationFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +65,9 @@ def test_responding_creates_a_contact_request_with_mail_on_commit(
 ):
     listing = _create(member, organisation)
     with django_capture_on_commit_callbacks(execute=True):
-        response = services.listing_respond(actor=outsider, listing=listing, message="Wij hebben iemand op vrijdag.")
+        response = services.listing_respond(
+            actor=outsider, listing=listing, message="Wij hebben iemand op vrijdag."
+        )
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [member.email]
@@ -80,14 +88,18 @@ def test_respond_refusals(member, outsider, organisation):
     with pytest.raises(ApplicationError):
         services.listing_respond(actor=outsider, listing=listing, message="  ")
     with pytest.raises(NotAllowed, match="namens"):
-        services.listing_respond(actor=outsider, listing=listing, message="Hoi", organisation=OrganisationFactory())
+        services.listing_respond(
+            actor=outsider, listing=listing, message="Hoi", organisation=OrganisationFactory()
+        )
     services.listing_withdraw(actor=member, listing=listing)
     with pytest.raises(Conflict):
         services.listing_respond(actor=outsider, listing=listing, message="Te laat")
     assert not ListingResponse.objects.exists()
 
 
-def test_fulfil_and_withdraw_by_the_organisation_only(member, outsider, contentbeheerder, organisation):
+def test_fulfil_and_withdraw_by_the_organisation_only(
+    member, outsider, contentbeheerder, organisation
+):
     listing = _create(member, organisation)
     with pytest.raises(NotAllowed):
         services.listing_fulfil(actor=outsider, listing=listing)
@@ -104,7 +116,9 @@ def test_expiry_task_takes_expired_listings_off_the_public_list(client):
     today = timezone.localdate()
     old = ListingFactory(title="Verlopen vraag", expires_on=today - datetime.timedelta(days=1))
     ListingFactory(title="Nog geldig", expires_on=today)
-    ListingFactory(title="Al vervuld", status="vervuld", expires_on=today - datetime.timedelta(days=5))
+    ListingFactory(
+        title="Al vervuld", status="vervuld", expires_on=today - datetime.timedelta(days=5)
+    )
     assert tasks.listings_expire() == 1
     assert tasks.listings_expire() == 0  # idempotent
     old.refresh_from_db()
@@ -119,14 +133,21 @@ def test_expiry_task_takes_expired_listings_off_the_public_list(client):
 
 def test_list_filters_and_links_to_zorgzaam010(client):
     theme, area = ThemeFactory(slug="eenzaamheid"), AreaFactory(slug="charlois")
-    ListingFactory(title="Ruimte aangeboden", kind="aanbod", category="ruimte", themes=[theme], areas=[area])
-    ListingFactory(title="Onderaannemer gezocht", kind="vraag", category="onderaanneming", citywide=True)
+    ListingFactory(
+        title="Ruimte aangeboden", kind="aanbod", category="ruimte", themes=[theme], areas=[area]
+    )
+    ListingFactory(
+        title="Onderaannemer gezocht", kind="vraag", category="onderaanneming", citywide=True
+    )
     url = reverse("atlas:listing-list")
     titles = lambda r: sorted(obj.title for obj in r.context["object_list"])  # noqa: E731
     assert titles(client.get(url, {"kind": "aanbod"})) == ["Ruimte aangeboden"]
     assert titles(client.get(url, {"category": "onderaanneming"})) == ["Onderaannemer gezocht"]
     assert titles(client.get(url, {"theme": "eenzaamheid"})) == ["Ruimte aangeboden"]
-    assert titles(client.get(url, {"area": "charlois"})) == ["Onderaannemer gezocht", "Ruimte aangeboden"]
+    assert titles(client.get(url, {"area": "charlois"})) == [
+        "Onderaannemer gezocht",
+        "Ruimte aangeboden",
+    ]
     assert titles(client.get(url, {"q": "ruimte"})) == ["Ruimte aangeboden"]
     assert "zorgzaam010.nl" in client.get(url).content.decode()
 
@@ -134,7 +155,11 @@ def test_list_filters_and_links_to_zorgzaam010(client):
 def test_respond_and_close_through_the_pages(client, member, outsider, organisation):
     listing = _create(member, organisation)
     client.force_login(outsider)
-    page = client.post(reverse("atlas:listing-respond", args=[listing.pk]), {"message": "Ik help graag."}, follow=True)
+    page = client.post(
+        reverse("atlas:listing-respond", args=[listing.pk]),
+        {"message": "Ik help graag."},
+        follow=True,
+    )
     assert "Uw reactie is verstuurd" in page.content.decode()
     empty = client.post(reverse("atlas:listing-respond", args=[listing.pk]), {"message": ""})
     assert empty.status_code == 400

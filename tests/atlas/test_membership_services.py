@@ -5,13 +5,20 @@ from atlas.services import membership_approve, membership_end, membership_reject
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
 
-from ..factories import ApprovedMembershipFactory, MembershipFactory, OrganisationFactory, UserFactory
+from ..factories import (
+    ApprovedMembershipFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_request_creates_a_pending_membership_and_audits_it(outsider, organisation):
-    membership = membership_request(actor=outsider, organisation=organisation, motivation="  Ik help mee.  ")
+    membership = membership_request(
+        actor=outsider, organisation=organisation, motivation="  Ik help mee.  "
+    )
     assert membership.status == Membership.Status.AANGEVRAAGD
     assert membership.motivation == "Ik help mee."
     assert AuditEvent.objects.get(action="membership_request").actor == outsider
@@ -46,7 +53,9 @@ def test_anonymous_cannot_request(organisation):
 def test_approvers_approve(request, approver, organisation):
     actor = request.getfixturevalue(approver)
     pending = MembershipFactory(organisation=organisation)
-    membership = membership_approve(actor=actor, membership=pending, role="beheerder", note="Welkom")
+    membership = membership_approve(
+        actor=actor, membership=pending, role="beheerder", note="Welkom"
+    )
     assert membership.status == Membership.Status.GOEDGEKEURD
     assert membership.role == "beheerder"
     assert membership.decided_by == actor
@@ -98,7 +107,9 @@ def test_unknown_role_is_refused(org_admin, organisation):
 def test_after_rejection_a_new_request_is_possible(org_admin, outsider, organisation):
     first = membership_request(actor=outsider, organisation=organisation)
     membership_reject(actor=org_admin, membership=first)
-    second = membership_request(actor=outsider, organisation=organisation, motivation="Nu met uitleg")
+    second = membership_request(
+        actor=outsider, organisation=organisation, motivation="Nu met uitleg"
+    )
     assert second.pk != first.pk
 
 
@@ -116,7 +127,9 @@ def test_last_admin_cannot_leave(org_admin, organisation):
     with pytest.raises(ApplicationError, match="laatste beheerder"):
         membership_end(actor=org_admin, membership=membership)
     ApprovedMembershipFactory(organisation=organisation, role="beheerder")
-    assert membership_end(actor=org_admin, membership=membership).status == Membership.Status.BEEINDIGD
+    assert (
+        membership_end(actor=org_admin, membership=membership).status == Membership.Status.BEEINDIGD
+    )
 
 
 def test_stranger_cannot_end_a_membership(member, outsider, organisation):

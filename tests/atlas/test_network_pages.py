@@ -60,7 +60,13 @@ def test_organiser_sees_sign_ups_and_a_version_history(client):
 
 
 def test_public_pages_and_follow_button(client, outsider, organisation):
-    for obj in [NewsItemFactory(), EventFactory(), ListingFactory(), StoryFactory(), LessonFactory()]:
+    for obj in [
+        NewsItemFactory(),
+        EventFactory(),
+        ListingFactory(),
+        StoryFactory(),
+        LessonFactory(),
+    ]:
         assert client.get(obj.get_absolute_url()).status_code == 200
     assert "volgen of ontvolgen" not in client.get(organisation.get_absolute_url()).content.decode()
     client.force_login(outsider)

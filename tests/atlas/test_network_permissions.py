@@ -5,7 +5,13 @@ from django.contrib.auth.models import AnonymousUser
 
 from reisgids.core.roles import Role
 
-from ..factories import ApprovedMembershipFactory, EventFactory, ListingFactory, StoryFactory, UserFactory
+from ..factories import (
+    ApprovedMembershipFactory,
+    EventFactory,
+    ListingFactory,
+    StoryFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,8 @@ def test_expiry_runs_in_a_real_worker(worker_queue):  # noqa: F811
     listing = ListingFactory(expires_on=timezone.localdate() - datetime.timedelta(days=2))
     tasks.listings_expire.apply_async(queue=worker_queue)
     wait_until(
-        lambda: Listing.objects.get(pk=listing.pk).status == Listing.Status.VERLOPEN, "the worker to expire the listing"
+        lambda: Listing.objects.get(pk=listing.pk).status == Listing.Status.VERLOPEN,
+        "the worker to expire the listing",
     )
     listing.refresh_from_db()
     assert listing.status == Listing.Status.VERLOPEN

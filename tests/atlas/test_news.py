@@ -100,6 +100,8 @@ def test_api_news(api_client, member, contentbeheerder):
     assert api_client.post("/api/v1/news/", ITEM, format="json").json()["status"] == "voorgesteld"
     api_client.force_authenticate(contentbeheerder)
     assert (
-        api_client.post("/api/v1/news/?publish=1", {**ITEM, "title": "B"}, format="json").json()["status"]
+        api_client.post("/api/v1/news/?publish=1", {**ITEM, "title": "B"}, format="json").json()[
+            "status"
+        ]
         == "gepubliceerd"
     )

@@ -62,7 +62,9 @@ def test_followers_of_a_gebied_hear_about_its_wijken(outsider, member, organisat
 
 
 def test_digest_task_mails_only_who_opted_in(outsider, member):
-    pref = DigestPreferenceFactory(user=outsider, last_sent_at=timezone.now() - datetime.timedelta(days=2))
+    pref = DigestPreferenceFactory(
+        user=outsider, last_sent_at=timezone.now() - datetime.timedelta(days=2)
+    )
     NotificationFactory(user=outsider, text="Nieuwe les: begin klein")
     NotificationFactory(user=member, text="Voor iemand zonder e-mail")
     assert tasks.notification_digest_send("dagelijks") == 1
@@ -74,7 +76,9 @@ def test_digest_task_mails_only_who_opted_in(outsider, member):
     assert tasks.notification_digest_send("wekelijks") == 0
     pref.refresh_from_db()
     assert Notification.objects.filter(user=outsider, emailed_at__isnull=True).count() == 0
-    services.notification_digest_send(frequency="dagelijks", now=timezone.now() + datetime.timedelta(days=1))
+    services.notification_digest_send(
+        frequency="dagelijks", now=timezone.now() + datetime.timedelta(days=1)
+    )
     assert len(mail.outbox) == 1  # nothing new to send
 
 
@@ -91,7 +95,8 @@ def test_choosing_a_digest_through_the_page(client, outsider):
 def test_follow_through_the_page_and_read_notifications(client, outsider, organisation):
     client.force_login(outsider)
     client.post(
-        reverse("atlas:follow-toggle", args=["organisation", organisation.slug]), {"next": "https://evil.example/"}
+        reverse("atlas:follow-toggle", args=["organisation", organisation.slug]),
+        {"next": "https://evil.example/"},
     )
     assert Follow.objects.filter(user=outsider, organisation=organisation).exists()
     assert organisation.name in client.get(reverse("atlas:follow-list")).content.decode()

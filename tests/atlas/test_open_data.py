@@ -49,9 +49,13 @@ def test_contact_details_only_for_logged_in_users(api_client, client, outsider):
     page = client.get(reverse("atlas:contactpoint-list")).content.decode()
     assert "fatima@example.org" not in page
     assert "om de persoonlijke contactgegevens te zien" in page
-    assert "fatima@example.org" not in client.get(reverse("atlas:contactpoint-csv")).content.decode()
+    assert (
+        "fatima@example.org" not in client.get(reverse("atlas:contactpoint-csv")).content.decode()
+    )
     api_client.force_authenticate(outsider)
-    assert api_client.get(reverse("api:contact-point-list")).json()["results"][0]["email"] == cp.email
+    assert (
+        api_client.get(reverse("api:contact-point-list")).json()["results"][0]["email"] == cp.email
+    )
     client.force_login(outsider)
     assert "fatima@example.org" in client.get(reverse("atlas:contactpoint-list")).content.decode()
     assert "fatima@example.org" in client.get(reverse("atlas:contactpoint-csv")).content.decode()
@@ -63,7 +67,9 @@ def test_read_api_endpoints(api_client):
     ServiceFactory(organisation=org, name="Maatjesproject")
     network = NetworkFactory(slug="gezond010", themes=[theme], organisations=[org])
     AgreementFactory(network=network, title="Gezond010-akkoord", signatories=[org])
-    NetworkGroupFactory(network=network, name="Satelliet Bewegen", kind="satelliet", organisations=[org])
+    NetworkGroupFactory(
+        network=network, name="Satelliet Bewegen", kind="satelliet", organisations=[org]
+    )
     AreaFactory(slug="charlois", name="Charlois")
     detail = api_client.get(reverse("api:organisation-detail", args=["humanitas"])).json()
     assert detail["services"][0]["name"] == "Maatjesproject"
@@ -72,7 +78,10 @@ def test_read_api_endpoints(api_client):
     assert net["groups"][0]["kind"] == "satelliet"
     assert api_client.get(reverse("api:network-detail", args=["bestaat-niet"])).status_code == 404
     assert api_client.get(reverse("api:network-list"), {"theme": "gezondheid"}).json()["count"] == 1
-    assert api_client.get(reverse("api:area-list"), {"search": "charl"}).json()["results"][0]["slug"] == "charlois"
+    assert (
+        api_client.get(reverse("api:area-list"), {"search": "charl"}).json()["results"][0]["slug"]
+        == "charlois"
+    )
     assert api_client.get(reverse("api:theme-list"), {"search": "gezond"}).json()["count"] == 1
     assert api_client.get(reverse("api:instrument-list")).json()["count"] == 0
 
@@ -86,11 +95,15 @@ def test_csv_export_follows_the_filters(client):
     assert "Buurtbus" in text
     assert "Aanschuiftafel" not in text
     assert client.get(reverse("atlas:organisation-csv"), {"type": "x"}).status_code == 400
-    assert "naam;waarvoor" in client.get(reverse("atlas:instrument-csv")).content.decode("utf-8-sig")
+    assert "naam;waarvoor" in client.get(reverse("atlas:instrument-csv")).content.decode(
+        "utf-8-sig"
+    )
 
 
 def test_export_hsds(tmp_path):
-    org = OrganisationFactory(name="Humanitas", latitude="51.92", longitude="4.48", address="Coolsingel 1")
+    org = OrganisationFactory(
+        name="Humanitas", latitude="51.92", longitude="4.48", address="Coolsingel 1"
+    )
     ServiceFactory(organisation=org, name="Thuisadministratie", areas=[AreaFactory(name="Noord")])
     out = tmp_path / "hsds.json"
     call_command("export_hsds", "--output", str(out))

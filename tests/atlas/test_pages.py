@@ -3,7 +3,13 @@ from django.urls import reverse
 
 from atlas.models import Membership
 
-from ..factories import AreaFactory, MembershipFactory, OrganisationFactory, ThemeFactory, WijkFactory
+from ..factories import (
+    AreaFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ThemeFactory,
+    WijkFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -12,8 +18,12 @@ def test_organisation_list_searches_and_filters(client):
     zorg = ThemeFactory(name="Mantelzorg", slug="mantelzorg")
     delfshaven = AreaFactory(name="Delfshaven", slug="delfshaven")
     middelland = WijkFactory(name="Middelland", slug="middelland", parent=delfshaven)
-    OrganisationFactory(name="Zorgvrijstaat West", description="Zorgzame buurt", themes=[zorg], areas=[middelland])
-    OrganisationFactory(name="Roffabriek", description="Sociale ondernemingen", citywide=True, type="netwerk")
+    OrganisationFactory(
+        name="Zorgvrijstaat West", description="Zorgzame buurt", themes=[zorg], areas=[middelland]
+    )
+    OrganisationFactory(
+        name="Roffabriek", description="Sociale ondernemingen", citywide=True, type="netwerk"
+    )
     OrganisationFactory(name="Noordkeuken", description="Eten", areas=[AreaFactory(slug="noord")])
     url = reverse("atlas:organisation-list")
 
@@ -28,7 +38,9 @@ def test_organisation_list_searches_and_filters(client):
     assert "Niets gevonden" in page
 
 
-def test_organisation_list_query_count_does_not_grow_with_rows(client, django_assert_max_num_queries):
+def test_organisation_list_query_count_does_not_grow_with_rows(
+    client, django_assert_max_num_queries
+):
     theme = ThemeFactory()
     for _ in range(30):
         OrganisationFactory(themes=[theme], areas=[AreaFactory()])
@@ -52,19 +64,25 @@ def test_detail_invites_anonymous_visitors_to_log_in(client, organisation):
 def test_request_membership_through_the_page(client, outsider, organisation):
     client.force_login(outsider)
     response = client.post(
-        reverse("atlas:membership-request", args=[organisation.slug]), {"motivation": "Ik kook mee"}, follow=True
+        reverse("atlas:membership-request", args=[organisation.slug]),
+        {"motivation": "Ik kook mee"},
+        follow=True,
     )
     assert "Uw aanvraag is verstuurd" in response.content.decode()
     assert "wacht op een besluit" in response.content.decode()
     assert Membership.objects.get(user=outsider).motivation == "Ik kook mee"
-    again = client.post(reverse("atlas:membership-request", args=[organisation.slug]), {}, follow=True)
+    again = client.post(
+        reverse("atlas:membership-request", args=[organisation.slug]), {}, follow=True
+    )
     assert "wacht al op een besluit" in again.content.decode()
 
 
 def test_too_long_motivation_is_refused_on_the_page(client, outsider, organisation):
     client.force_login(outsider)
     response = client.post(
-        reverse("atlas:membership-request", args=[organisation.slug]), {"motivation": "x" * 2001}, follow=True
+        reverse("atlas:membership-request", args=[organisation.slug]),
+        {"motivation": "x" * 2001},
+        follow=True,
     )
     assert "De toelichting is te lang." in response.content.decode()
     assert not Membership.objects.filter(user=outsider).exists()
@@ -83,7 +101,9 @@ def test_org_admin_decides_on_the_page(client, org_admin, organisation):
     page = client.get(reverse("atlas:membership-list")).content.decode()
     assert "Vrijwilliger" in page
     response = client.post(
-        reverse("atlas:membership-decide", args=[pending.pk]), {"decision": "approve", "role": "lid"}, follow=True
+        reverse("atlas:membership-decide", args=[pending.pk]),
+        {"decision": "approve", "role": "lid"},
+        follow=True,
     )
     assert "is nu lid van" in response.content.decode()
     pending.refresh_from_db()
@@ -94,7 +114,9 @@ def test_reject_on_the_page(client, netwerkmanager, organisation):
     pending = MembershipFactory(organisation=organisation)
     client.force_login(netwerkmanager)
     response = client.post(
-        reverse("atlas:membership-decide", args=[pending.pk]), {"decision": "reject", "role": "lid"}, follow=True
+        reverse("atlas:membership-decide", args=[pending.pk]),
+        {"decision": "reject", "role": "lid"},
+        follow=True,
     )
     assert "is afgewezen" in response.content.decode()
     pending.refresh_from_db()
@@ -110,11 +132,18 @@ def test_decision_without_choice_is_refused(client, org_admin, organisation):
     assert pending.status == Membership.Status.AANGEVRAAGD
 
 
-def test_admin_of_another_organisation_gets_404_and_changes_nothing(client, other_org_admin, organisation):
+def test_admin_of_another_organisation_gets_404_and_changes_nothing(
+    client, other_org_admin, organisation
+):
     pending = MembershipFactory(organisation=organisation)
     client.force_login(other_org_admin)
-    assert "Er wachten geen aanvragen op u." in client.get(reverse("atlas:membership-list")).content.decode()
-    response = client.post(reverse("atlas:membership-decide", args=[pending.pk]), {"decision": "approve"})
+    assert (
+        "Er wachten geen aanvragen op u."
+        in client.get(reverse("atlas:membership-list")).content.decode()
+    )
+    response = client.post(
+        reverse("atlas:membership-decide", args=[pending.pk]), {"decision": "approve"}
+    )
     assert response.status_code == 404
     pending.refresh_from_db()
     assert pending.status == Membership.Status.AANGEVRAAGD
@@ -124,7 +153,9 @@ def test_the_applicant_cannot_approve_themselves_on_the_page(client, organisatio
     pending = MembershipFactory(organisation=organisation)
     client.force_login(pending.user)
     response = client.post(
-        reverse("atlas:membership-decide", args=[pending.pk]), {"decision": "approve", "role": "beheerder"}, follow=True
+        reverse("atlas:membership-decide", args=[pending.pk]),
+        {"decision": "approve", "role": "beheerder"},
+        follow=True,
     )
     assert "Alleen een beheerder van de organisatie" in response.content.decode()
     pending.refresh_from_db()

@@ -43,7 +43,9 @@ def test_one_search_over_all_kinds(client):
     assert results[0].title == "Logeerhuis De Buren"
     page = client.get(reverse("atlas:search"), {"q": "right to chalenge"}).content.decode()
     assert "Right to Challenge" in page
-    assert "Zorgzaam010" in client.get(reverse("atlas:search"), {"q": "zorgzaam010"}).content.decode()
+    assert (
+        "Zorgzaam010" in client.get(reverse("atlas:search"), {"q": "zorgzaam010"}).content.decode()
+    )
     assert selectors.atlas_search(actor=None, q="   ") == []
 
 
@@ -51,7 +53,9 @@ def test_every_organisation_filter(client):
     theme = ThemeFactory(name="Mantelzorg", slug="mantelzorg")
     gebied = AreaFactory(name="Delfshaven", slug="delfshaven")
     wijk = WijkFactory(name="Spangen", slug="spangen", parent=gebied)
-    a = OrganisationFactory(name="Aanschuiftafel", themes=[theme], areas=[wijk], is_verified=True, looking_for="Koks")
+    a = OrganisationFactory(
+        name="Aanschuiftafel", themes=[theme], areas=[wijk], is_verified=True, looking_for="Koks"
+    )
     b = OrganisationFactory(name="Buurtbus", type="aanbieder", citywide=True)
     OrganisationFactory(name="Cultuurhuis", areas=[AreaFactory(slug="noord")])
     network = NetworkFactory(slug="gezond010", organisations=[a])
@@ -65,7 +69,9 @@ def test_every_organisation_filter(client):
     assert names(client.get(url, {"verified": "false"})) == ["Buurtbus", "Cultuurhuis"]
     assert names(client.get(url, {"looking_for_partners": "true"})) == ["Aanschuiftafel"]
     assert names(client.get(url, {"looking_for_partners": "false"})) == ["Buurtbus", "Cultuurhuis"]
-    api = client.get(reverse("api:organisation-list"), {"search": "aanschuif", "verified": "true"}).json()
+    api = client.get(
+        reverse("api:organisation-list"), {"search": "aanschuif", "verified": "true"}
+    ).json()
     assert [o["name"] for o in api["results"]] == ["Aanschuiftafel"]
 
 
@@ -80,10 +86,14 @@ def test_contact_point_instrument_and_network_filters(client):
     assert names(client.get(url, {"area": "noord"})) == ["Loket stad", "Wijkregisseur Noord"]
     InstrumentFactory(name="Couleur Locale", themes=[theme])
     InstrumentFactory(name="Citylab010")
-    assert names(client.get(reverse("atlas:instrument-list"), {"theme": "eenzaamheid"})) == ["Couleur Locale"]
+    assert names(client.get(reverse("atlas:instrument-list"), {"theme": "eenzaamheid"})) == [
+        "Couleur Locale"
+    ]
     NetworkFactory(name="Gezond010", themes=[theme])
     NetworkFactory(name="Zorgzaam010")
-    assert names(client.get(reverse("atlas:network-list"), {"theme": "eenzaamheid"})) == ["Gezond010"]
+    assert names(client.get(reverse("atlas:network-list"), {"theme": "eenzaamheid"})) == [
+        "Gezond010"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -96,7 +106,9 @@ def test_contact_point_instrument_and_network_filters(client):
         ("atlas:network-list", {}, 7),
     ],
 )
-def test_list_pages_keep_a_fixed_number_of_queries(client, django_assert_max_num_queries, name, params, max_queries):
+def test_list_pages_keep_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, name, params, max_queries
+):
     theme = ThemeFactory()
     area = AreaFactory(slug="gebied-x")
     for _ in range(30):
@@ -110,11 +122,17 @@ def test_list_pages_keep_a_fixed_number_of_queries(client, django_assert_max_num
     assert len(response.context["object_list"]) == 25
 
 
-def test_api_list_endpoints_keep_a_fixed_number_of_queries(api_client, django_assert_max_num_queries):
+def test_api_list_endpoints_keep_a_fixed_number_of_queries(
+    api_client, django_assert_max_num_queries
+):
     theme = ThemeFactory()
     for _ in range(30):
         org = OrganisationFactory(themes=[theme], areas=[AreaFactory()])
         ContactPointFactory(organisation=org, themes=[theme])
-    for name, limit in [("api:organisation-list", 6), ("api:contact-point-list", 6), ("api:atlas-geojson", 6)]:
+    for name, limit in [
+        ("api:organisation-list", 6),
+        ("api:contact-point-list", 6),
+        ("api:atlas-geojson", 6),
+    ]:
         with django_assert_max_num_queries(limit):
             assert api_client.get(reverse(name)).status_code == 200

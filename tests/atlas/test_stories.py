@@ -19,7 +19,11 @@ EVIL = (
 def test_story_html_is_sanitised_and_a_script_never_reaches_the_page(client, outsider):
     story = services.story_create(actor=outsider, title="Ons eerste jaar", body=EVIL)
     assert "<script" not in story.body
-    assert "onclick" not in story.body and "onerror" not in story.body and "javascript:" not in story.body
+    assert (
+        "onclick" not in story.body
+        and "onerror" not in story.body
+        and "javascript:" not in story.body
+    )
     assert "<strong>wijk</strong>" in story.body
     html = client.get(story.get_absolute_url()).content.decode()
     assert "<strong>wijk</strong>" in html
@@ -30,7 +34,9 @@ def test_story_html_is_sanitised_and_a_script_never_reaches_the_page(client, out
 
 def test_a_comment_is_plain_text_and_escaped(client, outsider, member):
     story = StoryFactory()
-    comment = services.story_comment(actor=member, story=story, body='<script>alert("c")</script>\nTweede regel')
+    comment = services.story_comment(
+        actor=member, story=story, body='<script>alert("c")</script>\nTweede regel'
+    )
     html = client.get(story.get_absolute_url()).content.decode()
     assert '<script>alert("c")</script>' not in html
     assert "&lt;script&gt;alert(&quot;c&quot;)&lt;/script&gt;" in html
@@ -49,11 +55,19 @@ def test_video_links_only_from_the_allow_list(outsider):
     assert story.media_url.endswith("abcdefghijk")
     with pytest.raises(ApplicationError, match="https-link"):
         services.story_create(
-            actor=outsider, title="x", body="y", medium="video", media_url="https://evil.example/v.mp4"
+            actor=outsider,
+            title="x",
+            body="y",
+            medium="video",
+            media_url="https://evil.example/v.mp4",
         )
     with pytest.raises(ApplicationError, match="https-link"):
         services.story_create(
-            actor=outsider, title="x", body="y", medium="podcast", media_url="http://soundcloud.com/a"
+            actor=outsider,
+            title="x",
+            body="y",
+            medium="podcast",
+            media_url="http://soundcloud.com/a",
         )
     with pytest.raises(ApplicationError, match="link"):
         services.story_create(actor=outsider, title="x", body="y", medium="podcast")
@@ -61,7 +75,11 @@ def test_video_links_only_from_the_allow_list(outsider):
 
 def test_embed_is_built_from_the_link_without_fetching(client, outsider):
     story = services.story_create(
-        actor=outsider, title="Video", body="<p>Kijk</p>", medium="video", media_url="https://youtu.be/abcdefghijk"
+        actor=outsider,
+        title="Video",
+        body="<p>Kijk</p>",
+        medium="video",
+        media_url="https://youtu.be/abcdefghijk",
     )
     html = client.get(story.get_absolute_url()).content.decode()
     assert 'src="https://www.youtube-nocookie.com/embed/abcdefghijk"' in html
@@ -97,7 +115,9 @@ def test_report_and_moderate_a_comment(client, outsider, member, contentbeheerde
     client.post(reverse("atlas:moderation"), {"report": report.pk, "decision": "hide"})
     comment.refresh_from_db()
     assert comment.status == "verborgen"
-    assert not AbuseReport.objects.filter(status="open").exists()  # the second report is settled too
+    assert not AbuseReport.objects.filter(
+        status="open"
+    ).exists()  # the second report is settled too
     client.logout()
     assert "Kwetsende reactie" not in client.get(comment.story.get_absolute_url()).content.decode()
     with pytest.raises(Conflict):
@@ -117,7 +137,10 @@ def test_a_hidden_story_leaves_the_list_but_not_for_its_author(client, contentbe
     assert "Reclame" not in client.get(reverse("atlas:story-list")).content.decode()
     assert client.get(report.story.get_absolute_url()).status_code == 404
     client.force_login(report.story.author)
-    assert "verborgen door een moderator" in client.get(report.story.get_absolute_url()).content.decode()
+    assert (
+        "verborgen door een moderator"
+        in client.get(report.story.get_absolute_url()).content.decode()
+    )
 
 
 def test_share_comment_and_report_through_the_pages(client, outsider):
@@ -148,13 +171,22 @@ def test_story_list_query_count_does_not_grow(client, django_assert_max_num_quer
 def test_api_stories(api_client, outsider):
     StoryFactory(title="Openbaar")
     StoryFactory(title="Verborgen", status="verborgen")
-    assert [s["title"] for s in api_client.get("/api/v1/stories/").json()["results"]] == ["Openbaar"]
+    assert [s["title"] for s in api_client.get("/api/v1/stories/").json()["results"]] == [
+        "Openbaar"
+    ]
     api_client.force_authenticate(outsider)
-    created = api_client.post("/api/v1/stories/", {"title": "API", "body": "<b>x</b><script>y</script>"}, format="json")
+    created = api_client.post(
+        "/api/v1/stories/", {"title": "API", "body": "<b>x</b><script>y</script>"}, format="json"
+    )
     assert created.status_code == 201
     assert "<script>" not in created.json()["body"]
     slug = created.json()["slug"]
-    assert api_client.post(f"/api/v1/stories/{slug}/comment/", {"body": "Mooi"}, format="json").status_code == 201
+    assert (
+        api_client.post(
+            f"/api/v1/stories/{slug}/comment/", {"body": "Mooi"}, format="json"
+        ).status_code
+        == 201
+    )
 
 
 def test_story_list_shows_the_newest_first(client):
@@ -162,6 +194,8 @@ def test_story_list_shows_the_newest_first(client):
 
     StoryFactory(title="Oud verhaal", published_at=timezone.now() - timezone.timedelta(days=9))
     StoryFactory(title="Nieuw verhaal")
-    StoryCommentFactory(story=StoryFactory(title="Middel", published_at=timezone.now() - timezone.timedelta(days=3)))
+    StoryCommentFactory(
+        story=StoryFactory(title="Middel", published_at=timezone.now() - timezone.timedelta(days=3))
+    )
     titles = [s.title for s in client.get(reverse("atlas:story-list")).context["object_list"]]
     assert titles == ["Nieuw verhaal", "Middel", "Oud verhaal"]

@@ -70,7 +70,9 @@ def test_user_register_service_rejects_common_password():
 
 def test_login_with_email_and_logout(client):
     user = UserFactory(email="jan@example.org")
-    response = client.post(reverse("login"), {"username": "JAN@example.org".lower(), "password": PASSWORD})
+    response = client.post(
+        reverse("login"), {"username": "JAN@example.org".lower(), "password": PASSWORD}
+    )
     assert response.url == reverse("dashboard")
     dashboard = client.get(reverse("dashboard"))
     assert dashboard.status_code == 200
@@ -104,7 +106,10 @@ def test_password_reset_sends_a_dutch_email_with_a_working_link(client):
     form_page = client.get(path, follow=True)
     assert "Kies een nieuw wachtwoord" in form_page.content.decode()
     new_password = "nog-een-nieuw-wachtwoord"
-    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password})
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
     assert done.url == reverse("password_reset_complete")
     user.refresh_from_db()
     assert user.check_password(new_password)
@@ -136,7 +141,9 @@ def test_beheerder_grants_and_withdraws_a_role(beheerder):
     assert AuditEvent.objects.filter(action="role_withdraw", target_id=str(user.pk)).count() == 1
 
 
-@pytest.mark.parametrize("role", [Role.INITIATIEFNEMER, Role.NETWERKMANAGER, Role.BESTUURDER, Role.AMBTENAAR])
+@pytest.mark.parametrize(
+    "role", [Role.INITIATIEFNEMER, Role.NETWERKMANAGER, Role.BESTUURDER, Role.AMBTENAAR]
+)
 def test_only_beheerders_grant_roles(role):
     actor = UserFactory(roles=[role])
     target = UserFactory()

@@ -54,7 +54,16 @@ def test_api_root_lists_every_endpoint_of_version_1_with_absolute_urls(api_clien
     assert response["Content-Type"].startswith("application/json")
     body = response.json()
     endpoints = body["endpoints"]
-    for name in ["news", "events", "organisations", "deals", "lessons", "schouw/rounds", "kompas/editions", "me"]:
+    for name in [
+        "news",
+        "events",
+        "organisations",
+        "deals",
+        "lessons",
+        "schouw/rounds",
+        "kompas/editions",
+        "me",
+    ]:
         assert endpoints[name] == f"http://testserver/api/v1/{name}/"
     assert body["schema"] == "http://testserver/api/schema/"
     assert body["docs"] == "http://testserver/api/docs/"
@@ -62,9 +71,14 @@ def test_api_root_lists_every_endpoint_of_version_1_with_absolute_urls(api_clien
 
 def test_api_root_holds_every_list_path_of_the_schema(api_client):
     schema = api_client.get(reverse("api-schema"), {"format": "json"}).json()
-    list_paths = {path for path in schema["paths"] if path.startswith("/api/v1/") and "{" not in path}
+    list_paths = {
+        path for path in schema["paths"] if path.startswith("/api/v1/") and "{" not in path
+    }
     list_paths.discard("/api/v1/")  # the root itself
-    indexed = {url.removeprefix("http://testserver") for url in api_client.get("/api/v1/").json()["endpoints"].values()}
+    indexed = {
+        url.removeprefix("http://testserver")
+        for url in api_client.get("/api/v1/").json()["endpoints"].values()
+    }
     assert list_paths, "the schema has list paths"
     assert list_paths <= indexed, sorted(list_paths - indexed)
     assert "/api/v1/" in schema["paths"]  # the root is documented too

@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_model_permission_counts_only_for_staff():
-    permission = Permission.objects.get(codename="change_organisation", content_type__app_label="atlas")
+    permission = Permission.objects.get(
+        codename="change_organisation", content_type__app_label="atlas"
+    )
     member = UserFactory(roles=[Role.INITIATIEFNEMER])
     member.user_permissions.add(permission)
     staff = UserFactory(is_staff=True)
@@ -19,7 +21,9 @@ def test_a_model_permission_counts_only_for_staff():
     assert staff.has_perm("atlas.change_organisation")
 
 
-def test_a_refused_permission_asks_only_for_the_roles_of_someone_who_is_not_staff(django_assert_num_queries):
+def test_a_refused_permission_asks_only_for_the_roles_of_someone_who_is_not_staff(
+    django_assert_num_queries,
+):
     member = UserFactory(roles=[Role.INITIATIEFNEMER])
     member = type(member).objects.get(pk=member.pk)
     # One query: the person's roles, for the rules. Django's user and group permissions are not read.

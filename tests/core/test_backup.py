@@ -44,7 +44,9 @@ def fresh_database():
 @pytest.mark.django_db(transaction=True, available_apps=["reisgids.core", "atlas"])
 def test_a_backup_restored_into_a_fresh_database_holds_the_same_data(tmp_path, fresh_database):
     organisation = OrganisationFactory(name="Buurtkamer Zuid", slug="buurtkamer-zuid")
-    member = ApprovedMembershipFactory(organisation=organisation, user__email="anna@example.org").user
+    member = ApprovedMembershipFactory(
+        organisation=organisation, user__email="anna@example.org"
+    ).user
     UserFactory.create_batch(3)
     dump = tmp_path / "reisgids.dump"
 
@@ -53,17 +55,27 @@ def test_a_backup_restored_into_a_fresh_database_holds_the_same_data(tmp_path, f
     assert dump.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
 
     backup.restore(
-        target=backup.Target.from_settings(name=fresh_database), source=dump, major=backup.server_major_version()
+        target=backup.Target.from_settings(name=fresh_database),
+        source=dump,
+        major=backup.server_major_version(),
     )
 
     with psycopg.connect(dbname=fresh_database, **_server_kwargs()) as restored:
-        assert restored.execute("SELECT count(*) FROM core_user").fetchone()[0] == User.objects.count() == 4
-        assert restored.execute("SELECT name FROM atlas_organisation").fetchall() == [("Buurtkamer Zuid",)]
+        assert (
+            restored.execute("SELECT count(*) FROM core_user").fetchone()[0]
+            == User.objects.count()
+            == 4
+        )
+        assert restored.execute("SELECT name FROM atlas_organisation").fetchall() == [
+            ("Buurtkamer Zuid",)
+        ]
         row = restored.execute(
             "SELECT u.email, m.status FROM atlas_membership m JOIN core_user u ON u.id = m.user_id"
         ).fetchone()
         assert row == (member.email, "goedgekeurd")
-        password = restored.execute("SELECT password FROM core_user WHERE id = %s", [member.pk]).fetchone()[0]
+        password = restored.execute(
+            "SELECT password FROM core_user WHERE id = %s", [member.pk]
+        ).fetchone()[0]
         assert password == User.objects.get(pk=member.pk).password
 
 
@@ -75,7 +87,9 @@ def test_restore_refuses_without_a_file_or_with_a_missing_file(tmp_path):
 
 
 @pytest.mark.django_db
-def test_backup_writes_to_backups_with_a_timestamp_by_default_and_never_overwrites(settings, tmp_path):
+def test_backup_writes_to_backups_with_a_timestamp_by_default_and_never_overwrites(
+    settings, tmp_path
+):
     settings.BASE_DIR = tmp_path
     out = io.StringIO()
     call_command("backup_database", stdout=out)

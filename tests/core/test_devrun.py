@@ -31,11 +31,15 @@ def test_embedded_postgres_starts_serves_and_stops_in_a_temporary_folder(tmp_pat
     pg.ensure_database(socket_dir, devrun.EMBEDDED_DB_NAME)  # idempotent
     pg.stop()
     with pytest.raises(psycopg.OperationalError):
-        psycopg.connect(host=socket_dir, user="postgres", dbname=devrun.EMBEDDED_DB_NAME, connect_timeout=2)
+        psycopg.connect(
+            host=socket_dir, user="postgres", dbname=devrun.EMBEDDED_DB_NAME, connect_timeout=2
+        )
     # Data persists between runs.
     socket_dir = pg.start()
     try:
-        with psycopg.connect(host=socket_dir, user="postgres", dbname=devrun.EMBEDDED_DB_NAME) as conn:
+        with psycopg.connect(
+            host=socket_dir, user="postgres", dbname=devrun.EMBEDDED_DB_NAME
+        ) as conn:
             assert conn.execute("SELECT count(*) FROM probe").fetchone()[0] == 1
     finally:
         pg.stop()
@@ -48,14 +52,22 @@ def test_socket_url_round_trips_through_settings():
 
 def test_broker_url_follows_the_database():
     tcp = {"USER": "postgres", "PASSWORD": "geheim", "HOST": "db", "PORT": 5432, "NAME": "reisgids"}
-    assert _broker_url_from_database(tcp) == "sqla+postgresql+psycopg://postgres:geheim@db:5432/reisgids"
+    assert (
+        _broker_url_from_database(tcp)
+        == "sqla+postgresql+psycopg://postgres:geheim@db:5432/reisgids"
+    )
     socket = {"USER": "postgres", "PASSWORD": "", "HOST": "/srv/pg", "PORT": "", "NAME": "reisgids"}
-    assert _broker_url_from_database(socket) == "sqla+postgresql+psycopg://postgres@/reisgids?host=/srv/pg"
+    assert (
+        _broker_url_from_database(socket)
+        == "sqla+postgresql+psycopg://postgres@/reisgids?host=/srv/pg"
+    )
 
 
 def test_exec_runs_a_command_with_the_configured_database(monkeypatch, capfd):
     monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/elders")
-    code = devrun.main(["exec", "--", sys.executable, "-c", "import os; print(os.environ['DATABASE_URL'])"])
+    code = devrun.main(
+        ["exec", "--", sys.executable, "-c", "import os; print(os.environ['DATABASE_URL'])"]
+    )
     assert code == 0
     assert "postgres://postgres@127.0.0.1:5432/elders" in capfd.readouterr().out
 
@@ -75,9 +87,16 @@ def test_chromium_is_taken_from_reisgids_chromium_before_debians_path(tmp_path):
     assert devrun.ensure_chromium({"REISGIDS_CHROMIUM": str(browser)}) == 0
 
 
-def test_a_reisgids_chromium_that_is_not_there_stops_with_a_sentence_in_both_languages(tmp_path, capsys):
+def test_a_reisgids_chromium_that_is_not_there_stops_with_a_sentence_in_both_languages(
+    tmp_path, capsys
+):
     missing = tmp_path / "nergens" / "chromium"
-    assert devrun.ensure_chromium({"REISGIDS_CHROMIUM": str(missing)}, is_root=True, apt_get="/usr/bin/apt-get") == 1
+    assert (
+        devrun.ensure_chromium(
+            {"REISGIDS_CHROMIUM": str(missing)}, is_root=True, apt_get="/usr/bin/apt-get"
+        )
+        == 1
+    )
     message = capsys.readouterr().err
     assert f"REISGIDS_CHROMIUM wijst naar {missing}" in message
     assert "there is no Chromium there" in message

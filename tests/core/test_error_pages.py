@@ -74,7 +74,9 @@ def test_favicon_and_web_manifest_with_icons_that_exist(client):
 
 
 def _debug_setting(**extra) -> str:
-    env = {key: value for key, value in os.environ.items() if key not in ("DJANGO_DEBUG", "DJANGO_ENV")}
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("DJANGO_DEBUG", "DJANGO_ENV")
+    }
     env.update(extra)
     script = "from django.conf import settings; print(settings.DEBUG)"
     result = subprocess.run(

@@ -41,8 +41,12 @@ def test_unknown_exceptions_are_left_to_django():
 @pytest.mark.django_db
 def test_only_beheerders_read_the_audit_trail(beheerder, netwerkmanager):
     subject = UserFactory(name="Onderwerp")
-    audit_record(actor=netwerkmanager, action="test_action", target=subject, changes={"veld": "waarde"})
-    events = list(audit_events_for(actor=beheerder, target_type="core.user", target_id=str(subject.pk)))
+    audit_record(
+        actor=netwerkmanager, action="test_action", target=subject, changes={"veld": "waarde"}
+    )
+    events = list(
+        audit_events_for(actor=beheerder, target_type="core.user", target_id=str(subject.pk))
+    )
     assert [(e.action, e.actor_label, e.changes) for e in events] == [
         ("test_action", str(netwerkmanager), {"veld": "waarde"})
     ]

@@ -30,7 +30,10 @@ class _ScriptAudit(HTMLParser):
         if tag == "script":
             if attrs.get("src"):
                 self.external.append(attrs["src"])
-            elif (attrs.get("type") or "").lower() not in ("application/json", "application/ld+json"):
+            elif (attrs.get("type") or "").lower() not in (
+                "application/json",
+                "application/ld+json",
+            ):
                 self._in_inline = ""
         for name in ("src", "href"):
             if (attrs.get(name) or "").lower().startswith("javascript:"):
@@ -79,8 +82,12 @@ def test_pages_carry_a_strict_content_security_policy_and_the_other_headers(clie
 def test_the_map_tile_host_is_the_only_other_image_source():
     from reisgids.settings import _tile_source
 
-    assert _tile_source("https://{s}.tile.example.org/{z}/{x}/{y}.png") == ["https://*.tile.example.org"]
-    assert _tile_source("https://kaart.rotterdam.example/{z}/{x}/{y}.png") == ["https://kaart.rotterdam.example"]
+    assert _tile_source("https://{s}.tile.example.org/{z}/{x}/{y}.png") == [
+        "https://*.tile.example.org"
+    ]
+    assert _tile_source("https://kaart.rotterdam.example/{z}/{x}/{y}.png") == [
+        "https://kaart.rotterdam.example"
+    ]
     assert _tile_source("") == []
 
 
@@ -109,7 +116,14 @@ def test_no_template_holds_an_inline_script_an_event_handler_or_a_style_attribut
 def test_main_pages_render_without_inline_scripts_handlers_or_style_attributes(client):
     OrganisationFactory(name="Buurtkamer West")
     client.force_login(UserFactory())
-    for name in ["core:home", "atlas:organisation-list", "deals:deal-list", "core:privacy", "core:my-data", "login"]:
+    for name in [
+        "core:home",
+        "atlas:organisation-list",
+        "deals:deal-list",
+        "core:privacy",
+        "core:my-data",
+        "login",
+    ]:
         response = client.get(reverse(name))
         assert response.status_code == 200, name
         audit = _audit(response.content.decode())
@@ -139,7 +153,9 @@ def _login(client, email, password, ip="203.0.113.5"):
 def test_five_wrong_passwords_lock_the_address_and_ip_out_for_a_while_with_a_dutch_page(client):
     user = UserFactory(email="anna@example.org")
     for attempt in range(5):
-        response = _login(client, "anna@example.org" if attempt % 2 else "Anna@Example.org", "fout-wachtwoord")
+        response = _login(
+            client, "anna@example.org" if attempt % 2 else "Anna@Example.org", "fout-wachtwoord"
+        )
         assert response.status_code in (200, 429)
     locked = _login(client, "anna@example.org", PASSWORD)
     assert locked.status_code == 429
@@ -178,27 +194,36 @@ def low_limits(settings):
 
 @pytest.mark.django_db
 def test_the_api_says_in_dutch_how_long_to_wait_when_throttled(api_client, monkeypatch):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {**AnonRateThrottle.THROTTLE_RATES, "anon": "2/min"})
+    monkeypatch.setattr(
+        AnonRateThrottle, "THROTTLE_RATES", {**AnonRateThrottle.THROTTLE_RATES, "anon": "2/min"}
+    )
     url = reverse("api:organisation-list")
     assert [api_client.get(url).status_code for _ in range(2)] == [200, 200]
     response = api_client.get(url)
     assert response.status_code == 429
     wait = int(response["Retry-After"])
     assert 0 < wait <= 60
-    assert response.json() == {"detail": f"Te veel verzoeken. Probeer het over {wait} seconden opnieuw."}
+    assert response.json() == {
+        "detail": f"Te veel verzoeken. Probeer het over {wait} seconden opnieuw."
+    }
 
 
 @pytest.mark.django_db
 def test_registration_is_limited_per_address_with_a_dutch_page(client, low_limits):
     data = {"name": "", "email": "niet-geldig", "password": "x", "password_again": "y"}
     for _ in range(3):
-        assert client.post(reverse("core:register"), data, REMOTE_ADDR="203.0.113.9").status_code == 200
+        assert (
+            client.post(reverse("core:register"), data, REMOTE_ADDR="203.0.113.9").status_code
+            == 200
+        )
     blocked = client.post(reverse("core:register"), data, REMOTE_ADDR="203.0.113.9")
     assert blocked.status_code == 429
     assert "Te veel verzoeken. Probeer het over" in blocked.content.decode()
     assert int(blocked["Retry-After"]) > 0
     # Another address is not affected, and reading the form is never limited.
-    assert client.post(reverse("core:register"), data, REMOTE_ADDR="198.51.100.1").status_code == 200
+    assert (
+        client.post(reverse("core:register"), data, REMOTE_ADDR="198.51.100.1").status_code == 200
+    )
     assert client.get(reverse("core:register"), REMOTE_ADDR="203.0.113.9").status_code == 200
     assert not User.objects.exists()
 
@@ -207,9 +232,13 @@ def test_registration_is_limited_per_address_with_a_dutch_page(client, low_limit
 def test_password_reset_is_limited_per_address(client, low_limits, mailoutbox):
     UserFactory(email="dirk@example.org")
     for _ in range(3):
-        response = client.post(reverse("password_reset"), {"email": "dirk@example.org"}, REMOTE_ADDR="203.0.113.10")
+        response = client.post(
+            reverse("password_reset"), {"email": "dirk@example.org"}, REMOTE_ADDR="203.0.113.10"
+        )
         assert response.status_code == 302
-    blocked = client.post(reverse("password_reset"), {"email": "dirk@example.org"}, REMOTE_ADDR="203.0.113.10")
+    blocked = client.post(
+        reverse("password_reset"), {"email": "dirk@example.org"}, REMOTE_ADDR="203.0.113.10"
+    )
     assert blocked.status_code == 429
     assert "Even wachten" in blocked.content.decode()
     assert len(mailoutbox) == 3
@@ -218,10 +247,14 @@ def test_password_reset_is_limited_per_address(client, low_limits, mailoutbox):
 @pytest.mark.django_db
 def test_guessing_schouw_links_is_limited_per_address(client, low_limits):
     for attempt in range(3):
-        response = client.get(reverse("schouw:guest-enter", kwargs={"token": f"geraden-token-{attempt}"}))
+        response = client.get(
+            reverse("schouw:guest-enter", kwargs={"token": f"geraden-token-{attempt}"})
+        )
         assert response.status_code == 404
     SchouwGuestFactory(token="echte-gast-token-0123456789-abcdef")
-    blocked = client.get(reverse("schouw:guest-enter", kwargs={"token": "echte-gast-token-0123456789-abcdef"}))
+    blocked = client.get(
+        reverse("schouw:guest-enter", kwargs={"token": "echte-gast-token-0123456789-abcdef"})
+    )
     assert blocked.status_code == 429
     assert "Te veel verzoeken" in blocked.content.decode()
 
@@ -229,7 +262,9 @@ def test_guessing_schouw_links_is_limited_per_address(client, low_limits):
 @pytest.mark.django_db
 def test_a_guest_posting_forms_is_limited_too(client, low_limits):
     guest = SchouwGuestFactory(token="gast-formulier-token-0123456789-ab")
-    client.get(reverse("schouw:guest-enter", kwargs={"token": "gast-formulier-token-0123456789-ab"}))
+    client.get(
+        reverse("schouw:guest-enter", kwargs={"token": "gast-formulier-token-0123456789-ab"})
+    )
     statuses = [client.post(reverse("schouw:guest-round"), {}).status_code for _ in range(4)]
     assert statuses == [400, 400, 400, 429]
     guest.refresh_from_db()

@@ -41,7 +41,9 @@ def person(db):
     user.groups.add(Group.objects.get_or_create(name=Role.INITIATIEFNEMER.value)[0])
     LogEntryFactory(residency=residency, text="Eerste week: kennismaken met het team.")
     SignatureFactory(signed_by=user, partner=residency.sending_partner)
-    SchouwPartnerParticipantFactory(user=user, partner=residency.sending_partner, round__deal=residency.deal)
+    SchouwPartnerParticipantFactory(
+        user=user, partner=residency.sending_partner, round__deal=residency.deal
+    )
     ListingFactory(posted_by=user, title="Vrijwilligers gezocht voor de buurtkamer")
     StoryCommentFactory(author=user, body="Herkenbaar!")
     FollowFactory(user=user)
@@ -58,19 +60,29 @@ def test_a_person_downloads_their_own_data_as_json(client, person):
     response = client.get(reverse("core:my-data-export"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
-    assert response["Content-Disposition"].startswith('attachment; filename="reisgids-mijn-gegevens-')
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="reisgids-mijn-gegevens-'
+    )
     data = json.loads(response.content)
     assert data["profiel"]["naam"] == "Fatima el Amrani"
     assert data["profiel"]["e-mailadres"] == person.email
     assert data["profiel"]["over_mij"] == "Ervaren in buurtwerk op Zuid."
     assert {m["status"] for m in data["lidmaatschappen"]} == {"goedgekeurd"}
-    assert [e["text"] for e in data["partner_in_residence"]["logboek"]] == ["Eerste week: kennismaken met het team."]
+    assert [e["text"] for e in data["partner_in_residence"]["logboek"]] == [
+        "Eerste week: kennismaken met het team."
+    ]
     assert len(data["deals"]["handtekeningen"]) == 1
     assert [s["round__title"] for s in data["schouw"]["deelnames"]]
     assert [c["body"] for c in data["atlas"]["reacties_op_verhalen"]] == ["Herkenbaar!"]
-    assert [li["title"] for li in data["atlas"]["vraag_en_aanbod"]] == ["Vrijwilligers gezocht voor de buurtkamer"]
-    assert [n["text"] for n in data["volgen_en_meldingen"]["meldingen"]] == ["Nieuwe deal in uw wijk"]
-    assert [s["name"] for s in data["volgen_en_meldingen"]["bewaarde_zoekopdrachten"]] == ["Eenzaamheid Zuid"]
+    assert [li["title"] for li in data["atlas"]["vraag_en_aanbod"]] == [
+        "Vrijwilligers gezocht voor de buurtkamer"
+    ]
+    assert [n["text"] for n in data["volgen_en_meldingen"]["meldingen"]] == [
+        "Nieuwe deal in uw wijk"
+    ]
+    assert [s["name"] for s in data["volgen_en_meldingen"]["bewaarde_zoekopdrachten"]] == [
+        "Eenzaamheid Zuid"
+    ]
     assert len(data["volgen_en_meldingen"]["volgt"]) == 1
     text = response.content.decode()
     assert "Niet voor Fatima" not in text and "Iemand Anders" not in text
@@ -102,7 +114,9 @@ def test_erasure_anonymises_the_person_and_keeps_the_cooperation_records(client,
     assert not Token.objects.filter(user=person).exists()
     assert not User.objects.filter(email=old_email).exists()
     # Memberships end; what only served the person is gone.
-    assert set(Membership.objects.filter(user=person).values_list("status", flat=True)) == {"beeindigd"}
+    assert set(Membership.objects.filter(user=person).values_list("status", flat=True)) == {
+        "beeindigd"
+    }
     assert not Follow.objects.filter(user=person).exists()
     assert not Notification.objects.filter(user=person).exists()
     assert not SavedSearch.objects.filter(user=person).exists()
@@ -110,7 +124,10 @@ def test_erasure_anonymises_the_person_and_keeps_the_cooperation_records(client,
     residency_log.refresh_from_db()
     signature.refresh_from_db()
     participant.refresh_from_db()
-    assert residency_log.author_id == person.pk and residency_log.text == "Eerste week: kennismaken met het team."
+    assert (
+        residency_log.author_id == person.pk
+        and residency_log.text == "Eerste week: kennismaken met het team."
+    )
     assert signature.signed_by_id == person.pk
     assert participant.user_id == person.pk and participant.name == "Verwijderde gebruiker"
     # The audit trail records the erasure, and no line names the person any more.
@@ -127,7 +144,9 @@ def test_erasure_anonymises_the_person_and_keeps_the_cooperation_records(client,
 
 def test_erasure_needs_the_right_password_and_the_confirmation(client, person):
     client.force_login(person)
-    wrong = client.post(reverse("core:my-data"), {"password": "niet-mijn-wachtwoord", "confirm": "on"})
+    wrong = client.post(
+        reverse("core:my-data"), {"password": "niet-mijn-wachtwoord", "confirm": "on"}
+    )
     assert wrong.status_code == 200
     assert "Het wachtwoord klopt niet" in wrong.content.decode()
     unconfirmed = client.post(reverse("core:my-data"), {"password": PASSWORD})
@@ -150,7 +169,13 @@ def test_nobody_erases_someone_else_and_nobody_is_erased_twice(person):
 def test_the_privacy_page_says_what_is_stored_why_and_for_how_long(client, db, settings):
     settings.REISGIDS = {**settings.REISGIDS, "SCHOUW_GUEST_RETENTION_DAYS": 200}
     page = client.get(reverse("core:privacy")).content.decode()
-    for text in ("Wat wij bewaren en waarom", "200 dagen", "Mijn gegevens", "JSON", "security@reisgids.example"):
+    for text in (
+        "Wat wij bewaren en waarom",
+        "200 dagen",
+        "Mijn gegevens",
+        "JSON",
+        "security@reisgids.example",
+    ):
         assert text in page
 
 

@@ -33,7 +33,12 @@ def test_production_profile_refuses_to_start_without_a_secret_key():
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.update(DJANGO_ENV="production", DJANGO_ALLOWED_HOSTS="reisgids.example")
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", "check"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
@@ -89,20 +94,23 @@ def test_production_profile_sets_hsts_secure_cookies_and_browser_policies():
     )
     assert result.returncode == 0, result.stderr
     values_line, csp_line = result.stdout.strip().splitlines()[-2:]
-    assert json.loads(values_line) == {
-        "SECURE_HSTS_SECONDS": 31536000,
-        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
-        "SECURE_HSTS_PRELOAD": False,  # configurable: the municipality decides about the preload list
-        "SECURE_SSL_REDIRECT": True,
-        "SESSION_COOKIE_SECURE": True,
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
-        "CSRF_COOKIE_SECURE": True,
-        "CSRF_COOKIE_SAMESITE": "Lax",
-        "X_FRAME_OPTIONS": "DENY",
-        "SECURE_REFERRER_POLICY": "same-origin",
-        "SECURE_CROSS_ORIGIN_OPENER_POLICY": "same-origin",
-        "SECURE_CONTENT_TYPE_NOSNIFF": True,
-    }
+    assert (
+        json.loads(values_line)
+        == {
+            "SECURE_HSTS_SECONDS": 31536000,
+            "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+            "SECURE_HSTS_PRELOAD": False,  # configurable: the municipality decides about the preload list
+            "SECURE_SSL_REDIRECT": True,
+            "SESSION_COOKIE_SECURE": True,
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "CSRF_COOKIE_SECURE": True,
+            "CSRF_COOKIE_SAMESITE": "Lax",
+            "X_FRAME_OPTIONS": "DENY",
+            "SECURE_REFERRER_POLICY": "same-origin",
+            "SECURE_CROSS_ORIGIN_OPENER_POLICY": "same-origin",
+            "SECURE_CONTENT_TYPE_NOSNIFF": True,
+        }
+    )
     directives = json.loads(csp_line)
     assert directives["script-src"] == ["'self'"] and directives["frame-ancestors"] == ["'none'"]

@@ -12,7 +12,12 @@ pytestmark = pytest.mark.django_db
 
 def test_seed_demo_loads_the_report_and_is_idempotent(capsys):
     call_command("seed_demo")
-    counts = (Organisation.objects.count(), Area.objects.count(), Theme.objects.count(), Membership.objects.count())
+    counts = (
+        Organisation.objects.count(),
+        Area.objects.count(),
+        Theme.objects.count(),
+        Membership.objects.count(),
+    )
     call_command("seed_demo")
     assert (
         Organisation.objects.count(),
@@ -20,7 +25,13 @@ def test_seed_demo_loads_the_report_and_is_idempotent(capsys):
         Theme.objects.count(),
         Membership.objects.count(),
     ) == counts
-    for name in ["Logeerhuis De Buren", "DoorDeWijks", "De Roffabriek", "MooiMooierMiddelland", "Zorgvrijstaat West"]:
+    for name in [
+        "Logeerhuis De Buren",
+        "DoorDeWijks",
+        "De Roffabriek",
+        "MooiMooierMiddelland",
+        "Zorgvrijstaat West",
+    ]:
         assert Organisation.objects.filter(name=name, type__in=["initiatief", "netwerk"]).exists()
     assert Organisation.objects.filter(type="gemeentelijk_cluster").count() == 4
     assert Area.objects.filter(kind="gebied").count() == 14

@@ -69,10 +69,18 @@ def _assert_the_demo_looks_like_the_product(base: str, output) -> None:
     jar = http.cookiejar.CookieJar()
     browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     with browser.open(f"{base}/account/inloggen/", timeout=10) as response:
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()).group(1)
-    form = {"username": "netwerkmanager@demo.reisgids.example", "password": password, "csrfmiddlewaretoken": token}
+        token = re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()
+        ).group(1)
+    form = {
+        "username": "netwerkmanager@demo.reisgids.example",
+        "password": password,
+        "csrfmiddlewaretoken": token,
+    }
     request = urllib.request.Request(
-        f"{base}/account/inloggen/", data=urllib.parse.urlencode(form).encode(), headers={"Referer": base}
+        f"{base}/account/inloggen/",
+        data=urllib.parse.urlencode(form).encode(),
+        headers={"Referer": base},
     )
     with browser.open(request, timeout=30) as response:
         assert "Uitloggen" in response.read().decode()
@@ -95,7 +103,12 @@ def _free_port() -> int:
 @pytest.fixture
 def fresh_database():
     db = connection.settings_dict
-    params = {"host": db["HOST"] or "127.0.0.1", "user": db["USER"], "dbname": "postgres", "autocommit": True}
+    params = {
+        "host": db["HOST"] or "127.0.0.1",
+        "user": db["USER"],
+        "dbname": "postgres",
+        "autocommit": True,
+    }
     if db.get("PORT"):
         params["port"] = db["PORT"]
     if db.get("PASSWORD"):
@@ -126,10 +139,14 @@ def test_serve_migrates_seeds_and_runs_web_worker_and_beat(fresh_database):
     )
     output = Output(proc)
     try:
-        health = wait_until(lambda: _health(port) if proc.poll() is None else None, "the web server's /healthz")
+        health = wait_until(
+            lambda: _health(port) if proc.poll() is None else None, "the web server's /healthz"
+        )
         assert health["database"]["ok"] and health["broker"]["ok"]
         base = f"http://127.0.0.1:{port}"
-        with urllib.request.urlopen(f"{base}/atlas/organisaties/?q=logeerhuis", timeout=10) as response:
+        with urllib.request.urlopen(
+            f"{base}/atlas/organisaties/?q=logeerhuis", timeout=10
+        ) as response:
             assert "Logeerhuis De Buren" in response.read().decode()
         _assert_the_demo_looks_like_the_product(base, output)
         # Ctrl-C only once every process has said it is up, however slow the machine is.

@@ -36,7 +36,18 @@ def worker_queue():
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "reisgids", "worker", "--pool=solo", "-Q", queue, "--loglevel=INFO"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "reisgids",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            queue,
+            "--loglevel=INFO",
+        ],
         cwd=BASE_DIR,
         env=env,
         stdout=subprocess.PIPE,
@@ -57,8 +68,12 @@ def worker_queue():
 def test_heartbeat_task_runs_in_a_real_worker(worker_queue):
     name = f"probe-{worker_queue}"
     heartbeat_record.apply_async(kwargs={"name": name}, queue=worker_queue)
-    beat = wait_until(lambda: WorkerHeartbeat.objects.filter(name=name).first(), "the worker's heartbeat")
-    assert beat is not None, f"the worker did not run the task on {settings.CELERY_BROKER_URL.split(':')[0]}"
+    beat = wait_until(
+        lambda: WorkerHeartbeat.objects.filter(name=name).first(), "the worker's heartbeat"
+    )
+    assert beat is not None, (
+        f"the worker did not run the task on {settings.CELERY_BROKER_URL.split(':')[0]}"
+    )
     assert beat.runs == 1
 
 

@@ -39,13 +39,19 @@ class World:
 
     @staticmethod
     def _member(org, role):
-        return ApprovedMembershipFactory(organisation=org, role=role, user__roles=[Role.INITIATIEFNEMER]).user
+        return ApprovedMembershipFactory(
+            organisation=org, role=role, user__roles=[Role.INITIATIEFNEMER]
+        ).user
 
     def deal(self, status=Deal.Status.PARTNERS_ZOEKEN, *, with_partner=True, plan=False, **kwargs):
         kwargs.setdefault("proposal", PROPOSAL)
-        deal = DealFactory(status=status, aanjager=self.aanjager_org, created_by=self.aanjager_member, **kwargs)
+        deal = DealFactory(
+            status=status, aanjager=self.aanjager_org, created_by=self.aanjager_member, **kwargs
+        )
         if with_partner:
-            DealPartnerFactory(deal=deal, organisation=self.partner_org, role=DealPartner.Role.PARTNER)
+            DealPartnerFactory(
+                deal=deal, organisation=self.partner_org, role=DealPartner.Role.PARTNER
+            )
         if plan:
             TaskFactory(deal=deal)
             ResultFactory(deal=deal)

@@ -20,7 +20,12 @@ def test_a_short_atlas_is_a_list_and_a_long_one_a_name_field(monkeypatch):
 
 def test_the_organisation_is_found_by_id_name_or_korte_naam():
     org = OrganisationFactory(name="Buurtkeuken De Brug", slug="buurtkeuken-de-brug")
-    for value in [str(org.pk), "buurtkeuken de brug", " Buurtkeuken De Brug ", "buurtkeuken-de-brug"]:
+    for value in [
+        str(org.pk),
+        "buurtkeuken de brug",
+        " Buurtkeuken De Brug ",
+        "buurtkeuken-de-brug",
+    ]:
         form = forms.InviteForm({"organisation": value, "role": "partner"})
         assert form.is_valid(), form.errors
         assert form.cleaned_data["organisation"] == org

@@ -29,7 +29,11 @@ def test_member_starts_a_deal_as_aanjager(world):
     assert deal.status == S.PARTNERS_ZOEKEN
     assert deal.proposal == {"doelstelling": "Niemand eet alleen"}
     aanjager = deal.partners.get()
-    assert (aanjager.organisation, aanjager.role, aanjager.status) == (world.aanjager_org, "aanjager", "geaccepteerd")
+    assert (aanjager.organisation, aanjager.role, aanjager.status) == (
+        world.aanjager_org,
+        "aanjager",
+        "geaccepteerd",
+    )
     assert list(deal.themes.all()) == [theme]
     assert deal.events.get().kind == DealEvent.Kind.STAP
     assert AuditEvent.objects.filter(action="deal_create", target_id=str(deal.pk)).exists()
@@ -37,17 +41,24 @@ def test_member_starts_a_deal_as_aanjager(world):
 
 def test_deal_start_refused_for_foreign_organisation(world):
     with pytest.raises(NotAllowed, match="namens een organisatie waarvan u lid bent"):
-        services.deal_create(actor=world.outsider, title="X", summary="Y", aanjager_organisation=world.aanjager_org)
+        services.deal_create(
+            actor=world.outsider, title="X", summary="Y", aanjager_organisation=world.aanjager_org
+        )
     assert not Deal.objects.exists()
 
 
 def test_civil_servant_starts_a_deal_for_a_municipal_cluster(world):
     cluster = OrganisationFactory(type="gemeentelijk_cluster")
-    deal = services.deal_create(actor=world.ambtenaar, title="Wijkdeal", summary="Doel", aanjager_organisation=cluster)
+    deal = services.deal_create(
+        actor=world.ambtenaar, title="Wijkdeal", summary="Doel", aanjager_organisation=cluster
+    )
     assert deal.partners.get().organisation == cluster
     with pytest.raises(NotAllowed):
         services.deal_create(
-            actor=world.ambtenaar, title="Wijkdeal", summary="Doel", aanjager_organisation=OrganisationFactory()
+            actor=world.ambtenaar,
+            title="Wijkdeal",
+            summary="Doel",
+            aanjager_organisation=OrganisationFactory(),
         )
 
 
@@ -55,7 +66,9 @@ def test_anonymous_cannot_start_a_deal(world):
     from django.contrib.auth.models import AnonymousUser
 
     with pytest.raises(NotAllowed, match="Log in"):
-        services.deal_create(actor=AnonymousUser(), title="X", summary="Y", aanjager_organisation=world.aanjager_org)
+        services.deal_create(
+            actor=AnonymousUser(), title="X", summary="Y", aanjager_organisation=world.aanjager_org
+        )
 
 
 def test_bad_input_is_a_validation_error_not_a_crash(world):
@@ -63,7 +76,10 @@ def test_bad_input_is_a_validation_error_not_a_crash(world):
 
     with pytest.raises(ValidationError):
         services.deal_create(
-            actor=world.aanjager_member, title="", summary="", aanjager_organisation=world.aanjager_org
+            actor=world.aanjager_member,
+            title="",
+            summary="",
+            aanjager_organisation=world.aanjager_org,
         )
 
 
@@ -76,7 +92,10 @@ def test_full_lifecycle_with_toetsing(world):
     with pytest.raises(ApplicationError, match="bevindingen"):
         services.deal_planning_start(actor=world.aanjager_member, deal=deal)
     services.deal_toetsing_record(
-        actor=world.partner_member, deal=deal, findings="Rolverdeling helder", risks="Vrijwilligers haken af"
+        actor=world.partner_member,
+        deal=deal,
+        findings="Rolverdeling helder",
+        risks="Vrijwilligers haken af",
     )
     deal = services.deal_planning_start(actor=world.netwerkmanager, deal=deal)
     assert deal.status == S.PLANNING
@@ -90,7 +109,10 @@ def test_full_lifecycle_with_toetsing(world):
     deal = services.deal_start(actor=world.aanjager_member, deal=deal)
     assert deal.status == S.LOPEND
     deal = services.deal_finish(
-        actor=world.aanjager_member, deal=deal, note="Doelen gehaald", follow_up_title="Samen aan tafel, deel 2"
+        actor=world.aanjager_member,
+        deal=deal,
+        note="Doelen gehaald",
+        follow_up_title="Samen aan tafel, deel 2",
     )
     assert deal.status == S.AFGEROND and deal.ended_at
     follow_up = deal.follow_ups.get()
@@ -104,7 +126,9 @@ def test_skipping_toetsing_is_recorded(world):
     deal = world.deal(S.IDEE)
     with pytest.raises(ApplicationError, match="waarom"):
         services.deal_toetsing_skip(actor=world.aanjager_member, deal=deal, reason=" ")
-    deal = services.deal_toetsing_skip(actor=world.aanjager_member, deal=deal, reason="Bewezen aanpak uit Spangen")
+    deal = services.deal_toetsing_skip(
+        actor=world.aanjager_member, deal=deal, reason="Bewezen aanpak uit Spangen"
+    )
     assert deal.status == S.PLANNING
     assert deal.toetsing_skipped and deal.toetsing_skip_reason == "Bewezen aanpak uit Spangen"
     assert deal.events.filter(text__contains="Toetsing overgeslagen").exists()
@@ -137,13 +161,24 @@ def test_idea_needs_a_second_partner(world):
 
 # Each transition: the states it may start from; every other state is refused with a Conflict.
 TRANSITIONS = {
-    "idea": ([S.PARTNERS_ZOEKEN], lambda w, d: services.deal_idea_start(actor=w.aanjager_member, deal=d)),
+    "idea": (
+        [S.PARTNERS_ZOEKEN],
+        lambda w, d: services.deal_idea_start(actor=w.aanjager_member, deal=d),
+    ),
     "toetsing": (
         [S.IDEE],
-        lambda w, d: services.deal_toetsing_start(actor=w.aanjager_member, deal=d, method="rollenspel"),
+        lambda w, d: services.deal_toetsing_start(
+            actor=w.aanjager_member, deal=d, method="rollenspel"
+        ),
     ),
-    "skip": ([S.IDEE], lambda w, d: services.deal_toetsing_skip(actor=w.aanjager_member, deal=d, reason="Bekend")),
-    "planning": ([S.TOETSING], lambda w, d: services.deal_planning_start(actor=w.aanjager_member, deal=d)),
+    "skip": (
+        [S.IDEE],
+        lambda w, d: services.deal_toetsing_skip(actor=w.aanjager_member, deal=d, reason="Bekend"),
+    ),
+    "planning": (
+        [S.TOETSING],
+        lambda w, d: services.deal_planning_start(actor=w.aanjager_member, deal=d),
+    ),
     "start": ([S.GESLOTEN], lambda w, d: services.deal_start(actor=w.aanjager_member, deal=d)),
     "finish": ([S.LOPEND], lambda w, d: services.deal_finish(actor=w.aanjager_member, deal=d)),
     "stop": (
@@ -152,7 +187,9 @@ TRANSITIONS = {
     ),
     "pause": (
         [S.PARTNERS_ZOEKEN, S.IDEE, S.TOETSING, S.PLANNING, S.GESLOTEN, S.LOPEND],
-        lambda w, d: services.deal_pause(actor=w.partner_member, deal=d, reason="Even op adem komen"),
+        lambda w, d: services.deal_pause(
+            actor=w.partner_member, deal=d, reason="Even op adem komen"
+        ),
     ),
     "resume": ([S.GEPAUZEERD], lambda w, d: services.deal_resume(actor=w.aanjager_member, deal=d)),
 }
@@ -184,7 +221,13 @@ ROLES = [
     "outsider",
 ]
 MANAGERS = {"aanjager_member", "aanjager_admin", "netwerkmanager"}
-PARTNERS = {"aanjager_member", "aanjager_admin", "partner_member", "partner_admin", "netwerkmanager"}
+PARTNERS = {
+    "aanjager_member",
+    "aanjager_admin",
+    "partner_member",
+    "partner_admin",
+    "netwerkmanager",
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -232,9 +275,13 @@ def test_resuming_jointly_needs_every_partner_with_a_voice(world):
         )
     services.deal_pause(actor=world.partner_member, deal=deal, reason="Handrem")
     with pytest.raises(NotAllowed):
-        services.deal_resume_jointly(actor=world.outsider, deal=deal, agreed_partner_ids=[aanjager.pk, partner.pk])
+        services.deal_resume_jointly(
+            actor=world.outsider, deal=deal, agreed_partner_ids=[aanjager.pk, partner.pk]
+        )
     with pytest.raises(ApplicationError, match="Zorgaanbieder West"):
-        services.deal_resume_jointly(actor=world.partner_member, deal=deal, agreed_partner_ids=[aanjager.pk])
+        services.deal_resume_jointly(
+            actor=world.partner_member, deal=deal, agreed_partner_ids=[aanjager.pk]
+        )
     deal.refresh_from_db()
     assert deal.status == S.GEPAUZEERD
     # The klankbordgroep advises; a plain partner member agreeing last resumes the deal.
@@ -261,7 +308,10 @@ def test_stopped_deal_is_final(world):
 def test_edit_deal_and_refusals(world):
     deal = world.deal(S.IDEE)
     deal = services.deal_update(
-        actor=world.partner_member, deal=deal, title="Nieuwe titel", proposal={**PROPOSAL, "haalbaarheid": "Zeker"}
+        actor=world.partner_member,
+        deal=deal,
+        title="Nieuwe titel",
+        proposal={**PROPOSAL, "haalbaarheid": "Zeker"},
     )
     assert deal.title == "Nieuwe titel" and deal.proposal["haalbaarheid"] == "Zeker"
     with pytest.raises(NotAllowed):
@@ -280,11 +330,16 @@ def test_invite_accept_and_decline(world):
     third_admin = world._member(third, "beheerder")
     third_member = world._member(third, "lid")
     invited = services.deal_partner_invite(
-        actor=world.aanjager_member, deal=deal, organisation=world.partner_org, role="gemeente_actief"
+        actor=world.aanjager_member,
+        deal=deal,
+        organisation=world.partner_org,
+        role="gemeente_actief",
     )
     assert invited.status == "uitgenodigd"
     with pytest.raises(ApplicationError, match="al uitgenodigd"):
-        services.deal_partner_invite(actor=world.aanjager_member, deal=deal, organisation=world.partner_org)
+        services.deal_partner_invite(
+            actor=world.aanjager_member, deal=deal, organisation=world.partner_org
+        )
     with pytest.raises(NotAllowed, match="beheerder van Zorgaanbieder West"):
         services.deal_partner_accept(actor=world.partner_member, partner=invited)
     with pytest.raises(NotAllowed):
@@ -309,30 +364,45 @@ def test_invite_accept_and_decline(world):
 def test_invite_refusals(world):
     deal = world.deal()
     with pytest.raises(NotAllowed):
-        services.deal_partner_invite(actor=world.partner_member, deal=deal, organisation=OrganisationFactory())
+        services.deal_partner_invite(
+            actor=world.partner_member, deal=deal, organisation=OrganisationFactory()
+        )
     with pytest.raises(ApplicationError, match="rol"):
         services.deal_partner_invite(
-            actor=world.aanjager_member, deal=deal, organisation=OrganisationFactory(), role="aanjager"
+            actor=world.aanjager_member,
+            deal=deal,
+            organisation=OrganisationFactory(),
+            role="aanjager",
         )
     with pytest.raises(ApplicationError, match="gearchiveerd"):
         services.deal_partner_invite(
-            actor=world.aanjager_member, deal=deal, organisation=OrganisationFactory(is_archived=True)
+            actor=world.aanjager_member,
+            deal=deal,
+            organisation=OrganisationFactory(is_archived=True),
         )
     done = world.deal(S.AFGEROND)
     with pytest.raises(Conflict):
-        services.deal_partner_invite(actor=world.aanjager_member, deal=done, organisation=OrganisationFactory())
+        services.deal_partner_invite(
+            actor=world.aanjager_member, deal=done, organisation=OrganisationFactory()
+        )
 
 
 def test_parties_may_join_a_running_deal(world):
     deal = world.deal(S.LOPEND)
     late = OrganisationFactory()
     admin = world._member(late, "beheerder")
-    partner = services.deal_partner_invite(actor=world.aanjager_member, deal=deal, organisation=late)
+    partner = services.deal_partner_invite(
+        actor=world.aanjager_member, deal=deal, organisation=late
+    )
     assert services.deal_partner_accept(actor=admin, partner=partner).status == "geaccepteerd"
 
 
 def test_netwerkmanager_without_membership_is_not_an_org_admin(world):
     deal = world.deal(with_partner=False)
-    invited = services.deal_partner_invite(actor=world.netwerkmanager, deal=deal, organisation=world.partner_org)
+    invited = services.deal_partner_invite(
+        actor=world.netwerkmanager, deal=deal, organisation=world.partner_org
+    )
     with pytest.raises(NotAllowed):
-        services.deal_partner_accept(actor=UserFactory(roles=[Role.NETWERKMANAGER]), partner=invited)
+        services.deal_partner_accept(
+            actor=UserFactory(roles=[Role.NETWERKMANAGER]), partner=invited
+        )

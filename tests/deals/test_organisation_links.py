@@ -19,15 +19,27 @@ pytestmark = pytest.mark.django_db
 
 def _add(org, n):
     for i in range(n):
-        deal = DealFactory(status=Deal.Status.LOPEND, aanjager=org, title=f"Openbare deal {org.pk}-{i}")
+        deal = DealFactory(
+            status=Deal.Status.LOPEND, aanjager=org, title=f"Openbare deal {org.pk}-{i}"
+        )
         schouw_round = SchouwRoundFactory(deal=deal, status="afgerond")
         residency = ResidencyFactory(deal=deal)
-        LessonFactory(source_type="schouw", source_id=str(schouw_round.pk), title=f"Les uit de schouw {deal.pk}")
-        LessonFactory(source_type="residentie", source_id=str(residency.pk), title=f"Les uit de residentie {deal.pk}")
+        LessonFactory(
+            source_type="schouw",
+            source_id=str(schouw_round.pk),
+            title=f"Les uit de schouw {deal.pk}",
+        )
+        LessonFactory(
+            source_type="residentie",
+            source_id=str(residency.pk),
+            title=f"Les uit de residentie {deal.pk}",
+        )
         StoryFactory(organisation=org, title=f"Verhaal van {org.name} {i}")
 
 
-def test_organisation_page_shows_public_deals_lessons_and_stories(client, django_assert_max_num_queries):
+def test_organisation_page_shows_public_deals_lessons_and_stories(
+    client, django_assert_max_num_queries
+):
     org = OrganisationFactory(name="Aanschuiftafel")
     _add(org, 1)
     with django_assert_max_num_queries(200) as first:

@@ -16,7 +16,12 @@ def test_start_a_deal_through_the_form(client, world):
     assert "Doelstelling" in form and "Aanschuiftafel" in form
     response = client.post(
         reverse("deals:deal-create"),
-        {"organisation": world.aanjager_org.pk, "title": "Samen", "summary": "Doel", "proposal_doelstelling": "Ja"},
+        {
+            "organisation": world.aanjager_org.pk,
+            "title": "Samen",
+            "summary": "Doel",
+            "proposal_doelstelling": "Ja",
+        },
     )
     deal = Deal.objects.get(title="Samen")
     assert response.status_code == 302 and response["Location"] == deal.get_absolute_url()
@@ -37,13 +42,19 @@ def test_actions_through_the_page_and_refusals_as_messages(client, world):
         follow=True,
     )
     assert "Ondertekend." in response.content.decode()
-    refused = client.post(reverse("deals:deal-action", args=[deal.pk, "start"]), follow=True).content.decode()
+    refused = client.post(
+        reverse("deals:deal-action", args=[deal.pk, "start"]), follow=True
+    ).content.decode()
     assert "Alleen een gesloten deal kan van start gaan." in refused
     assert client.post(reverse("deals:deal-action", args=[deal.pk, "vliegen"])).status_code == 404
-    bad = client.post(reverse("deals:deal-action", args=[deal.pk, "sign"]), {"partner": "x"}, follow=True)
+    bad = client.post(
+        reverse("deals:deal-action", args=[deal.pk, "sign"]), {"partner": "x"}, follow=True
+    )
     assert "Kies een partij." in bad.content.decode()
     client.force_login(world.partner_admin)
-    client.post(reverse("deals:deal-action", args=[deal.pk, "sign"]), {"partner": world.partner(deal).pk})
+    client.post(
+        reverse("deals:deal-action", args=[deal.pk, "sign"]), {"partner": world.partner(deal).pk}
+    )
     deal.refresh_from_db()
     assert deal.status == Deal.Status.GESLOTEN
 
@@ -54,14 +65,31 @@ def test_plan_forms_on_the_page(client, world):
     url = lambda a: reverse("deals:deal-action", args=[deal.pk, a])  # noqa: E731
     client.post(url("task"), {"partner": world.partner(deal).pk, "title": "Boodschappen"})
     client.post(
-        url("result"), {"title": "Ontmoeting", "indicator": "Aantal", "indicator_kind": "kwantitatief", "target": "40"}
+        url("result"),
+        {
+            "title": "Ontmoeting",
+            "indicator": "Aantal",
+            "indicator_kind": "kwantitatief",
+            "target": "40",
+        },
     )
-    client.post(url("agreement"), {"kind": "schouw", "description": "Open schouw", "schouw_frequency": "jaarlijks"})
+    client.post(
+        url("agreement"),
+        {"kind": "schouw", "description": "Open schouw", "schouw_frequency": "jaarlijks"},
+    )
     client.post(url("milestone"), {"title": "Start", "due_date": "2026-09-01"})
-    client.post(url("contribution"), {"partner": world.partner(deal).pk, "kind": "kennis", "description": "Advies"})
+    client.post(
+        url("contribution"),
+        {"partner": world.partner(deal).pk, "kind": "kennis", "description": "Advies"},
+    )
     invalid = client.post(url("result"), {"title": ""}, follow=True).content.decode()
     assert "Dit veld is verplicht" in invalid or "verplicht" in invalid
-    assert (deal.tasks.count(), deal.results.count(), deal.agreements.count(), deal.milestones.count()) == (1, 1, 1, 1)
+    assert (
+        deal.tasks.count(),
+        deal.results.count(),
+        deal.agreements.count(),
+        deal.milestones.count(),
+    ) == (1, 1, 1, 1)
     assert world.partner(deal).contributions.count() == 1
     page = client.get(deal.get_absolute_url()).content.decode()
     assert "Boodschappen" in page and "jaarlijks" in page
@@ -82,12 +110,19 @@ def test_version_diff_page(client, world):
 
     deal = world.deal(Deal.Status.PLANNING, plan=True)
     services.plan_version_create(actor=world.aanjager_member, deal=deal)
-    services.task_create(actor=world.aanjager_member, deal=deal, partner=world.partner(deal), title="Afwassen")
+    services.task_create(
+        actor=world.aanjager_member, deal=deal, partner=world.partner(deal), title="Afwassen"
+    )
     services.plan_version_create(actor=world.aanjager_member, deal=deal)
     client.force_login(world.partner_member)
-    page = client.get(reverse("deals:version-diff", args=[deal.pk]), {"a": 1, "b": 2}).content.decode()
+    page = client.get(
+        reverse("deals:version-diff", args=[deal.pk]), {"a": 1, "b": 2}
+    ).content.decode()
     assert "Afwassen" in page and "<ins>" in page
-    assert client.get(reverse("deals:version-diff", args=[deal.pk]), {"a": 1, "b": 9}).status_code == 404
+    assert (
+        client.get(reverse("deals:version-diff", args=[deal.pk]), {"a": 1, "b": 9}).status_code
+        == 404
+    )
 
 
 def test_checkin_page(client, world):
@@ -95,7 +130,10 @@ def test_checkin_page(client, world):
     client.force_login(world.partner_member)
     assert "Hoe gaat het" in client.get(reverse("deals:checkin", args=[deal.pk])).content.decode()
     result = deal.results.get()
-    client.post(reverse("deals:checkin", args=[deal.pk]), {"status": "vastgelopen", f"value_{result.pk}": "12"})
+    client.post(
+        reverse("deals:checkin", args=[deal.pk]),
+        {"status": "vastgelopen", f"value_{result.pk}": "12"},
+    )
     checkin = world.partner(deal).checkins.get()
     assert checkin.status == "vastgelopen" and checkin.values == {str(result.pk): "12"}
 
@@ -105,17 +143,32 @@ def test_knelpunt_pages(client, world):
     client.force_login(world.partner_member)
     client.post(
         reverse("deals:deal-action", args=[deal.pk, "knelpunt"]),
-        {"partner": world.partner(deal).pk, "category": "inkoop", "title": "Inkoop", "description": "D", "effect": "E"},
+        {
+            "partner": world.partner(deal).pk,
+            "category": "inkoop",
+            "title": "Inkoop",
+            "description": "D",
+            "effect": "E",
+        },
     )
     knelpunt = Knelpunt.objects.get()
-    refused = client.post(reverse("deals:knelpunt-move", args=[knelpunt.pk, "forward"]), follow=True).content.decode()
+    refused = client.post(
+        reverse("deals:knelpunt-move", args=[knelpunt.pk, "forward"]), follow=True
+    ).content.decode()
     assert "niet wijzigen" in refused
     client.force_login(world.netwerkmanager)
-    client.post(reverse("deals:knelpunt-move", args=[knelpunt.pk, "forward"]), {"note": "Naar het kompas"})
+    client.post(
+        reverse("deals:knelpunt-move", args=[knelpunt.pk, "forward"]), {"note": "Naar het kompas"}
+    )
     knelpunt.refresh_from_db()
     assert knelpunt.status == "doorgezet_naar_kompas"
     client.force_login(world.outsider)
-    assert client.post(reverse("deals:knelpunt-move", args=[KnelpuntFactory().pk, "resolve"])).status_code == 404
+    assert (
+        client.post(
+            reverse("deals:knelpunt-move", args=[KnelpuntFactory().pk, "resolve"])
+        ).status_code
+        == 404
+    )
 
 
 def test_themes_template_kickoff_workspace_pages(client, world):
@@ -131,10 +184,16 @@ def test_themes_template_kickoff_workspace_pages(client, world):
     assert "Alleen een netwerkmanager" in refused
 
     client.force_login(world.netwerkmanager)
-    client.post(reverse("deals:theme-list"), {"theme": theme.theme.pk, "priority": 3, "period_start": "2026-01-01"})
+    client.post(
+        reverse("deals:theme-list"),
+        {"theme": theme.theme.pk, "priority": 3, "period_start": "2026-01-01"},
+    )
     theme.refresh_from_db()
     assert theme.priority == 3
-    client.post(reverse("deals:template"), {"label": "Begroting", "position": 1, "required": "on", "is_active": "on"})
+    client.post(
+        reverse("deals:template"),
+        {"label": "Begroting", "position": 1, "required": "on", "is_active": "on"},
+    )
     assert "Begroting" in client.get(reverse("deals:template")).content.decode()
     closed = world.deal(Deal.Status.GESLOTEN)
     assert closed.title in client.get(reverse("deals:kickoff")).content.decode()
@@ -153,7 +212,12 @@ def test_intake_pages_are_labelled_provisional(client, world):
     assert "Voorlopig." in page
     client.post(
         reverse("deals:intake-list"),
-        {"kind": "idee", "title": "Moestuin", "description": "Samen tuinieren", "organisation": world.aanjager_org.pk},
+        {
+            "kind": "idee",
+            "title": "Moestuin",
+            "description": "Samen tuinieren",
+            "organisation": world.aanjager_org.pk,
+        },
     )
     intake = Intake.objects.get()
     client.force_login(world.ambtenaar)

@@ -12,7 +12,13 @@ from deals import selectors, services, tasks
 from deals.models import CheckInReminder, Deal, DealTheme, Intake, Knelpunt
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 
-from ..factories import CheckInFactory, DealThemeFactory, KnelpuntFactory, ResultFactory, ThemeFactory
+from ..factories import (
+    CheckInFactory,
+    DealThemeFactory,
+    KnelpuntFactory,
+    ResultFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,21 +29,35 @@ def test_checkin_per_partner_per_period_and_progress(world):
     partner = world.partner(deal)
     day = datetime.date(2026, 5, 10)
     checkin = services.checkin_submit(
-        actor=world.partner_member, partner=partner, status="op_koers", note="Goed", values={result.pk: "30"}, day=day
+        actor=world.partner_member,
+        partner=partner,
+        status="op_koers",
+        note="Goed",
+        values={result.pk: "30"},
+        day=day,
     )
     assert checkin.period == datetime.date(2026, 4, 1)
     again = services.checkin_submit(
-        actor=world.partner_member, partner=partner, status="aandacht_nodig", values={result.pk: 40}, day=day
+        actor=world.partner_member,
+        partner=partner,
+        status="aandacht_nodig",
+        values={result.pk: 40},
+        day=day,
     )
     assert again.pk == checkin.pk and again.status == "aandacht_nodig"
     assert selectors.result_progress(deal=deal)[0]["percent"] == 75
     assert selectors.deal_progress(deal=deal) == 75
     with pytest.raises(ApplicationError, match="getal"):
         services.checkin_submit(
-            actor=world.partner_member, partner=partner, status="op_koers", values={result.pk: "veel"}
+            actor=world.partner_member,
+            partner=partner,
+            status="op_koers",
+            values={result.pk: "veel"},
         )
     with pytest.raises(ApplicationError, match="hoort niet"):
-        services.checkin_submit(actor=world.partner_member, partner=partner, status="op_koers", values={999999: 1})
+        services.checkin_submit(
+            actor=world.partner_member, partner=partner, status="op_koers", values={999999: 1}
+        )
     with pytest.raises(ApplicationError, match="Kies"):
         services.checkin_submit(actor=world.partner_member, partner=partner, status="prima")
     with pytest.raises(NotAllowed):
@@ -47,7 +67,9 @@ def test_checkin_per_partner_per_period_and_progress(world):
 def test_checkin_only_while_running(world):
     deal = world.deal(Deal.Status.GESLOTEN)
     with pytest.raises(Conflict, match="lopende deal"):
-        services.checkin_submit(actor=world.partner_member, partner=world.partner(deal), status="op_koers")
+        services.checkin_submit(
+            actor=world.partner_member, partner=world.partner(deal), status="op_koers"
+        )
 
 
 def test_reminder_task_reminds_each_missing_partner_once_per_period(
@@ -62,7 +84,9 @@ def test_reminder_task_reminds_each_missing_partner_once_per_period(
     reminder = CheckInReminder.objects.get()
     assert reminder.partner == world.partner(running) and reminder.recipients == 2
     assert len(mail.outbox) == 1
-    assert sorted(mail.outbox[0].to) == sorted([world.partner_admin.email, world.partner_member.email])
+    assert sorted(mail.outbox[0].to) == sorted(
+        [world.partner_admin.email, world.partner_member.email]
+    )
     assert "check-in" in mail.outbox[0].body
     assert tasks.checkin_reminders_send() == 0  # idempotent
 
@@ -88,13 +112,21 @@ def test_knelpunt_register_and_its_statuses(world):
     k = services.knelpunt_forward(actor=world.netwerkmanager, knelpunt=k, note="Regel moet anders")
     assert k.status == Knelpunt.Status.KOMPAS and k.forwarded_at
     assert list(selectors.knelpunten_for_kompas()) == [k]
-    assert list(selectors.knelpunten_for_kompas(since=k.forwarded_at + datetime.timedelta(seconds=1))) == []
+    assert (
+        list(selectors.knelpunten_for_kompas(since=k.forwarded_at + datetime.timedelta(seconds=1)))
+        == []
+    )
     with pytest.raises(Conflict):
         services.knelpunt_resolve(actor=world.netwerkmanager, knelpunt=k, note="Toch")
     other = KnelpuntFactory(deal=deal)
     with pytest.raises(ApplicationError, match="opgelost"):
         services.knelpunt_resolve(actor=world.aanjager_member, knelpunt=other, note="")
-    assert services.knelpunt_resolve(actor=world.aanjager_member, knelpunt=other, note="Geregeld").status == "opgelost"
+    assert (
+        services.knelpunt_resolve(
+            actor=world.aanjager_member, knelpunt=other, note="Geregeld"
+        ).status
+        == "opgelost"
+    )
 
 
 def test_knelpunt_refusals(world):
@@ -134,11 +166,17 @@ def test_kickoff_per_deal_and_collective(world):
     own = world.deal(Deal.Status.GESLOTEN)
     world.deal(Deal.Status.PLANNING)
     when = datetime.datetime(2026, 10, 1, 16, 0, tzinfo=datetime.UTC)
-    services.deal_kickoff_plan(actor=world.aanjager_member, deal=own, starts_at=when, location="Wijkhuis")
+    services.deal_kickoff_plan(
+        actor=world.aanjager_member, deal=own, starts_at=when, location="Wijkhuis"
+    )
     assert list(selectors.kickoff_candidates(actor=world.netwerkmanager)) == [closed]
     with pytest.raises(NotAllowed):
-        services.kickoff_moment_schedule(actor=world.aanjager_member, title="Dealdag", starts_at=when)
-    moment = services.kickoff_moment_schedule(actor=world.netwerkmanager, title="Dealdag najaar", starts_at=when)
+        services.kickoff_moment_schedule(
+            actor=world.aanjager_member, title="Dealdag", starts_at=when
+        )
+    moment = services.kickoff_moment_schedule(
+        actor=world.netwerkmanager, title="Dealdag najaar", starts_at=when
+    )
     assert list(moment.deals.all()) == [closed]
     with pytest.raises(Conflict):
         services.deal_kickoff_plan(actor=world.aanjager_member, deal=world.deal(), starts_at=when)
@@ -147,11 +185,17 @@ def test_kickoff_per_deal_and_collective(world):
 def test_a_deal_kickoff_is_in_the_atlas_agenda_and_moves_with_the_deal(world, client):
     deal = world.deal(Deal.Status.GESLOTEN, title="Samen koken")
     when = (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
-    services.deal_kickoff_plan(actor=world.aanjager_admin, deal=deal, starts_at=when, location="Wijkhuis")
+    services.deal_kickoff_plan(
+        actor=world.aanjager_admin, deal=deal, starts_at=when, location="Wijkhuis"
+    )
     event = Event.objects.get()
     assert (event.source_type, event.source_id) == ("kick_off", str(deal.pk))
     assert event.source_url.endswith(reverse("deals:deal-detail", kwargs={"pk": deal.pk}))
-    assert (event.title, event.kind, event.location) == ("Kick-off: Samen koken", "kick_off", "Wijkhuis")
+    assert (event.title, event.kind, event.location) == (
+        "Kick-off: Samen koken",
+        "kick_off",
+        "Wijkhuis",
+    )
     assert (event.starts_at, event.ends_at) == (when, when + datetime.timedelta(hours=2))
     assert event.organiser == world.aanjager_org
 
@@ -172,9 +216,14 @@ def test_a_netwerkmanager_moves_a_kickoff_planned_by_the_aanjager(world):
     """The deal and its agenda entry move together, whoever of the two planners moves it."""
     deal = world.deal(Deal.Status.GESLOTEN)
     when = (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
-    services.deal_kickoff_plan(actor=world.aanjager_member, deal=deal, starts_at=when, location="Wijkhuis")
     services.deal_kickoff_plan(
-        actor=world.netwerkmanager, deal=deal, starts_at=when + datetime.timedelta(days=1), location="Elders"
+        actor=world.aanjager_member, deal=deal, starts_at=when, location="Wijkhuis"
+    )
+    services.deal_kickoff_plan(
+        actor=world.netwerkmanager,
+        deal=deal,
+        starts_at=when + datetime.timedelta(days=1),
+        location="Elders",
     )
     deal.refresh_from_db()
     assert deal.kickoff_location == "Elders"
@@ -188,7 +237,9 @@ def test_a_collective_kickoff_is_one_agenda_entry_naming_its_deals(world, client
     second = world.deal(Deal.Status.GESLOTEN, title="Buurtbus")
     when = (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
     with pytest.raises(NotAllowed):
-        services.kickoff_moment_schedule(actor=world.aanjager_member, title="Dealdag", starts_at=when)
+        services.kickoff_moment_schedule(
+            actor=world.aanjager_member, title="Dealdag", starts_at=when
+        )
     assert not Event.objects.exists()
     moment = services.kickoff_moment_schedule(
         actor=world.netwerkmanager, title="Dealdag najaar", starts_at=when, location="Stadhuis"
@@ -210,9 +261,15 @@ def test_a_collective_kickoff_is_one_agenda_entry_naming_its_deals(world, client
 def test_themes_priorities_and_comments(world):
     theme = ThemeFactory(name="Eenzaamheid", slug="eenzaamheid")
     with pytest.raises(NotAllowed):
-        services.deal_theme_set(actor=world.outsider, theme=theme, priority=1, period_start=datetime.date(2026, 1, 1))
+        services.deal_theme_set(
+            actor=world.outsider, theme=theme, priority=1, period_start=datetime.date(2026, 1, 1)
+        )
     dt = services.deal_theme_set(
-        actor=world.netwerkmanager, theme=theme, priority=2, period_start=datetime.date(2026, 1, 1), akkoord="Gezond010"
+        actor=world.netwerkmanager,
+        theme=theme,
+        priority=2,
+        period_start=datetime.date(2026, 1, 1),
+        akkoord="Gezond010",
     )
     with pytest.raises(ApplicationError, match="einddatum"):
         services.deal_theme_set(
@@ -224,7 +281,8 @@ def test_themes_priorities_and_comments(world):
         )
     # The kompas (step 7) sets priorities through this service; a bestuurder may adopt them.
     [again] = services.deal_theme_priorities_set(
-        actor=world.bestuurder, priorities=[{"theme": theme, "priority": 1, "period_start": datetime.date(2027, 1, 1)}]
+        actor=world.bestuurder,
+        priorities=[{"theme": theme, "priority": 1, "period_start": datetime.date(2027, 1, 1)}],
     )
     assert again.pk == dt.pk and again.priority == 1 and again.source == DealTheme.Source.KOMPAS
     with pytest.raises(NotAllowed):
@@ -232,7 +290,9 @@ def test_themes_priorities_and_comments(world):
             actor=world.outsider,
             priorities=[{"theme": theme, "priority": 3, "period_start": datetime.date(2027, 1, 1)}],
         )
-    comment = services.deal_theme_comment_create(actor=world.partner_member, deal_theme=dt, body="Graag!")
+    comment = services.deal_theme_comment_create(
+        actor=world.partner_member, deal_theme=dt, body="Graag!"
+    )
     assert comment.author == world.partner_member
     with pytest.raises(ApplicationError):
         services.deal_theme_comment_create(actor=world.partner_member, deal_theme=dt, body=" ")
@@ -245,14 +305,21 @@ def test_template_is_configurable_and_the_deal_follows_it(world):
     assert selectors.deal_template_elements()[0].key == "doelstelling"  # the report's defaults
     with pytest.raises(NotAllowed):
         services.deal_template_element_save(actor=world.aanjager_admin, label="Begroting")
-    element = services.deal_template_element_save(actor=world.netwerkmanager, label="Begroting", required=True)
+    element = services.deal_template_element_save(
+        actor=world.netwerkmanager, label="Begroting", required=True
+    )
     assert [e.key for e in selectors.deal_template_elements()] == ["begroting"]
     deal = world.deal(Deal.Status.IDEE)  # its proposal has no begroting
     with pytest.raises(ApplicationError, match="Begroting"):
         services.deal_toetsing_start(actor=world.aanjager_member, deal=deal, method="expertsessie")
-    services.deal_template_element_save(actor=world.netwerkmanager, element=element, label="Begroting", required=False)
+    services.deal_template_element_save(
+        actor=world.netwerkmanager, element=element, label="Begroting", required=False
+    )
     assert (
-        services.deal_toetsing_start(actor=world.aanjager_member, deal=deal, method="expertsessie").status == "toetsing"
+        services.deal_toetsing_start(
+            actor=world.aanjager_member, deal=deal, method="expertsessie"
+        ).status
+        == "toetsing"
     )
     second = services.deal_template_element_save(actor=world.netwerkmanager, label="Begroting")
     assert second.key == "begroting-2"
@@ -270,17 +337,26 @@ def test_intake_steps_and_conversion(world):
     )
     with pytest.raises(NotAllowed):
         services.intake_submit(
-            actor=world.outsider, kind="idee", title="X", description="Y", organisation=world.aanjager_org
+            actor=world.outsider,
+            kind="idee",
+            title="X",
+            description="Y",
+            organisation=world.aanjager_org,
         )
     with pytest.raises(NotAllowed):
         services.intake_triage(actor=world.aanjager_member, intake=intake, note="Zelf")
     services.intake_triage(actor=world.ambtenaar, intake=intake, note="Kansrijk")
     with pytest.raises(Conflict):
         services.intake_triage(actor=world.ambtenaar, intake=intake, note="Nog eens")
-    services.intake_involve(actor=world.ambtenaar, intake=intake, kind="cluster", name="Maatschappelijke Ontwikkeling")
+    services.intake_involve(
+        actor=world.ambtenaar, intake=intake, kind="cluster", name="Maatschappelijke Ontwikkeling"
+    )
     with pytest.raises(ApplicationError, match="al betrokken"):
         services.intake_involve(
-            actor=world.ambtenaar, intake=intake, kind="cluster", name="maatschappelijke ontwikkeling"
+            actor=world.ambtenaar,
+            intake=intake,
+            kind="cluster",
+            name="maatschappelijke ontwikkeling",
         )
     services.intake_commitment_record(
         actor=world.ambtenaar, intake=intake, who="Gebied Delfshaven", what="Ruimte om te starten"
@@ -297,7 +373,9 @@ def test_intake_steps_and_conversion(world):
 
 
 def test_intake_refer_and_refusals(world):
-    intake = services.intake_submit(actor=world.outsider, kind="idee", title="Moestuin", description="Samen tuinieren")
+    intake = services.intake_submit(
+        actor=world.outsider, kind="idee", title="Moestuin", description="Samen tuinieren"
+    )
     with pytest.raises(ApplicationError, match="atlas"):
         services.intake_convert_to_deal(actor=world.netwerkmanager, intake=intake)
     with pytest.raises(ApplicationError, match="instrument"):
@@ -305,7 +383,9 @@ def test_intake_refer_and_refusals(world):
     intake = services.intake_refer(
         actor=world.netwerkmanager, intake=intake, instrument="Opzoomeren", note="Past beter"
     )
-    assert intake.status == Intake.Status.VERWEZEN and intake.steps.last().text.startswith("Verwezen")
+    assert intake.status == Intake.Status.VERWEZEN and intake.steps.last().text.startswith(
+        "Verwezen"
+    )
 
 
 def test_only_those_who_answer_for_a_signing_partner_are_offered_the_checkin(world, client):

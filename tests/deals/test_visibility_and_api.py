@@ -40,8 +40,13 @@ def test_drafts_are_404_for_everyone_outside(client, api_client, world, deals, w
     assert api_client.get(reverse("api:deal-detail", args=[draft.pk])).status_code == 404
     listed = api_client.get(reverse("api:deal-list"), {"q": "concept"}).json()
     assert listed["count"] == 0
-    assert client.get(reverse("deals:version-diff", args=[draft.pk]), {"a": 1, "b": 2}).status_code == 404
-    assert api_client.post(reverse("api:deal-pause", args=[draft.pk]), {"reason": "x"}).status_code in (401, 403, 404)
+    assert (
+        client.get(reverse("deals:version-diff", args=[draft.pk]), {"a": 1, "b": 2}).status_code
+        == 404
+    )
+    assert api_client.post(
+        reverse("api:deal-pause", args=[draft.pk]), {"reason": "x"}
+    ).status_code in (401, 403, 404)
 
 
 @pytest.mark.parametrize("who", ["partner_member", "aanjager_admin", "netwerkmanager"])
@@ -50,7 +55,10 @@ def test_partners_and_netwerkmanagers_see_drafts(client, api_client, world, deal
     api_client.force_authenticate(getattr(world, who))
     draft = deals["draft"]
     assert "Geheim concept" in client.get(draft.get_absolute_url()).content.decode()
-    assert api_client.get(reverse("api:deal-detail", args=[draft.pk])).json()["title"] == "Geheim concept"
+    assert (
+        api_client.get(reverse("api:deal-detail", args=[draft.pk])).json()["title"]
+        == "Geheim concept"
+    )
     register = api_client.get(reverse("api:deal-register")).json()
     assert "Geheim concept" not in [d["title"] for d in register["results"]]
 
@@ -85,16 +93,24 @@ def test_register_filters(api_client, world):
     wijk = WijkFactory(name="Spangen", slug="spangen", parent=gebied)
     match = DealFactory(status="lopend", themes=[theme], areas=[wijk], title="Spangen eet samen")
     DealFactory(status="lopend", title="Elders")
-    for params in [{"theme": "eenzaamheid"}, {"area": "delfshaven"}, {"status": "lopend", "q": "spangen"}]:
+    for params in [
+        {"theme": "eenzaamheid"},
+        {"area": "delfshaven"},
+        {"status": "lopend", "q": "spangen"},
+    ]:
         body = api_client.get(reverse("api:deal-list"), params).json()
         assert [d["title"] for d in body["results"]] == [match.title], params
     world.deal(Deal.Status.GESLOTEN).partners.update(role="partner")
     from ..factories import DealPartnerFactory, OrganisationFactory
 
     DealPartnerFactory(
-        deal=match, organisation=OrganisationFactory(type="gemeentelijk_cluster"), role="gemeente_facilitator"
+        deal=match,
+        organisation=OrganisationFactory(type="gemeentelijk_cluster"),
+        role="gemeente_facilitator",
     )
-    body = api_client.get(reverse("api:deal-list"), {"municipal_role": "gemeente_facilitator"}).json()
+    body = api_client.get(
+        reverse("api:deal-list"), {"municipal_role": "gemeente_facilitator"}
+    ).json()
     assert [d["title"] for d in body["results"]] == [match.title]
     body = api_client.get(reverse("api:deal-list"), {"partner_type": "gemeentelijk_cluster"}).json()
     assert [d["title"] for d in body["results"]] == [match.title]
@@ -129,7 +145,11 @@ def test_api_lifecycle_end_to_end(api_client, world):
     api_client.force_authenticate(world.aanjager_member)
     created = api_client.post(
         reverse("api:deal-list"),
-        {"title": "Samen koken", "summary": "Koken tegen eenzaamheid", "organisation": "aanschuiftafel"},
+        {
+            "title": "Samen koken",
+            "summary": "Koken tegen eenzaamheid",
+            "organisation": "aanschuiftafel",
+        },
         format="json",
     )
     assert created.status_code == 201, created.json()
@@ -137,26 +157,42 @@ def test_api_lifecycle_end_to_end(api_client, world):
     refused = api_client.post(reverse("api:deal-idea", args=[pk]))
     assert refused.status_code == 400 and "minstens één partner" in refused.json()["detail"]
     invited = api_client.post(
-        reverse("api:deal-invite", args=[pk]), {"organisation": "zorgaanbieder-west", "role": "partner"}
+        reverse("api:deal-invite", args=[pk]),
+        {"organisation": "zorgaanbieder-west", "role": "partner"},
     )
     assert invited.status_code == 201
     partner_id = invited.json()["id"]
     api_client.force_authenticate(world.partner_member)
-    assert api_client.post(reverse("api:deal-accept", args=[pk]), {"partner": partner_id}).status_code == 403
+    assert (
+        api_client.post(reverse("api:deal-accept", args=[pk]), {"partner": partner_id}).status_code
+        == 403
+    )
     api_client.force_authenticate(world.partner_admin)
-    assert api_client.post(reverse("api:deal-accept", args=[pk]), {"partner": partner_id}).status_code == 200
+    assert (
+        api_client.post(reverse("api:deal-accept", args=[pk]), {"partner": partner_id}).status_code
+        == 200
+    )
     api_client.force_authenticate(world.partner_member)
     assert api_client.post(reverse("api:deal-idea", args=[pk])).status_code == 403
     api_client.force_authenticate(world.aanjager_member)
     assert api_client.post(reverse("api:deal-idea", args=[pk])).json()["status"] == "idee"
     again = api_client.post(reverse("api:deal-idea", args=[pk]))
     assert again.status_code == 409 and "zoekt geen partners meer" in again.json()["detail"]
-    assert api_client.post(reverse("api:deal-toetsing", args=[pk]), {"method": "x"}).status_code == 400
+    assert (
+        api_client.post(reverse("api:deal-toetsing", args=[pk]), {"method": "x"}).status_code == 400
+    )
     missing = api_client.post(reverse("api:deal-skip-toetsing", args=[pk]), {"reason": "Bekend"})
     assert missing.status_code == 400 and "verplichte onderdelen" in missing.json()["detail"]
     assert api_client.get(reverse("api:deal-diff", args=[pk]), {"a": 1, "b": 2}).status_code == 400
-    assert api_client.post(reverse("api:deal-sign", args=[pk]), {"partner": 999999}).status_code == 400
-    assert api_client.post(reverse("api:deal-invite", args=[pk]), {"organisation": "bestaat-niet"}).status_code == 400
+    assert (
+        api_client.post(reverse("api:deal-sign", args=[pk]), {"partner": 999999}).status_code == 400
+    )
+    assert (
+        api_client.post(
+            reverse("api:deal-invite", args=[pk]), {"organisation": "bestaat-niet"}
+        ).status_code
+        == 400
+    )
 
 
 def test_api_signing_versions_diff_and_checkins(api_client, world):
@@ -222,18 +258,27 @@ def test_api_knelpunten_themes_and_intakes(api_client, world):
     )
     assert hidden.status_code == 400
     api_client.force_authenticate(world.netwerkmanager)
-    assert api_client.post(reverse("api:knelpunt-take-up", args=[kid])).json()["status"] == "in_behandeling"
     assert (
-        api_client.post(reverse("api:knelpunt-resolve", args=[kid]), {"note": "Opgelost"}).json()["status"]
+        api_client.post(reverse("api:knelpunt-take-up", args=[kid])).json()["status"]
+        == "in_behandeling"
+    )
+    assert (
+        api_client.post(reverse("api:knelpunt-resolve", args=[kid]), {"note": "Opgelost"}).json()[
+            "status"
+        ]
         == "opgelost"
     )
     assert api_client.post(reverse("api:knelpunt-forward", args=[kid])).status_code == 409
 
     api_client.force_authenticate(world.outsider)
-    intake = api_client.post(reverse("api:intake-list"), {"title": "Buurtkamer", "description": "Leeg pand"})
+    intake = api_client.post(
+        reverse("api:intake-list"), {"title": "Buurtkamer", "description": "Leeg pand"}
+    )
     assert intake.status_code == 201
     iid = intake.json()["id"]
     assert api_client.post(reverse("api:intake-triage", args=[iid])).status_code == 403
     api_client.force_authenticate(world.ambtenaar)
-    triaged = api_client.post(reverse("api:intake-triage", args=[iid]), {"note": "Goed idee"}).json()
+    triaged = api_client.post(
+        reverse("api:intake-triage", args=[iid]), {"note": "Goed idee"}
+    ).json()
     assert triaged["status"] == "in_behandeling" and len(triaged["steps"]) == 2

@@ -44,7 +44,11 @@ def live_server(request):
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from pytest_django.live_server_helper import LiveServer
 
-    addr = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
     server = LiveServer(addr, start=False)
     server.thread.static_handler = StaticFilesHandler
     server.start()
@@ -65,7 +69,9 @@ def new_person(browser, live_server, request, output_path):
     def open_context(user=None, *, phone=False):
         args = {"base_url": live_server.url}
         if phone:
-            args.update({"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True})
+            args.update(
+                {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+            )
         context = browser.new_context(**args)
         contexts.append(context)
         page = context.new_page()
@@ -90,7 +96,9 @@ def keep_evidence(contexts, folder: Path) -> None:
             name = f"person-{number}-page-{index}"
             try:
                 page.screenshot(path=folder / f"{name}.png", full_page=True)
-                (folder / f"{name}.html").write_text(f"<!-- {page.url} -->\n{page.content()}", encoding="utf-8")
+                (folder / f"{name}.html").write_text(
+                    f"<!-- {page.url} -->\n{page.content()}", encoding="utf-8"
+                )
             except PlaywrightError:  # a page that crashed or closed still leaves the others
                 continue
 

@@ -22,7 +22,13 @@ from kompas.models import Edition
 from reisgids.core.roles import Role
 from schouw.models import SchouwRound
 from tests.core.test_worker import BASE_DIR, database_url_of_this_test_run
-from tests.factories import ApprovedMembershipFactory, AreaFactory, GremiumFactory, OrganisationFactory, ThemeFactory
+from tests.factories import (
+    ApprovedMembershipFactory,
+    AreaFactory,
+    GremiumFactory,
+    OrganisationFactory,
+    ThemeFactory,
+)
 
 WORKER_SECONDS = 60_000  # ms: the worker process starts and drafts the kompas within this time
 
@@ -38,14 +44,20 @@ def said(page: Page, text: str) -> None:
 
 def opened(page_or_scope, summary: str):
     """Open the disclosure (details) with this summary and return it."""
-    box = page_or_scope.locator("details").filter(has=page_or_scope.locator("summary", has_text=summary)).first
+    box = (
+        page_or_scope.locator("details")
+        .filter(has=page_or_scope.locator("summary", has_text=summary))
+        .first
+    )
     if box.get_attribute("open") is None:
         box.locator("summary").first.click()
     return box
 
 
 def form_with_button(page_or_scope, name: str):
-    return page_or_scope.locator("form").filter(has=page_or_scope.get_by_role("button", name=name, exact=True))
+    return page_or_scope.locator("form").filter(
+        has=page_or_scope.get_by_role("button", name=name, exact=True)
+    )
 
 
 def day(offset: int = 0) -> str:
@@ -66,7 +78,9 @@ class Worker:
     def start(self) -> None:
         from reisgids.celery import app
 
-        assert not app.conf.task_always_eager, "the kompas must be drafted by a worker, not in the web process"
+        assert not app.conf.task_always_eager, (
+            "the kompas must be drafted by a worker, not in the web process"
+        )
         # Nothing queued before the worker starts reaches it: not earlier runs' messages, nor this
         # run's handbrake e-mail, which this test does not follow.
         app.control.purge()
@@ -76,7 +90,16 @@ class Worker:
             "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         }
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "reisgids", "worker", "--pool=solo", "--loglevel=WARNING"],
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "reisgids",
+                "worker",
+                "--pool=solo",
+                "--loglevel=WARNING",
+            ],
             cwd=BASE_DIR,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -157,16 +180,22 @@ class Scene:
 
 def initiative_finds_a_partner_and_starts_a_deal(page: Page, scene: Scene) -> Deal:
     page.goto("/atlas/zoeken/")
-    page.get_by_label("Zoek organisaties, aanspreekpunten, instrumenten en netwerken").fill("buurtkeuken")
+    page.get_by_label("Zoek organisaties, aanspreekpunten, instrumenten en netwerken").fill(
+        "buurtkeuken"
+    )
     page.get_by_role("button", name="Zoeken").click()
     page.get_by_role("link", name="Buurtkeuken Zuid").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Buurtkeuken Zuid")
     expect(page.get_by_text("Een warme maaltijd en een plek aan tafel.")).to_be_visible()
 
     page.goto("/deals/starten/")
-    page.get_by_label("Namens welke organisatie bent u aanjager?").select_option(label="Buurthuis De Esch")
+    page.get_by_label("Namens welke organisatie bent u aanjager?").select_option(
+        label="Buurthuis De Esch"
+    )
     page.get_by_label("Titel van de deal").fill("Samen aan tafel in Feijenoord")
-    page.get_by_label("Gezamenlijk doel in een paar zinnen").fill("Geen buurtbewoner eet nog alleen.")
+    page.get_by_label("Gezamenlijk doel in een paar zinnen").fill(
+        "Geen buurtbewoner eet nog alleen."
+    )
     page.get_by_label("Eenzaamheid").check()
     page.get_by_label("Wijken en gebieden").select_option(label="Feijenoord")
     page.get_by_label("Doelstelling").fill("Twee keer per week samen eten.")
@@ -200,12 +229,20 @@ def partner_joins_and_states_its_inbreng(page: Page, scene: Scene, deal: Deal) -
     page.goto(f"/deals/{deal.pk}/")
     page.get_by_role("button", name="Meedoen namens Buurtkeuken Zuid").click()
     said(page, "U doet mee aan deze deal.")
-    _add_inbreng(page, "Buurtkeuken Zuid", "Faciliteiten", "De keuken en twee koks op dinsdag en vrijdag.", "8")
+    _add_inbreng(
+        page,
+        "Buurtkeuken Zuid",
+        "Faciliteiten",
+        "De keuken en twee koks op dinsdag en vrijdag.",
+        "8",
+    )
 
 
 def initiative_states_its_inbreng_and_plans(page: Page, scene: Scene, deal: Deal) -> None:
     page.goto(f"/deals/{deal.pk}/")
-    _add_inbreng(page, "Buurthuis De Esch", "Organisatorische inzet", "Vrijwilligers halen buren op.", "6")
+    _add_inbreng(
+        page, "Buurthuis De Esch", "Organisatorische inzet", "Vrijwilligers halen buren op.", "6"
+    )
     page.get_by_role("button", name="Partners gevonden: het idee uitwerken").click()
     said(page, "De partners werken nu samen het idee uit.")
     page.get_by_label("Waarom geen toetsing?").fill("Kleine deal zonder geld van de gemeente.")
@@ -229,7 +266,9 @@ def initiative_states_its_inbreng_and_plans(page: Page, scene: Scene, deal: Deal
 
     box = opened(page, "Procesafspraak toevoegen (ook de schouw)")
     box.get_by_label("Soort afspraak").select_option(label="Schouw")
-    box.get_by_label("Afspraak", exact=True).fill("Elk half jaar een open schouw met een peer van buiten.")
+    box.get_by_label("Afspraak", exact=True).fill(
+        "Elk half jaar een open schouw met een peer van buiten."
+    )
     box.get_by_label("Hoe vaak een schouw").fill("halfjaarlijks")
     box.get_by_role("button", name="Toevoegen").click()
     said(page, "De procesafspraak is toegevoegd.")
@@ -244,7 +283,9 @@ def both_sign(initiative: Page, partner: Page, scene: Scene, deal: Deal) -> None
     partner.goto(f"/deals/{deal.pk}/")
     partner.get_by_role("button", name="Versie 1 ondertekenen namens Buurtkeuken Zuid").click()
     said(partner, "Ondertekend.")
-    expect(partner.get_by_role("heading", name="Versie 1 – door iedereen ondertekend")).to_be_visible()
+    expect(
+        partner.get_by_role("heading", name="Versie 1 – door iedereen ondertekend")
+    ).to_be_visible()
     expect(partner.locator("[aria-current=step]")).to_have_text("Gesloten")
 
     deal.refresh_from_db()
@@ -265,7 +306,9 @@ def netwerkmanager_schedules_the_kickoff(page: Page, scene: Scene, deal: Deal) -
     page.get_by_role("button", name="Kick-off plannen").click()
     said(page, "De gezamenlijke kick-off is gepland.")
     expect(page.get_by_text("Geen deals die wachten op een kick-off.")).to_be_visible()
-    expect(page.get_by_role("listitem").filter(has_text="Dealdag Zuid, Stadhuis Rotterdam")).to_contain_text(deal.title)
+    expect(
+        page.get_by_role("listitem").filter(has_text="Dealdag Zuid, Stadhuis Rotterdam")
+    ).to_contain_text(deal.title)
 
     deal.refresh_from_db()
     assert deal.kickoff_moment is not None and deal.kickoff_location == "Stadhuis Rotterdam"
@@ -281,7 +324,9 @@ def initiative_starts_the_deal(page: Page, deal: Deal) -> None:
 # --- Partner in residence -------------------------------------------------------------------------
 
 
-def residency_is_proposed_and_confirmed(initiative: Page, partner: Page, scene: Scene, deal: Deal) -> Residency:
+def residency_is_proposed_and_confirmed(
+    initiative: Page, partner: Page, scene: Scene, deal: Deal
+) -> Residency:
     initiative.goto("/partner-in-residence/")
     initiative.get_by_role("link", name=f"Voor de deal ‘{deal.title}’").click()
     initiative.get_by_label("E-mailadres van de partner in residence").fill(scene.resident.email)
@@ -322,7 +367,9 @@ def resident_writes_signals_and_pulls_the_handbrake(page: Page, residency: Resid
     box.get_by_label("Omschrijving").fill("De vergunning staat alleen eten ter plaatse toe.")
     box.get_by_role("button", name="Signaal inbrengen").click()
     said(page, "Het signaal staat bij alle partners.")
-    expect(page.get_by_role("heading", name="De keuken mag geen maaltijden meegeven")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="De keuken mag geen maaltijden meegeven")
+    ).to_be_visible()
 
     box = opened(page, "Aan de handrem trekken")
     box.get_by_label("Reden").fill("De vrijwilligers haken af; we moeten eerst samen praten.")
@@ -341,7 +388,9 @@ def _agree(page: Page, residency: Residency, org: str) -> None:
     said(page, "Uw akkoord is vastgelegd.")
 
 
-def partners_agree_and_release_the_handbrake(initiative: Page, partner: Page, scene: Scene, residency) -> None:
+def partners_agree_and_release_the_handbrake(
+    initiative: Page, partner: Page, scene: Scene, residency
+) -> None:
     _agree(initiative, residency, "Buurthuis De Esch")
     expect(initiative.get_by_text("Wacht op: Buurtkeuken Zuid")).to_be_visible()
     # The last agreement releases the handbrake at once, whoever gives it.
@@ -384,7 +433,9 @@ def schouw_round_runs_its_five_steps(
     schouw_round = SchouwRound.objects.get(pk=pk_from(round_url, r"/schouw/(\d+)/"))
 
     box = opened(resident, "Deelnemer namens een partner toevoegen")
-    box.get_by_label("Deelnemer namens een partner").select_option(label=f"{scene.partner_admin} (Buurtkeuken Zuid)")
+    box.get_by_label("Deelnemer namens een partner").select_option(
+        label=f"{scene.partner_admin} (Buurtkeuken Zuid)"
+    )
     box.get_by_role("button", name="Toevoegen").click()
     said(resident, "De deelnemer doet mee.")
 
@@ -413,7 +464,9 @@ def schouw_round_runs_its_five_steps(
     # 1. Open schouw: the peer records what she saw.
     _next_step(resident, "Open schouw starten", "De open schouw is begonnen.")
     guest.reload()
-    guest.get_by_label("Wat zag u?").fill("Buren helpen elkaar met opscheppen; de ruimte is te klein.")
+    guest.get_by_label("Wat zag u?").fill(
+        "Buren helpen elkaar met opscheppen; de ruimte is te klein."
+    )
     guest.get_by_label("Onverwacht").check()
     guest.get_by_role("button", name="Waarneming vastleggen").click()
     said(guest, "Uw waarneming is vastgelegd.")
@@ -421,7 +474,10 @@ def schouw_round_runs_its_five_steps(
     # 2. Meetlat: the peer proposes a criterion per party; each party agrees its own.
     _next_step(resident, "Naar de meetlat", "Nu de meetlat")
     guest.reload()
-    for org, name in (("Buurthuis De Esch", "Buren komen terug"), ("Buurtkeuken Zuid", "Iedereen eet mee")):
+    for org, name in (
+        ("Buurthuis De Esch", "Buren komen terug"),
+        ("Buurtkeuken Zuid", "Iedereen eet mee"),
+    ):
         box = opened(guest, "Criterium voorstellen")
         box.get_by_label("Voor welke partij?").select_option(label=org)
         box.get_by_label("Criterium").fill(name)
@@ -434,7 +490,9 @@ def schouw_round_runs_its_five_steps(
         box = opened(resident, "Toets op de toezeggingen vastleggen")
         box.get_by_label("Partij").select_option(label=org)
         box.get_by_label("Deels").check()
-        box.get_by_label("Toelichting").fill("De uren zijn geleverd, de rol als verbinder nog niet helemaal.")
+        box.get_by_label("Toelichting").fill(
+            "De uren zijn geleverd, de rol als verbinder nog niet helemaal."
+        )
         box.get_by_role("button", name="Vastleggen").click()
         said(resident, "De toets op de toezeggingen is vastgelegd.")
 
@@ -452,16 +510,22 @@ def schouw_round_runs_its_five_steps(
 
     # 4. Bespreking: the four questions, and a lesson for a wide audience.
     _next_step(resident, "Naar de bespreking", "De bespreking is begonnen")
-    resident.get_by_label("Wat gaat er goed en wat kan nog beter?").fill("Het eten verbindt; de ruimte is krap.")
+    resident.get_by_label("Wat gaat er goed en wat kan nog beter?").fill(
+        "Het eten verbindt; de ruimte is krap."
+    )
     resident.get_by_label("Wat valt er nog te leren?").fill("Hoe we vrijwilligers vasthouden.")
-    resident.get_by_label("Wat is er interessant voor een breder publiek?").fill("Samen koken werkt tegen eenzaamheid.")
+    resident.get_by_label("Wat is er interessant voor een breder publiek?").fill(
+        "Samen koken werkt tegen eenzaamheid."
+    )
     resident.get_by_label("Wat zijn de vervolgstappen?").fill("Een derde avond erbij.")
     resident.get_by_role("button", name="Bespreking vastleggen").click()
     said(resident, "De bespreking is vastgelegd.")
     box = opened(resident, "Les opschrijven")
     box.get_by_label("Les over samenwerking").check()
     box.get_by_label("Titel").fill("Een vaste verbinder houdt vrijwilligers vast")
-    box.get_by_label("De les").fill("Met een vaste verbinder tussen buurthuis en keuken haakt niemand af.")
+    box.get_by_label("De les").fill(
+        "Met een vaste verbinder tussen buurthuis en keuken haakt niemand af."
+    )
     box.get_by_label("(Beleids)ambtenaren").check()
     box.get_by_label("Geschreven voor een breed publiek").check()
     box.get_by_role("button", name="Les bewaren").click()
@@ -469,7 +533,9 @@ def schouw_round_runs_its_five_steps(
 
     # 5. Rapportage: the summary, and the round is finished.
     _next_step(resident, "Naar de rapportage", "Nu de rapportage.")
-    resident.get_by_label("Samenvatting").fill("Beide partijen leveren wat ze beloofden; de verbinder is de sleutel.")
+    resident.get_by_label("Samenvatting").fill(
+        "Beide partijen leveren wat ze beloofden; de verbinder is de sleutel."
+    )
     resident.get_by_role("button", name="Samenvatting bewaren").click()
     said(resident, "De samenvatting van het rapport is bewaard.")
     _next_step(resident, "Schouw afronden en rapport delen", "De schouw is afgerond")
@@ -481,7 +547,9 @@ def schouw_round_runs_its_five_steps(
     return schouw_round
 
 
-def partners_publish_the_report(initiative: Page, partner: Page, scene: Scene, schouw_round: SchouwRound) -> None:
+def partners_publish_the_report(
+    initiative: Page, partner: Page, scene: Scene, schouw_round: SchouwRound
+) -> None:
     for page, org in ((initiative, "Buurthuis De Esch"), (partner, "Buurtkeuken Zuid")):
         page.goto(schouw_round.get_absolute_url())
         page.get_by_label("Akkoord namens").select_option(label=org)
@@ -497,7 +565,9 @@ def partners_publish_the_report(initiative: Page, partner: Page, scene: Scene, s
 # --- Kennisbank -----------------------------------------------------------------------------------
 
 
-def contentbeheerder_curates_the_lesson(page: Page, scene: Scene, schouw_round: SchouwRound) -> Lesson:
+def contentbeheerder_curates_the_lesson(
+    page: Page, scene: Scene, schouw_round: SchouwRound
+) -> Lesson:
     page.goto("/atlas/lessen/")
     page.get_by_role("link", name="Een vaste verbinder houdt vrijwilligers vast").click()
     page.get_by_role("button", name="In redactie nemen").click()
@@ -529,9 +599,9 @@ def contentbeheerder_drafts_the_kompas(page: Page, worker: Worker, lesson: Lesso
     # The progress block polls the run until the worker is done, then links to the concept.
     page.get_by_role("link", name="Naar het concept").click(timeout=WORKER_SECONDS)
     # The curated lesson is evidence in the inventory, filed under its theme, with a candidate proposal.
-    expect(page.get_by_role("row").filter(has=page.get_by_role("link", name=lesson.title))).to_contain_text(
-        "Eenzaamheid"
-    )
+    expect(
+        page.get_by_role("row").filter(has=page.get_by_role("link", name=lesson.title))
+    ).to_contain_text("Eenzaamheid")
     expect(page.get_by_role("heading", name=re.compile(r": Eenzaamheid$"))).to_be_visible()
     page.get_by_role("button", name="Consultatie openen").click()
     said(page, "De consultatie is geopend.")
@@ -545,9 +615,9 @@ def resident_comments_on_the_kompas(page: Page, edition: Edition) -> None:
     page.get_by_label("Uw reactie").fill("Zonder verbinder was onze deal gestopt.")
     page.get_by_role("button", name="Reageren").click()
     said(page, "Uw reactie is geplaatst.")
-    expect(page.get_by_role("listitem").filter(has_text="Zonder verbinder was onze deal gestopt.")).to_contain_text(
-        "Partner in residence"
-    )
+    expect(
+        page.get_by_role("listitem").filter(has_text="Zonder verbinder was onze deal gestopt.")
+    ).to_contain_text("Partner in residence")
 
 
 def ambtenaar_puts_it_on_the_agenda(page: Page, scene: Scene, edition: Edition) -> None:
@@ -577,7 +647,9 @@ def bestuurder_decides_and_adopts(page: Page, edition: Edition) -> None:
     assert edition.status == Edition.Status.VASTGESTELD
 
 
-def the_new_priority_shows_on_the_deal_themes_page(page: Page, scene: Scene, edition: Edition) -> None:
+def the_new_priority_shows_on_the_deal_themes_page(
+    page: Page, scene: Scene, edition: Edition
+) -> None:
     page.goto(f"/kompas/{edition.pk}/terugkoppeling/")
     page.get_by_role("link", name="Naar de thema's waarop deals welkom zijn").click()
     card = page.get_by_role("listitem").filter(has=page.get_by_role("heading", name="Eenzaamheid"))
@@ -594,7 +666,9 @@ def the_new_priority_shows_on_the_deal_themes_page(page: Page, scene: Scene, edi
 
 def visitor_searches_the_atlas_with_a_typo(page: Page) -> None:
     page.goto("/atlas/zoeken/")
-    page.get_by_label("Zoek organisaties, aanspreekpunten, instrumenten en netwerken").fill("buurtkeukn")
+    page.get_by_label("Zoek organisaties, aanspreekpunten, instrumenten en netwerken").fill(
+        "buurtkeukn"
+    )
     page.get_by_role("button", name="Zoeken").click()
     expect(page.get_by_role("status")).to_contain_text("1 resultaat")
     page.get_by_role("link", name="Buurtkeuken Zuid").click()

@@ -72,21 +72,30 @@ def scan(page, label):
 
 def visit(page, path, language, label):
     response = page.goto(path)
-    assert response is not None and response.ok, f"{label}: HTTP {response.status if response else '-'}"
+    assert response is not None and response.ok, (
+        f"{label}: HTTP {response.status if response else '-'}"
+    )
     wait_until_drawn(page)
     problems = []
     lang = page.evaluate("document.documentElement.lang")
     if lang != language:
         problems.append(f"{label}: <html lang={lang!r}>, expected {language!r}")
     # Every page of the site (not the Open API page, which is Swagger UI) links the statement.
-    if page.locator("main#main").count() and not page.locator("footer a[href='/toegankelijkheid/']").count():
+    if (
+        page.locator("main#main").count()
+        and not page.locator("footer a[href='/toegankelijkheid/']").count()
+    ):
         problems.append(f"{label}: no link to the accessibility statement in the footer")
     return problems
 
 
 def title_and_heading(page):
     title = page.title().rsplit(" – ", 1)[0].strip()
-    heading = page.locator("main h1").first.inner_text().strip() if page.locator("main h1").count() else ""
+    heading = (
+        page.locator("main h1").first.inner_text().strip()
+        if page.locator("main h1").count()
+        else ""
+    )
     return title, heading
 
 
@@ -109,10 +118,15 @@ def send_empty(page, path):
     page.wait_for_load_state()
 
 
-ERROR_STATES = {"anonymous": ["login", "register", "password_reset"], "initiatiefnemer": ["listing_new", "deal_new"]}
+ERROR_STATES = {
+    "anonymous": ["login", "register", "password_reset"],
+    "initiatiefnemer": ["listing_new", "deal_new"],
+}
 
 
-def test_main_pages_have_no_wcag_21_aa_violations_in_dutch_and_english(browser, live_server, transactional_db):
+def test_main_pages_have_no_wcag_21_aa_violations_in_dutch_and_english(
+    browser, live_server, transactional_db
+):
     world = build_world()
     catalog = english_catalog()
     found, page_problems, scanned, translated = [], [], 0, 0

@@ -24,7 +24,10 @@ def test_main_pages_and_the_api_docs_run_without_csp_violations(new_person, make
 
     for name, ready in [
         ("core:home", "main h1"),
-        ("atlas:organisation-list", "#atlas-map .leaflet-marker-icon, #atlas-map path.leaflet-interactive"),
+        (
+            "atlas:organisation-list",
+            "#atlas-map .leaflet-marker-icon, #atlas-map path.leaflet-interactive",
+        ),
         ("deals:deal-list", "main h1"),
         ("kompas:dashboard", "main h1"),
         ("api-docs", ".swagger-ui .info .title"),

@@ -48,13 +48,17 @@ def test_the_whole_cycle(new_person, make_user, celery_worker_for_this_run):
     steps.partners_agree_and_release_the_handbrake(initiative, partner, scene, residency)
 
     guest = new_person(None, phone=True)
-    schouw_round = steps.schouw_round_runs_its_five_steps(resident, initiative, partner, guest, scene, deal)
+    schouw_round = steps.schouw_round_runs_its_five_steps(
+        resident, initiative, partner, guest, scene, deal
+    )
     steps.partners_publish_the_report(initiative, partner, scene, schouw_round)
 
     contentbeheerder = new_person(scene.contentbeheerder)
     lesson = steps.contentbeheerder_curates_the_lesson(contentbeheerder, scene, schouw_round)
 
-    edition = steps.contentbeheerder_drafts_the_kompas(contentbeheerder, celery_worker_for_this_run, lesson)
+    edition = steps.contentbeheerder_drafts_the_kompas(
+        contentbeheerder, celery_worker_for_this_run, lesson
+    )
     steps.resident_comments_on_the_kompas(resident, edition)
     steps.ambtenaar_puts_it_on_the_agenda(new_person(scene.ambtenaar), scene, edition)
     steps.bestuurder_decides_and_adopts(new_person(scene.bestuurder), edition)
@@ -76,12 +80,18 @@ def _adopted_edition(make_user, theme):
     bestuurder = make_user(Role.BESTUURDER)
     edition = KompasEditionFactory(status=Edition.Status.CONCEPT, title="Kompas voorjaar")
     proposal = KompasProposalFactory(
-        edition=edition, title="Kleine percelen in de inkoop", change_type="inkoopregels", theme=theme
+        edition=edition,
+        title="Kleine percelen in de inkoop",
+        change_type="inkoopregels",
+        theme=theme,
     )
     KompasPriorityFactory(edition=edition, theme=theme)
     kompas_services.edition_consultation_open(actor=contentbeheerder, edition=edition)
     item = kompas_services.agenda_item_create(
-        actor=ambtenaar, proposal=proposal, gremium=GremiumFactory(name="College"), date=timezone.localdate()
+        actor=ambtenaar,
+        proposal=proposal,
+        gremium=GremiumFactory(name="College"),
+        date=timezone.localdate(),
     )
     kompas_services.edition_agenda_set(actor=ambtenaar, edition=edition)
     kompas_services.decision_record(
@@ -100,13 +110,30 @@ def test_anonymous_visitor(new_person, make_user):
     theme = ThemeFactory(name="Eenzaamheid", slug="eenzaamheid")
     area = AreaFactory(name="Feijenoord", slug="feijenoord", latitude=51.90, longitude=4.50)
     keuken = OrganisationFactory(
-        name="Buurtkeuken Zuid", slug="buurtkeuken-zuid", themes=[theme], areas=[area], latitude=51.89, longitude=4.49
+        name="Buurtkeuken Zuid",
+        slug="buurtkeuken-zuid",
+        themes=[theme],
+        areas=[area],
+        latitude=51.89,
+        longitude=4.49,
     )
-    OrganisationFactory(name="Huiskamer Noord", slug="huiskamer-noord", latitude=51.94, longitude=4.47)
+    OrganisationFactory(
+        name="Huiskamer Noord", slug="huiskamer-noord", latitude=51.94, longitude=4.47
+    )
     OrganisationFactory(name="Stadsbrede Hulplijn", slug="stadsbrede-hulplijn", citywide=True)
-    DealFactory(status="lopend", title="Samen eten in Feijenoord", aanjager=keuken, themes=[theme], areas=[area])
+    DealFactory(
+        status="lopend",
+        title="Samen eten in Feijenoord",
+        aanjager=keuken,
+        themes=[theme],
+        areas=[area],
+    )
     DealFactory(status="idee", title="Nog geheime deal", aanjager=keuken)
-    LessonFactory(title="Koken verbindt buren", summary="Wie samen kookt, leert de buurt kennen.", themes=[theme])
+    LessonFactory(
+        title="Koken verbindt buren",
+        summary="Wie samen kookt, leert de buurt kennen.",
+        themes=[theme],
+    )
     LessonFactory(title="Spreek elkaars taal", summary="Begin klein.")
     edition = _adopted_edition(make_user, theme)
 

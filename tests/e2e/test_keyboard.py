@@ -68,7 +68,10 @@ def test_the_main_flows_work_with_the_keyboard_alone(new_person, make_user):
         latitude=Decimal("51.93300"),
         longitude=Decimal("4.48200"),
     )
-    for name, lat in (("Buurtkeuken Afrikaanderwijk", "51.89600"), ("Repair Café Oude Noorden", "51.93400")):
+    for name, lat in (
+        ("Buurtkeuken Afrikaanderwijk", "51.89600"),
+        ("Repair Café Oude Noorden", "51.93400"),
+    ):
         OrganisationFactory(name=name, latitude=Decimal(lat), longitude=Decimal("4.49000"))
     user = make_user(Role.INITIATIEFNEMER, name="Iris Initiatief")
     ApprovedMembershipFactory(user=user, organisation=organisation, role="beheerder")
@@ -132,7 +135,11 @@ def test_the_main_flows_work_with_the_keyboard_alone(new_person, make_user):
     assert the_map.get_attribute("aria-label") == "Kaart van de organisaties"
     assert "De lijst is het toegankelijke alternatief" in page.locator("#map-help").inner_text()
     listed = page.locator(".rg-atlas__list h3 a").all_inner_texts()
-    assert set(listed) == {"Logeerhuis De Buren", "Buurtkeuken Afrikaanderwijk", "Repair Café Oude Noorden"}
+    assert set(listed) == {
+        "Logeerhuis De Buren",
+        "Buurtkeuken Afrikaanderwijk",
+        "Repair Café Oude Noorden",
+    }
     keys.tab_to(lambda s: s["text"] == listed[0])
     keys.tab_to(lambda s: s["inMap"])
     after_map = keys.tab_to(lambda s: not s["inMap"])

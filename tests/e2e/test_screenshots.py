@@ -71,8 +71,12 @@ def test_screenshots_of_the_main_pages(browser, live_server, transactional_db, t
     expected = {}
     for phone, shots in ((False, SHOTS), (True, PHONE_SHOTS)):
         for key in dict.fromkeys(person for person, _page in shots.values()):
-            page = open_page(browser, live_server, email=world.people[key].email or None, phone=phone)
-            page.set_viewport_size(dict(zip(("width", "height"), PHONE if phone else DESKTOP, strict=True)))
+            page = open_page(
+                browser, live_server, email=world.people[key].email or None, phone=phone
+            )
+            page.set_viewport_size(
+                dict(zip(("width", "height"), PHONE if phone else DESKTOP, strict=True))
+            )
             for name, (person, url_name) in shots.items():
                 if person == key:
                     shoot(page, world.urls[url_name], folder / f"{name}.png")
@@ -85,7 +89,9 @@ def test_screenshots_of_the_main_pages(browser, live_server, transactional_db, t
     page.get_by_role("checkbox").first.check()
     page.locator("main form [type=submit]").first.click()
     page.wait_for_load_state()
-    page.screenshot(path=str(folder / "telefoon-schouw-gast.png"), animations="disabled", caret="hide")
+    page.screenshot(
+        path=str(folder / "telefoon-schouw-gast.png"), animations="disabled", caret="hide"
+    )
     expected["telefoon-schouw-gast"] = PHONE
     page.context.close()
 

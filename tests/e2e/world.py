@@ -106,16 +106,24 @@ def build_world() -> World:
             organiser=maker,
             location=title,
         )
-        SchouwPartnerParticipantFactory(round=schouw_round, user=maker, partner=partner, name=maker.name)
+        SchouwPartnerParticipantFactory(
+            round=schouw_round, user=maker, partner=partner, name=maker.name
+        )
         if status != "voorbereiding":
-            SchouwCriterionFactory(round=schouw_round, partner=partner, name="Een veilige leerplek", proposed_by=maker)
+            SchouwCriterionFactory(
+                round=schouw_round, partner=partner, name="Een veilige leerplek", proposed_by=maker
+            )
         steps[status] = schouw_round
     NotificationFactory(
-        user=iris, text='Nora Netwerk heeft je deal "Respijt in de wijk" bekeken.', url=reverse("deals:deal-list")
+        user=iris,
+        text='Nora Netwerk heeft je deal "Respijt in de wijk" bekeken.',
+        url=reverse("deals:deal-list"),
     )
 
     deal = Deal.objects.get(title="Delfshaven zorgt samen")
-    own_deal = Deal.objects.filter(created_by=iris, partners__organisation__slug="logeerhuis-de-buren").first()
+    own_deal = Deal.objects.filter(
+        created_by=iris, partners__organisation__slug="logeerhuis-de-buren"
+    ).first()
     residency = Residency.objects.filter(deal__title=RESIDENCE_DEAL, person=iris).first()
     adopted = Edition.objects.get(title=ADOPTED_TITLE)
     consultation = Edition.objects.get(title=CONSULTATION_TITLE)
@@ -232,13 +240,23 @@ def build_world() -> World:
     schouw_member = ["schouw", "deal_rounds", "report", *(f"round_{s}" for s in steps)]
     board = ["board", "dashboard"]
     people = {
-        "anonymous": Person(email="", label="bezoeker", pages=[(name, urls[name]) for name in public]),
-        "initiatiefnemer": Person(
-            email=iris.email, label="initiatiefnemer", pages=[(name, urls[name]) for name in initiator]
+        "anonymous": Person(
+            email="", label="bezoeker", pages=[(name, urls[name]) for name in public]
         ),
-        "schouw": Person(email=maker.email, label="lid in een schouw", pages=[(n, urls[n]) for n in schouw_member]),
+        "initiatiefnemer": Person(
+            email=iris.email,
+            label="initiatiefnemer",
+            pages=[(name, urls[name]) for name in initiator],
+        ),
+        "schouw": Person(
+            email=maker.email,
+            label="lid in een schouw",
+            pages=[(n, urls[n]) for n in schouw_member],
+        ),
         "bestuurder": Person(
-            email="bestuurder@demo.reisgids.example", label="bestuurder", pages=[(n, urls[n]) for n in board]
+            email="bestuurder@demo.reisgids.example",
+            label="bestuurder",
+            pages=[(n, urls[n]) for n in board],
         ),
     }
     guest_link = reverse("schouw:guest-enter", kwargs={"token": DEMO_GUEST_TOKEN})
@@ -250,7 +268,9 @@ def open_page(browser, live_server, *, email=None, phone=False, axe=None):
     address is given; ``axe`` is a script loaded into every page (see test_accessibility)."""
     args = {"base_url": live_server.url}
     if phone:
-        args.update({"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True})
+        args.update(
+            {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+        )
     context = browser.new_context(**args)
     if axe:
         context.add_init_script(script=axe)

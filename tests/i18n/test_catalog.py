@@ -20,7 +20,9 @@ def test_english_catalog_has_no_empty_or_fuzzy_entries():
 def test_compiled_catalog_matches_the_source():
     po = polib.pofile(str(CATALOG / "django.po"))
     mo = polib.mofile(str(CATALOG / "django.mo"))
-    compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo}
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo
+    }
     for entry in po.translated_entries():
         key = (entry.msgctxt, entry.msgid)
         assert key in compiled, f"not compiled: {entry.msgid!r}; run `make messages`"

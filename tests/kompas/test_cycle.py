@@ -8,12 +8,19 @@ from deals.models import DealTheme
 from kompas import services
 from kompas.models import Edition
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-from tests.factories import GremiumFactory, KompasEditionFactory, KompasPriorityFactory, KompasProposalFactory
+from tests.factories import (
+    GremiumFactory,
+    KompasEditionFactory,
+    KompasPriorityFactory,
+    KompasProposalFactory,
+)
 
 TODAY = datetime.date.today()
 
 
-def test_full_cycle_with_refusals_per_role(db, contentbeheerder, ambtenaar, bestuurder, outsider, theme, forwarded):
+def test_full_cycle_with_refusals_per_role(
+    db, contentbeheerder, ambtenaar, bestuurder, outsider, theme, forwarded
+):
     knelpunt = forwarded(title="Inkoop te groot", reported_by=outsider)
     edition = services.edition_draft(actor=contentbeheerder).edition
     proposal = edition.proposals.get()
@@ -26,7 +33,9 @@ def test_full_cycle_with_refusals_per_role(db, contentbeheerder, ambtenaar, best
     with pytest.raises(Conflict):
         services.edition_consultation_open(actor=contentbeheerder, edition=edition)
 
-    comment = services.comment_create(actor=outsider, proposal=proposal, body="Ook wij lopen hier tegenaan.")
+    comment = services.comment_create(
+        actor=outsider, proposal=proposal, body="Ook wij lopen hier tegenaan."
+    )
     assert comment.voice == "anders"
     services.proposal_endorse(actor=outsider, proposal=proposal)
     with pytest.raises(Conflict):
@@ -36,12 +45,16 @@ def test_full_cycle_with_refusals_per_role(db, contentbeheerder, ambtenaar, best
         services.edition_agenda_set(actor=outsider, edition=edition)
     with pytest.raises(ApplicationError):
         services.edition_agenda_set(actor=ambtenaar, edition=edition)  # nothing on an agenda yet
-    item = services.agenda_item_create(actor=ambtenaar, proposal=proposal, gremium=GremiumFactory(), date=TODAY)
+    item = services.agenda_item_create(
+        actor=ambtenaar, proposal=proposal, gremium=GremiumFactory(), date=TODAY
+    )
     services.edition_agenda_set(actor=ambtenaar, edition=edition)
     with pytest.raises(ApplicationError):
         services.edition_adopt(actor=bestuurder, edition=edition)  # decision missing
     with pytest.raises(ApplicationError):
-        services.decision_record(actor=ambtenaar, agenda_item=item, outcome="aangenomen", reasons="Goed plan.")
+        services.decision_record(
+            actor=ambtenaar, agenda_item=item, outcome="aangenomen", reasons="Goed plan."
+        )
     services.decision_record(
         actor=ambtenaar,
         agenda_item=item,
@@ -75,14 +88,20 @@ def test_full_cycle_with_refusals_per_role(db, contentbeheerder, ambtenaar, best
 
     with pytest.raises(ApplicationError):
         services.edition_feedback_publish(actor=contentbeheerder, edition=edition, feedback=" ")
-    services.edition_feedback_publish(actor=contentbeheerder, edition=edition, feedback="Aangenomen; inkoop past aan.")
+    services.edition_feedback_publish(
+        actor=contentbeheerder, edition=edition, feedback="Aangenomen; inkoop past aan."
+    )
     assert services.feedback_notify(edition_id=edition.pk) >= 1
     assert services.feedback_notify(edition_id=edition.pk) == 0  # idempotent
     assert [m.to for m in mail.outbox if "Terugkoppeling" in m.subject] == [[outsider.email]]
 
     services.edition_monitoring_start(actor=contentbeheerder, edition=edition)
     services.monitoring_entry_add(
-        actor=outsider, agenda_item=item, date=TODAY, status="vertraagd", observation="Nog geen perceel."
+        actor=outsider,
+        agenda_item=item,
+        date=TODAY,
+        status="vertraagd",
+        observation="Nog geen perceel.",
     )
     services.edition_close(actor=bestuurder, edition=edition)
     with pytest.raises(Conflict):
@@ -122,11 +141,16 @@ def test_rejected_proposals_are_fed_back_too(db, client, ambtenaar, bestuurder):
     from tests.factories import KompasAgendaItemFactory
 
     item = KompasAgendaItemFactory(proposal=proposal)
-    services.decision_record(actor=ambtenaar, agenda_item=item, outcome="afgewezen", reasons="Geen budget.")
+    services.decision_record(
+        actor=ambtenaar, agenda_item=item, outcome="afgewezen", reasons="Geen budget."
+    )
     services.edition_adopt(actor=bestuurder, edition=edition)
     response = client.get(f"/kompas/{edition.pk}/terugkoppeling/")
     assert response.status_code == 200
-    assert "Loket samenvoegen" in response.content.decode() and "Geen budget." in response.content.decode()
+    assert (
+        "Loket samenvoegen" in response.content.decode()
+        and "Geen budget." in response.content.decode()
+    )
 
 
 def test_concept_is_not_public(db, client):
@@ -141,12 +165,16 @@ def test_board_pdf_is_a_real_pdf(db, client, bestuurder):
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
 
 
-def test_the_proposer_of_a_cited_lesson_hears_back(db, contentbeheerder, ambtenaar, bestuurder, theme):
+def test_the_proposer_of_a_cited_lesson_hears_back(
+    db, contentbeheerder, ambtenaar, bestuurder, theme
+):
     from tests.factories import LessonFactory, UserFactory
 
     proposer = UserFactory(email="les@voorbeeld.example")
     lesson = LessonFactory(proposed_by=proposer, kind="samenwerking", themes=[theme])
-    LessonFactory(proposed_by=UserFactory(email="niet-geciteerd@voorbeeld.example"), status="voorgesteld")
+    LessonFactory(
+        proposed_by=UserFactory(email="niet-geciteerd@voorbeeld.example"), status="voorgesteld"
+    )
     edition = services.edition_draft(actor=contentbeheerder).edition
     assert list(edition.evidence.values_list("kind", "source_id")) == [("les", lesson.pk)]
     services.edition_consultation_open(actor=contentbeheerder, edition=edition)
@@ -154,9 +182,13 @@ def test_the_proposer_of_a_cited_lesson_hears_back(db, contentbeheerder, ambtena
         actor=ambtenaar, proposal=edition.proposals.get(), gremium=GremiumFactory(), date=TODAY
     )
     services.edition_agenda_set(actor=ambtenaar, edition=edition)
-    services.decision_record(actor=ambtenaar, agenda_item=item, outcome="aangehouden", reasons="Eerst de pilot.")
+    services.decision_record(
+        actor=ambtenaar, agenda_item=item, outcome="aangehouden", reasons="Eerst de pilot."
+    )
     services.edition_adopt(actor=bestuurder, edition=edition)
-    services.edition_feedback_publish(actor=bestuurder, edition=edition, feedback="Aangehouden tot na de pilot.")
+    services.edition_feedback_publish(
+        actor=bestuurder, edition=edition, feedback="Aangehouden tot na de pilot."
+    )
 
     assert services.cited_addresses(edition=edition) == ["les@voorbeeld.example"]
     assert services.feedback_notify(edition_id=edition.pk) == 1
@@ -168,7 +200,9 @@ def test_the_proposer_of_a_cited_lesson_hears_back(db, contentbeheerder, ambtena
 def _adopted_with(outcomes, ambtenaar, bestuurder, theme):
     edition = KompasEditionFactory(status=Edition.Status.GEAGENDEERD)
     for title, outcome in outcomes:
-        proposal = KompasProposalFactory(edition=edition, title=title, theme=theme, proposed_change=f"{title} nu.")
+        proposal = KompasProposalFactory(
+            edition=edition, title=title, theme=theme, proposed_change=f"{title} nu."
+        )
         from tests.factories import KompasAgendaItemFactory
 
         services.decision_record(
@@ -189,13 +223,20 @@ def test_the_terugkoppeling_announces_the_accepted_changes_in_the_atlas_news(
     from atlas import selectors as atlas_selectors
 
     edition = _adopted_with(
-        [("Kleine percelen", "aangenomen"), ("Subsidie voor samenwerken", "aangepast"), ("Loket dicht", "afgewezen")],
+        [
+            ("Kleine percelen", "aangenomen"),
+            ("Subsidie voor samenwerken", "aangepast"),
+            ("Loket dicht", "afgewezen"),
+        ],
         ambtenaar,
         bestuurder,
         theme,
     )
     services.edition_feedback_publish(
-        actor=contentbeheerder, edition=edition, feedback="Twee van drie aangenomen.", new_rules="Inkoop in percelen."
+        actor=contentbeheerder,
+        edition=edition,
+        feedback="Twee van drie aangenomen.",
+        new_rules="Inkoop in percelen.",
     )
 
     [news] = atlas_selectors.news_list()
@@ -210,7 +251,9 @@ def test_the_terugkoppeling_announces_the_accepted_changes_in_the_atlas_news(
     assert "Nieuwe regels en mogelijkheden" in client.get(news.get_absolute_url()).content.decode()
 
 
-def test_a_bestuurder_s_announcement_waits_for_a_contentbeheerder(db, contentbeheerder, ambtenaar, bestuurder, theme):
+def test_a_bestuurder_s_announcement_waits_for_a_contentbeheerder(
+    db, contentbeheerder, ambtenaar, bestuurder, theme
+):
     from atlas import selectors as atlas_selectors
 
     edition = _adopted_with([("Kleine percelen", "aangenomen")], ambtenaar, bestuurder, theme)
@@ -220,10 +263,14 @@ def test_a_bestuurder_s_announcement_waits_for_a_contentbeheerder(db, contentbeh
     assert suggested.status == "voorgesteld" and "Kleine percelen" in suggested.body
 
 
-def test_nothing_is_announced_when_nothing_was_accepted(db, contentbeheerder, ambtenaar, bestuurder, theme):
+def test_nothing_is_announced_when_nothing_was_accepted(
+    db, contentbeheerder, ambtenaar, bestuurder, theme
+):
     from atlas import selectors as atlas_selectors
 
     edition = _adopted_with([("Loket dicht", "afgewezen")], ambtenaar, bestuurder, theme)
-    services.edition_feedback_publish(actor=contentbeheerder, edition=edition, feedback="Afgewezen, met redenen.")
+    services.edition_feedback_publish(
+        actor=contentbeheerder, edition=edition, feedback="Afgewezen, met redenen."
+    )
     assert not atlas_selectors.news_list().exists()
     assert not atlas_selectors.news_to_review(actor=contentbeheerder).exists()

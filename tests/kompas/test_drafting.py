@@ -16,14 +16,19 @@ def test_draft_groups_knelpunten_by_change_type_and_theme(db, forwarded, content
     assert run.status == DraftRun.Status.KLAAR and run.progress == 100
     edition = run.edition
     assert edition.status == Edition.Status.CONCEPT
-    groups = selectors.inventory(edition=selectors.edition_detail(actor=contentbeheerder, pk=edition.pk))
+    groups = selectors.inventory(
+        edition=selectors.edition_detail(actor=contentbeheerder, pk=edition.pk)
+    )
     assert [(g["change_type"], g["theme"], g["count"]) for g in groups] == [
         ("inkoopregels", "Eenzaamheid", 2),
         ("subsidiemogelijkheden", "Eenzaamheid", 1),
     ]
     assert all(e.url.startswith("/deals/") for g in groups for e in g["items"])
     candidates = Proposal.objects.filter(edition=edition).order_by("change_type")
-    assert [p.title for p in candidates] == ["Inkoopregels: Eenzaamheid", "Subsidiemogelijkheden: Eenzaamheid"]
+    assert [p.title for p in candidates] == [
+        "Inkoopregels: Eenzaamheid",
+        "Subsidiemogelijkheden: Eenzaamheid",
+    ]
     assert candidates[0].evidence.count() == 2
     assert "Inkoop te groot" in candidates[0].problem
     priority = Priority.objects.get(edition=edition)
@@ -47,7 +52,9 @@ def test_redraft_keeps_what_people_wrote(db, forwarded, contentbeheerder):
     forwarded(title="Eerste")
     edition = services.edition_draft(actor=contentbeheerder).edition
     candidate = Proposal.objects.get(edition=edition)
-    services.proposal_update(actor=contentbeheerder, proposal=candidate, problem="Door mensen herschreven.")
+    services.proposal_update(
+        actor=contentbeheerder, proposal=candidate, problem="Door mensen herschreven."
+    )
     forwarded(title="Tweede")
     services.edition_draft(actor=contentbeheerder)
     candidate.refresh_from_db()
@@ -80,7 +87,9 @@ def test_scheduled_draft_waits_until_the_next_period_is_due(db, forwarded, bestu
     assert Edition.objects.count() == 1
 
 
-def test_next_edition_starts_after_the_last_one_with_the_configured_cadence(db, forwarded, bestuurder, settings):
+def test_next_edition_starts_after_the_last_one_with_the_configured_cadence(
+    db, forwarded, bestuurder, settings
+):
     settings.REISGIDS = {**settings.REISGIDS, "KOMPAS_CADENCE_MONTHS": 24}
     KompasEditionFactory(
         status=Edition.Status.GESLOTEN,
@@ -95,7 +104,9 @@ def test_next_edition_starts_after_the_last_one_with_the_configured_cadence(db, 
     assert concept.title == "Kompas 2025–2026" and concept.cadence_months == 24
 
 
-def test_hand_start_is_for_contentbeheerder_and_ambtenaar(db, contentbeheerder, ambtenaar, bestuurder, outsider):
+def test_hand_start_is_for_contentbeheerder_and_ambtenaar(
+    db, contentbeheerder, ambtenaar, bestuurder, outsider
+):
     for user in (bestuurder, outsider):
         with pytest.raises(NotAllowed):
             services.draft_run_start(actor=user)

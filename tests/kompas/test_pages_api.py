@@ -21,7 +21,10 @@ from tests.factories import (
 
 def _adopted(bestuurder, **kwargs):
     return KompasEditionFactory(
-        status=Edition.Status.VASTGESTELD, adopted_by=bestuurder, adopted_at=timezone.now(), **kwargs
+        status=Edition.Status.VASTGESTELD,
+        adopted_by=bestuurder,
+        adopted_at=timezone.now(),
+        **kwargs,
     )
 
 
@@ -48,7 +51,9 @@ def test_the_list_page_has_a_fixed_number_of_queries(
 
 
 @pytest.mark.parametrize("n", [1, 6])
-def test_the_api_list_has_a_fixed_number_of_queries(db, api_client, bestuurder, n, django_assert_max_num_queries):
+def test_the_api_list_has_a_fixed_number_of_queries(
+    db, api_client, bestuurder, n, django_assert_max_num_queries
+):
     _editions(bestuurder, n)
     with django_assert_max_num_queries(3):
         response = api_client.get("/api/v1/kompas/editions/")
@@ -57,14 +62,18 @@ def test_the_api_list_has_a_fixed_number_of_queries(db, api_client, bestuurder, 
     assert len(rows) == n and {r["status"] for r in rows} == {"vastgesteld"}
 
 
-def test_the_public_reads_adopted_editions_and_never_a_concept(db, api_client, bestuurder, outsider):
+def test_the_public_reads_adopted_editions_and_never_a_concept(
+    db, api_client, bestuurder, outsider
+):
     adopted = _adopted(bestuurder, title="Kompas vastgesteld")
     KompasProposalFactory(edition=adopted, title="Kleine percelen")
     concept = KompasEditionFactory(status=Edition.Status.CONCEPT)
     consultation = KompasEditionFactory(status=Edition.Status.CONSULTATIE)
 
     body = api_client.get(f"/api/v1/kompas/editions/{adopted.pk}/").json()
-    assert body["title"] == "Kompas vastgesteld" and body["proposals"][0]["title"] == "Kleine percelen"
+    assert (
+        body["title"] == "Kompas vastgesteld" and body["proposals"][0]["title"] == "Kleine percelen"
+    )
     for hidden in (concept, consultation):
         response = api_client.get(f"/api/v1/kompas/editions/{hidden.pk}/")
         assert response.status_code == 404 and "detail" in response.json()
@@ -81,19 +90,30 @@ def test_the_public_reads_adopted_editions_and_never_a_concept(db, api_client, b
         ("adopt", Edition.Status.GEAGENDEERD, {Role.BESTUURDER}),
     ],
 )
-def test_api_transitions_refuse_other_roles_with_a_detail(db, api_client, step, status, allowed_roles):
+def test_api_transitions_refuse_other_roles_with_a_detail(
+    db, api_client, step, status, allowed_roles
+):
     edition = KompasEditionFactory(status=status)
     KompasProposalFactory(edition=edition)
     url = f"/api/v1/kompas/editions/{edition.pk}/{step}/"
     response = api_client.post(url)
     assert 400 <= response.status_code < 500 and response.json()["detail"]
-    for role in (Role.INITIATIEFNEMER, Role.NETWERKMANAGER, Role.CONTENTBEHEERDER, Role.AMBTENAAR, Role.BESTUURDER):
+    for role in (
+        Role.INITIATIEFNEMER,
+        Role.NETWERKMANAGER,
+        Role.CONTENTBEHEERDER,
+        Role.AMBTENAAR,
+        Role.BESTUURDER,
+    ):
         if role in allowed_roles:
             continue
         api_client.force_authenticate(UserFactory(roles=[role]))
         response = api_client.post(url)
         # A concept is not even visible to those who do not prepare it: not found, not forbidden.
-        hidden = status == Edition.Status.CONCEPT and role in (Role.INITIATIEFNEMER, Role.NETWERKMANAGER)
+        hidden = status == Edition.Status.CONCEPT and role in (
+            Role.INITIATIEFNEMER,
+            Role.NETWERKMANAGER,
+        )
         assert response.status_code == (404 if hidden else 403), (role, response.content)
         assert response.json()["detail"]
     edition.refresh_from_db()
@@ -118,12 +138,19 @@ def test_the_dashboard_shows_every_chart_with_its_table(db, client, bestuurder, 
     client.force_login(bestuurder)
     response = client.get("/kompas/bestuur/")
     page = response.content.decode()
-    for title in ("Deals per thema", "Schouwdekking van lopende deals", "Lessen per soort", "Besluiten in de tijd"):
+    for title in (
+        "Deals per thema",
+        "Schouwdekking van lopende deals",
+        "Lessen per soort",
+        "Besluiten in de tijd",
+    ):
         assert title in page
     charts = {c["key"]: c["rows"] for c in response.context["charts"]}
     assert charts["lessons_per_kind"] == [("Samenwerking", 2), ("Inhoudelijk", 1)]
     assert ("Nog geen schouw", 1) in charts["schouw_coverage"]
-    assert "<caption>Lessen per soort</caption>" in page and 'src="data:image/svg+xml;base64,' in page
+    assert (
+        "<caption>Lessen per soort</caption>" in page and 'src="data:image/svg+xml;base64,' in page
+    )
 
 
 def test_the_voice_of_partners_in_residence_and_initiatives_is_marked(db, client, outsider):
@@ -135,7 +162,11 @@ def test_the_voice_of_partners_in_residence_and_initiatives_is_marked(db, client
     services.comment_create(actor=initiative, proposal=proposal, body="Als initiatief: graag.")
     services.comment_create(actor=outsider, proposal=proposal, body="Mee eens.")
     services.proposal_endorse(actor=initiative, proposal=proposal)
-    assert list(proposal.comments.values_list("voice", flat=True)) == ["partner_in_residence", "initiatief", "anders"]
+    assert list(proposal.comments.values_list("voice", flat=True)) == [
+        "partner_in_residence",
+        "initiatief",
+        "anders",
+    ]
     assert proposal.endorsements.get().voice == "initiatief"
 
     client.force_login(outsider)
@@ -147,7 +178,11 @@ def test_the_voice_of_partners_in_residence_and_initiatives_is_marked(db, client
 def test_the_author_edits_a_proposal_and_adds_a_co_author_on_the_page(db, client, outsider):
     edition = KompasEditionFactory(status=Edition.Status.CONSULTATIE)
     proposal = services.proposal_create(
-        actor=outsider, edition=edition, title="Eerste versie", change_type="beleid", problem="Het probleem."
+        actor=outsider,
+        edition=edition,
+        title="Eerste versie",
+        change_type="beleid",
+        problem="Het probleem.",
     )
     other = KompasProposalFactory(edition=edition, title="Van een ander")
     colleague = UserFactory(email="collega@voorbeeld.example")
@@ -158,15 +193,26 @@ def test_the_author_edits_a_proposal_and_adds_a_co_author_on_the_page(db, client
     url = f"/kompas/{edition.pk}/"
     client.post(
         url + "proposal-edit/",
-        {"proposal": proposal.pk, "title": "Tweede versie", "change_type": "inkoopregels", "problem": "Scherper."},
+        {
+            "proposal": proposal.pk,
+            "title": "Tweede versie",
+            "change_type": "inkoopregels",
+            "problem": "Scherper.",
+        },
     )
     client.post(url + "co-author/", {"proposal": proposal.pk, "email": "COLLEGA@voorbeeld.example"})
     proposal.refresh_from_db()
-    assert (proposal.title, proposal.change_type, proposal.problem) == ("Tweede versie", "inkoopregels", "Scherper.")
+    assert (proposal.title, proposal.change_type, proposal.problem) == (
+        "Tweede versie",
+        "inkoopregels",
+        "Scherper.",
+    )
     assert list(proposal.co_authors.all()) == [colleague]
 
     response = client.post(
-        url + "co-author/", {"proposal": proposal.pk, "email": "niemand@voorbeeld.example"}, follow=True
+        url + "co-author/",
+        {"proposal": proposal.pk, "email": "niemand@voorbeeld.example"},
+        follow=True,
     )
     assert "Deze persoon is niet gevonden." in response.content.decode()
     response = client.post(
@@ -181,7 +227,12 @@ def test_the_author_edits_a_proposal_and_adds_a_co_author_on_the_page(db, client
     client.force_login(colleague)  # a co-author may edit too
     client.post(
         url + "proposal-edit/",
-        {"proposal": proposal.pk, "title": "Derde versie", "change_type": "inkoopregels", "problem": "Scherper."},
+        {
+            "proposal": proposal.pk,
+            "title": "Derde versie",
+            "change_type": "inkoopregels",
+            "problem": "Scherper.",
+        },
     )
     proposal.refresh_from_db()
     assert proposal.title == "Derde versie"

@@ -42,7 +42,9 @@ def test_reports_since_lists_only_published_reports_of_finished_rounds(db, theme
     assert len(schouw_selectors.reports_since(since=earlier)) == 1
 
 
-def test_the_draft_gathers_published_schouw_reports_as_evidence(db, theme, forwarded, contentbeheerder):
+def test_the_draft_gathers_published_schouw_reports_as_evidence(
+    db, theme, forwarded, contentbeheerder
+):
     world = World()
     schouw_round = _published_round(world, theme)
     forwarded(title="Inkoop te groot")
@@ -54,7 +56,9 @@ def test_the_draft_gathers_published_schouw_reports_as_evidence(db, theme, forwa
     assert evidence.source_id == schouw_round.pk
     assert evidence.url == f"/schouw/{schouw_round.pk}/openbaar/"
     assert "De Roffabriek, Cluster MO" in evidence.detail and "Een rijk beeld." in evidence.detail
-    groups = selectors.inventory(edition=selectors.edition_detail(actor=contentbeheerder, pk=run.edition.pk))
+    groups = selectors.inventory(
+        edition=selectors.edition_detail(actor=contentbeheerder, pk=run.edition.pk)
+    )
     assert [(g["change_type"], g["theme"], g["count"], g["by_kind"]) for g in groups] == [
         ("inkoopregels", "Eenzaamheid", 1, {"Knelpunt": 1}),
         ("spelregels_prikkels", "Eenzaamheid", 1, {"Schouwrapport": 1}),

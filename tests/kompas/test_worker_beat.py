@@ -56,11 +56,15 @@ def _published_schouw_lesson(theme, contentbeheerder):
         audiences=["beleidsambtenaren"],
         for_wide_audience=True,
     )
-    schouw_services.report_write(actor=world.initiative_admin, schouw_round=schouw_round, summary="Een rijk beeld.")
+    schouw_services.report_write(
+        actor=world.initiative_admin, schouw_round=schouw_round, summary="Een rijk beeld."
+    )
     schouw_services.schouw_round_finish(actor=world.initiative_admin, schouw_round=schouw_round)
     lesson = Lesson.objects.get(source_type="schouw", source_id=str(schouw_round.pk))
     lesson = atlas_services.lesson_take_into_editing(actor=contentbeheerder, lesson=lesson)
-    lesson = atlas_services.lesson_update(actor=contentbeheerder, lesson=lesson, data={"themes": [theme]})
+    lesson = atlas_services.lesson_update(
+        actor=contentbeheerder, lesson=lesson, data={"themes": [theme]}
+    )
     lesson = atlas_services.lesson_publish(actor=contentbeheerder, lesson=lesson)
     assert lesson.proposed_by == world.initiative_admin
     return lesson
@@ -80,7 +84,15 @@ def test_a_schouw_lesson_becomes_a_deal_theme_priority_and_its_proposer_hears_ba
         "REISGIDS_KOMPAS_DRAFT_SECONDS": "2",
     }
     worker = _start(["worker", "--pool=solo", "--loglevel=WARNING"], env)
-    beat = _start(["beat", "--loglevel=WARNING", "--scheduler", "django_celery_beat.schedulers:DatabaseScheduler"], env)
+    beat = _start(
+        [
+            "beat",
+            "--loglevel=WARNING",
+            "--scheduler",
+            "django_celery_beat.schedulers:DatabaseScheduler",
+        ],
+        env,
+    )
     try:
         edition = wait_until(
             lambda: Edition.objects.filter(
@@ -97,7 +109,10 @@ def test_a_schouw_lesson_becomes_a_deal_theme_priority_and_its_proposer_hears_ba
         services.edition_consultation_open(actor=contentbeheerder, edition=edition)
         items = [
             services.agenda_item_create(
-                actor=ambtenaar, proposal=proposal, gremium=GremiumFactory(), date=datetime.date.today()
+                actor=ambtenaar,
+                proposal=proposal,
+                gremium=GremiumFactory(),
+                date=datetime.date.today(),
             )
             for proposal in edition.proposals.all()
         ]
@@ -122,11 +137,15 @@ def test_a_schouw_lesson_becomes_a_deal_theme_priority_and_its_proposer_hears_ba
             actor=contentbeheerder, edition=edition, feedback="Beide voorstellen zijn aangenomen."
         )
         told = wait_until(
-            lambda: Notification.objects.filter(edition=edition, email=lesson.proposed_by.email).exists(),
+            lambda: Notification.objects.filter(
+                edition=edition, email=lesson.proposed_by.email
+            ).exists(),
             "the worker to tell the lesson's proposer",
         )
     finally:
         _stop(beat)
         _stop(worker)
     assert told, "the worker did not tell the lesson's proposer"
-    assert Edition.objects.filter(status=Edition.Status.CONCEPT).count() == 0  # beat drafted no second concept
+    assert (
+        Edition.objects.filter(status=Edition.Status.CONCEPT).count() == 0
+    )  # beat drafted no second concept

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_task_form_lists_accepted_partners_without_a_query_of_its_own(django_assert_num_queries):
     deal = DealFactory()
     accepted = DealPartnerFactory(deal=deal, organisation__name="Buurtkracht Noord")
-    invited = DealPartnerFactory(deal=deal, organisation__name="Wijkteam Zuid", status=DealPartner.Status.UITGENODIGD)
+    invited = DealPartnerFactory(
+        deal=deal, organisation__name="Wijkteam Zuid", status=DealPartner.Status.UITGENODIGD
+    )
     staff = UserFactory(is_superuser=True)
     loaded = selectors.deal_detail(actor=staff, pk=deal.pk)
     with django_assert_num_queries(0):

@@ -54,8 +54,15 @@ def test_queries_per_page_do_not_grow_with_the_data():
     large = _query_counts(client_for, pages)
 
     assert large == small
-    over = {label: count for label, count in large.items() if count > OVER_BUDGET.get(label, BUDGET)}
+    over = {
+        label: count for label, count in large.items() if count > OVER_BUDGET.get(label, BUDGET)
+    }
     assert over == {}, large
     # The pages brought within the budget stay there.
-    for label in ("Deals: register", "Schouw: rapport", "Schouw: rapport (PDF)", "Kompas: bestuursdashboard"):
+    for label in (
+        "Deals: register",
+        "Schouw: rapport",
+        "Schouw: rapport (PDF)",
+        "Kompas: bestuursdashboard",
+    ):
         assert large[label] <= BUDGET, (label, large[label])

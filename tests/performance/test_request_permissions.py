@@ -9,7 +9,13 @@ from atlas.permissions import is_organisation_admin, is_organisation_member
 from deals.models import Deal
 from schouw import selectors as schouw_selectors
 from schouw.models import SchouwRound
-from tests.factories import ApprovedMembershipFactory, DealFactory, OrganisationFactory, SchouwRoundFactory, UserFactory
+from tests.factories import (
+    ApprovedMembershipFactory,
+    DealFactory,
+    OrganisationFactory,
+    SchouwRoundFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +27,9 @@ def test_within_a_request_memberships_are_read_once_and_a_change_is_seen(django_
         with django_assert_num_queries(1):
             assert not is_organisation_member(user, organisation)
             assert not is_organisation_admin(user, organisation)
-        ApprovedMembershipFactory(user=user, organisation=organisation, role=Membership.Role.BEHEERDER)
+        ApprovedMembershipFactory(
+            user=user, organisation=organisation, role=Membership.Role.BEHEERDER
+        )
         with django_assert_num_queries(1):  # saving a membership forgot what was kept
             assert is_organisation_member(user, organisation)
             assert is_organisation_admin(user, organisation)
@@ -33,9 +41,13 @@ def test_outside_a_request_every_check_reads_the_database(client):
     user, organisation = UserFactory(), OrganisationFactory()
     membership = ApprovedMembershipFactory(user=user, organisation=organisation)
     client.force_login(user)
-    assert client.get(reverse("deals:deal-list")).status_code == 200  # a request starts and ends a scope
+    assert (
+        client.get(reverse("deals:deal-list")).status_code == 200
+    )  # a request starts and ends a scope
     assert is_organisation_member(user, organisation)
-    Membership.objects.filter(pk=membership.pk).update(status=Membership.Status.AFGEWEZEN)  # no signal
+    Membership.objects.filter(pk=membership.pk).update(
+        status=Membership.Status.AFGEWEZEN
+    )  # no signal
     assert not is_organisation_member(user, organisation)
 
 

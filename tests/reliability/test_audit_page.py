@@ -47,8 +47,12 @@ def two_organisations():
     keuken = atlas_services.organisation_create(
         actor=netwerkmanager, data={"name": "Buurtkeuken", "type": "initiatief"}
     )
-    tuin = atlas_services.organisation_create(actor=netwerkmanager, data={"name": "Moestuin", "type": "initiatief"})
-    atlas_services.organisation_update(actor=netwerkmanager, organisation=keuken, data={"phone": "010 111 22 33"})
+    tuin = atlas_services.organisation_create(
+        actor=netwerkmanager, data={"name": "Moestuin", "type": "initiatief"}
+    )
+    atlas_services.organisation_update(
+        actor=netwerkmanager, organisation=keuken, data={"phone": "010 111 22 33"}
+    )
     return keuken, tuin
 
 
@@ -69,7 +73,9 @@ def test_the_filters_narrow_the_trail(client, two_organisations):
         assert response.status_code == 200
         return sorted((e.action, e.target_label) for e in response.context["object_list"])
 
-    assert actions({"type": "atlas.organisation", "id": tuin.pk}) == [("organisation_create", "Moestuin")]
+    assert actions({"type": "atlas.organisation", "id": tuin.pk}) == [
+        ("organisation_create", "Moestuin")
+    ]
     assert actions({"action": "update"}) == [("organisation_update", "Buurtkeuken")]
     assert len(actions({"actor": "nadia"})) == 3
     assert actions({"actor": "niemand"}) == []
@@ -92,7 +98,9 @@ def test_the_trail_comes_in_pages(client, django_assert_max_num_queries):
     organisation = OrganisationFactory()
     beheerder = UserFactory(roles=[Role.BEHEERDER])
     for n in range(55):
-        audit_record(actor=beheerder, action="organisation_update", target=organisation, changes={"n": n})
+        audit_record(
+            actor=beheerder, action="organisation_update", target=organisation, changes={"n": n}
+        )
     client.force_login(beheerder)
     with django_assert_max_num_queries(8):
         first = client.get(URL)
@@ -103,7 +111,14 @@ def test_the_trail_comes_in_pages(client, django_assert_max_num_queries):
 
 
 @pytest.mark.parametrize(
-    "role", [Role.INITIATIEFNEMER, Role.AMBTENAAR, Role.CONTENTBEHEERDER, Role.BESTUURDER, Role.NETWERKMANAGER]
+    "role",
+    [
+        Role.INITIATIEFNEMER,
+        Role.AMBTENAAR,
+        Role.CONTENTBEHEERDER,
+        Role.BESTUURDER,
+        Role.NETWERKMANAGER,
+    ],
 )
 def test_other_roles_are_refused(client, role, two_organisations):
     keuken, _tuin = two_organisations
@@ -145,7 +160,9 @@ def test_the_pages_link_to_their_trail_for_a_beheerder(client):
         page = client.get(record.get_absolute_url()).content.decode()
         trail = f"{URL}?type={record._meta.label_lower}&amp;id={record.pk}"
         assert LINK_TEXT in page and trail in page, record
-        assert client.get(f"{URL}?type={record._meta.label_lower}&id={record.pk}").status_code == 200
+        assert (
+            client.get(f"{URL}?type={record._meta.label_lower}&id={record.pk}").status_code == 200
+        )
 
 
 def test_partner_beheerders_see_the_link_on_their_residency_and_schouw_round(client):
@@ -157,7 +174,9 @@ def test_partner_beheerders_see_the_link_on_their_residency_and_schouw_round(cli
         page = client.get(record.get_absolute_url())
         assert page.status_code == 200, record
         assert LINK_TEXT in page.content.decode(), record
-        assert client.get(f"{URL}?type={record._meta.label_lower}&id={record.pk}").status_code == 200
+        assert (
+            client.get(f"{URL}?type={record._meta.label_lower}&id={record.pk}").status_code == 200
+        )
 
 
 def test_a_plain_member_or_visitor_sees_no_link(client):
@@ -171,7 +190,9 @@ def test_a_plain_member_or_visitor_sees_no_link(client):
             client.logout()
         for record in (organisation, deal):
             assert LINK_TEXT not in client.get(record.get_absolute_url()).content.decode()
-    assert not AuditEvent.objects.filter(target_id=str(organisation.pk), action__startswith="view").exists()
+    assert not AuditEvent.objects.filter(
+        target_id=str(organisation.pk), action__startswith="view"
+    ).exists()
 
 
 def test_the_dashboard_links_a_beheerder_to_the_trail(client):
@@ -190,7 +211,9 @@ def test_the_trail_of_a_deal_shows_its_parts(client):
     member = ApprovedMembershipFactory(organisation=aanjager, role="lid").user
     deal = DealFactory(status=Deal.Status.PLANNING, aanjager=aanjager, created_by=member)
     partner = DealPartnerFactory(deal=deal, role=DealPartner.Role.PARTNER)
-    task = deal_services.task_create(actor=member, deal=deal, partner=partner, title="Soep koken voor twintig")
+    task = deal_services.task_create(
+        actor=member, deal=deal, partner=partner, title="Soep koken voor twintig"
+    )
     deal_services.task_archive(actor=member, task=task)
     other = DealFactory(status=Deal.Status.PLANNING, aanjager=aanjager, created_by=member)
     deal_services.deal_update(actor=member, deal=other, title="Een andere deal")

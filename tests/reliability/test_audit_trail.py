@@ -122,17 +122,25 @@ class Trail:
             record = audit_target if audit_target is not None else _record_of(result)
         action = audit_action or name
         new = AuditEvent.objects.filter(pk__gt=last)
-        events = new.filter(action=action, target_type=record._meta.label_lower, target_id=str(record.pk))
+        events = new.filter(
+            action=action, target_type=record._meta.label_lower, target_id=str(record.pk)
+        )
         assert events.exists(), (
             f"{name}: no audit event '{action}' on {record!r}; got {list(new.values_list('action', 'target_type'))}"
         )
         actor = kwargs.get("actor")
         if isinstance(actor, User):
-            assert events.filter(actor=actor, actor_label=str(actor)).exists(), f"{name}: the actor is missing"
+            assert events.filter(actor=actor, actor_label=str(actor)).exists(), (
+                f"{name}: the actor is missing"
+            )
         event = events.last()
         assert event.changes, f"{name}: the audit event '{action}' records no change"
         if name in UPDATES:
-            pairs = [v for v in event.changes.values() if isinstance(v, list) and len(v) == 2 and v[0] != v[1]]
+            pairs = [
+                v
+                for v in event.changes.values()
+                if isinstance(v, list) and len(v) == 2 and v[0] != v[1]
+            ]
             assert pairs, f"{name}: an update records field → [old, new]; got {event.changes}"
         assert "token" not in str(event.changes).lower(), f"{name}: a token in the trail"
         self.called.add(name)
@@ -147,7 +155,9 @@ def _assert_scoped(record, actions: set[str]):
 
 
 def _member(organisation, role="lid", platform_role=Role.INITIATIEFNEMER):
-    return ApprovedMembershipFactory(organisation=organisation, role=role, user__roles=[platform_role]).user
+    return ApprovedMembershipFactory(
+        organisation=organisation, role=role, user__roles=[platform_role]
+    ).user
 
 
 # --- Deals ------------------------------------------------------------------------------------------
@@ -173,7 +183,11 @@ def trail():
 
 def test_deal_services_are_audited(db, trail):
     s = deal_services
-    aanjager_org, partner_org, third_org = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
+    aanjager_org, partner_org, third_org = (
+        OrganisationFactory(),
+        OrganisationFactory(),
+        OrganisationFactory(),
+    )
     aanjager_admin, aanjager_member = _member(aanjager_org, "beheerder"), _member(aanjager_org)
     partner_admin, partner_member = _member(partner_org, "beheerder"), _member(partner_org)
     third_admin = _member(third_org, "beheerder")
@@ -195,35 +209,94 @@ def test_deal_services_are_audited(db, trail):
         proposal=proposal,
     )
     trail(s.deal_update, actor=aanjager_member, deal=deal, title="Samen eten aan tafel")
-    partner = trail(s.deal_partner_invite, actor=aanjager_member, deal=deal, organisation=partner_org)
+    partner = trail(
+        s.deal_partner_invite, actor=aanjager_member, deal=deal, organisation=partner_org
+    )
     trail(s.deal_partner_accept, actor=partner_admin, partner=partner)
     declined = s.deal_partner_invite(actor=aanjager_member, deal=deal, organisation=third_org)
     trail(s.deal_partner_decline, actor=third_admin, partner=declined)
     contribution = trail(
-        s.contribution_create, actor=partner_member, partner=partner, kind="kennis", description="Een diëtist"
+        s.contribution_create,
+        actor=partner_member,
+        partner=partner,
+        kind="kennis",
+        description="Een diëtist",
     )
     trail(s.contribution_archive, actor=partner_member, contribution=contribution)
     trail(s.deal_idea_start, actor=aanjager_member, deal=deal)
-    trail(s.deal_toetsing_start, actor=aanjager_member, deal=deal, method=Deal.ToetsingMethod.EXPERTSESSIE)
-    trail(s.deal_toetsing_record, actor=partner_member, deal=deal, findings="Haalbaar met vrijwilligers.")
+    trail(
+        s.deal_toetsing_start,
+        actor=aanjager_member,
+        deal=deal,
+        method=Deal.ToetsingMethod.EXPERTSESSIE,
+    )
+    trail(
+        s.deal_toetsing_record,
+        actor=partner_member,
+        deal=deal,
+        findings="Haalbaar met vrijwilligers.",
+    )
     trail(s.deal_planning_start, actor=aanjager_member, deal=deal)
-    task = trail(s.task_create, actor=aanjager_member, deal=deal, partner=partner, title="Boodschappen doen")
+    task = trail(
+        s.task_create, actor=aanjager_member, deal=deal, partner=partner, title="Boodschappen doen"
+    )
     trail(s.task_mark_done, actor=aanjager_member, task=task)
-    extra_task = s.task_create(actor=aanjager_member, deal=deal, partner=partner, title="Tafels huren")
+    extra_task = s.task_create(
+        actor=aanjager_member, deal=deal, partner=partner, title="Tafels huren"
+    )
     trail(s.task_archive, actor=aanjager_member, task=extra_task)
-    trail(s.result_create, actor=aanjager_member, deal=deal, title="Gasten", indicator="Gasten per week", target=50)
-    result = s.result_create(actor=aanjager_member, deal=deal, title="Oud", indicator="Oud", target=1)
+    trail(
+        s.result_create,
+        actor=aanjager_member,
+        deal=deal,
+        title="Gasten",
+        indicator="Gasten per week",
+        target=50,
+    )
+    result = s.result_create(
+        actor=aanjager_member, deal=deal, title="Oud", indicator="Oud", target=1
+    )
     trail(s.result_archive, actor=aanjager_member, result=result)
-    agreement = trail(s.agreement_create, actor=aanjager_member, deal=deal, kind="overleg", description="Maandelijks")
+    agreement = trail(
+        s.agreement_create,
+        actor=aanjager_member,
+        deal=deal,
+        kind="overleg",
+        description="Maandelijks",
+    )
     trail(s.agreement_archive, actor=aanjager_member, agreement=agreement)
-    milestone = trail(s.milestone_create, actor=aanjager_member, deal=deal, title="Eerste maaltijd", due_date=TODAY)
+    milestone = trail(
+        s.milestone_create,
+        actor=aanjager_member,
+        deal=deal,
+        title="Eerste maaltijd",
+        due_date=TODAY,
+    )
     trail(s.milestone_archive, actor=aanjager_member, milestone=milestone)
     version = trail(s.plan_version_create, actor=aanjager_member, deal=deal)
-    trail(s.deal_sign, actor=aanjager_admin, deal=deal, partner=deal.partners.get(organisation=aanjager_org))
-    trail(s.deal_sign, actor=partner_admin, deal=deal, partner=partner, version_number=version.number)
+    trail(
+        s.deal_sign,
+        actor=aanjager_admin,
+        deal=deal,
+        partner=deal.partners.get(organisation=aanjager_org),
+    )
+    trail(
+        s.deal_sign, actor=partner_admin, deal=deal, partner=partner, version_number=version.number
+    )
     starts_at = timezone.now() + datetime.timedelta(days=7)
-    trail(s.deal_kickoff_plan, actor=aanjager_member, deal=deal, starts_at=starts_at, location="Buurthuis")
-    trail(s.kickoff_moment_schedule, actor=netwerkmanager, title="Kick-off najaar", starts_at=starts_at)
+    trail(
+        s.deal_kickoff_plan,
+        actor=aanjager_member,
+        deal=deal,
+        starts_at=starts_at,
+        location="Buurthuis",
+    )
+    trail(
+        s.kickoff_moment_schedule,
+        actor=netwerkmanager,
+        title="Kick-off najaar",
+        starts_at=starts_at,
+    )
     trail(s.deal_start, actor=aanjager_member, deal=deal)
     trail(s.checkin_submit, actor=partner_member, partner=partner, status="op_koers")
     knelpunt = trail(
@@ -238,23 +311,39 @@ def test_deal_services_are_audited(db, trail):
     trail(s.knelpunt_take_up, actor=ambtenaar, knelpunt=knelpunt)
     trail(s.knelpunt_resolve, actor=ambtenaar, knelpunt=knelpunt, note="Kleinere percelen.")
     other = s.knelpunt_report(
-        actor=partner_member, partner=partner, category="regelgeving", title="Regels", description="X", effect="Y"
+        actor=partner_member,
+        partner=partner,
+        category="regelgeving",
+        title="Regels",
+        description="X",
+        effect="Y",
     )
     trail(s.knelpunt_forward, actor=netwerkmanager, knelpunt=other)
     trail(s.deal_pause, actor=partner_member, deal=deal, reason="Even bezinnen.")
     trail(s.deal_resume, actor=aanjager_member, deal=deal)
     s.deal_pause(actor=partner_member, deal=deal, reason="Nog eens.")
-    voices = deal.partners.filter(status=DealPartner.Status.GEACCEPTEERD).values_list("pk", flat=True)
+    voices = deal.partners.filter(status=DealPartner.Status.GEACCEPTEERD).values_list(
+        "pk", flat=True
+    )
     trail(s.deal_resume_jointly, actor=partner_member, deal=deal, agreed_partner_ids=list(voices))
     trail(s.deal_finish, actor=aanjager_member, deal=deal)
-    stopped = DealFactory(status=Deal.Status.IDEE, aanjager=aanjager_org, created_by=aanjager_member)
+    stopped = DealFactory(
+        status=Deal.Status.IDEE, aanjager=aanjager_org, created_by=aanjager_member
+    )
     trail(s.deal_stop, actor=aanjager_member, deal=stopped, reason="Geen partners.")
-    skipped = DealFactory(status=Deal.Status.IDEE, aanjager=aanjager_org, created_by=aanjager_member, proposal=proposal)
+    skipped = DealFactory(
+        status=Deal.Status.IDEE,
+        aanjager=aanjager_org,
+        created_by=aanjager_member,
+        proposal=proposal,
+    )
     DealPartnerFactory(deal=skipped, organisation=partner_org, role=DealPartner.Role.PARTNER)
     trail(s.deal_toetsing_skip, actor=aanjager_member, deal=skipped, reason="Al eerder getoetst.")
 
     theme = ThemeFactory()
-    deal_theme = trail(s.deal_theme_set, actor=netwerkmanager, theme=theme, priority=1, period_start=TODAY)
+    deal_theme = trail(
+        s.deal_theme_set, actor=netwerkmanager, theme=theme, priority=1, period_start=TODAY
+    )
     trail(s.deal_theme_set, actor=netwerkmanager, theme=theme, priority=2, period_start=TODAY)
     trail(
         s.deal_theme_comment_create,
@@ -278,14 +367,33 @@ def test_deal_services_are_audited(db, trail):
         organisation=aanjager_org,
     )  # fmt: skip
     trail(s.intake_triage, actor=ambtenaar, intake=intake, note="Past bij wijkgericht werken.")
-    trail(s.intake_involve, actor=ambtenaar, intake=intake, kind="cluster", name="Stadsontwikkeling")
-    trail(s.intake_commitment_record, actor=ambtenaar, intake=intake, who="Gebied Noord", what="Een locatie")
+    trail(
+        s.intake_involve, actor=ambtenaar, intake=intake, kind="cluster", name="Stadsontwikkeling"
+    )
+    trail(
+        s.intake_commitment_record,
+        actor=ambtenaar,
+        intake=intake,
+        who="Gebied Noord",
+        what="Een locatie",
+    )
     trail(s.intake_convert_to_deal, actor=ambtenaar, intake=intake, audit_target=intake)
-    referred = s.intake_submit(actor=aanjager_member, kind="verzoek", title="Subsidie", description="Voor verf.")
-    trail(s.intake_refer, actor=ambtenaar, intake=referred, instrument="Opzoomeren", note="Past beter.")
+    referred = s.intake_submit(
+        actor=aanjager_member, kind="verzoek", title="Subsidie", description="Voor verf."
+    )
+    trail(
+        s.intake_refer,
+        actor=ambtenaar,
+        intake=referred,
+        instrument="Opzoomeren",
+        note="Past beter.",
+    )
 
     assert trail.called == DEAL_SERVICES
-    _assert_scoped(deal, {"task_create", "contribution_create", "deal_sign", "checkin_submit", "knelpunt_report"})
+    _assert_scoped(
+        deal,
+        {"task_create", "contribution_create", "deal_sign", "checkin_submit", "knelpunt_report"},
+    )
 
 
 # --- Partner in residence ------------------------------------------------------------------------
@@ -314,9 +422,18 @@ def test_residence_services_are_audited(db, trail):
     residency = trail(s.residency_propose, actor=world.person, **world.proposal())
     residency = trail(s.residency_confirm, actor=world.initiative_admin, residency=residency)
     residency = trail(s.residency_confirm, actor=world.municipality_admin, residency=residency)
-    trail(s.log_entry_create, actor=world.person, residency=residency, text="Meegelopen met het wijkteam.")
+    trail(
+        s.log_entry_create,
+        actor=world.person,
+        residency=residency,
+        text="Meegelopen met het wijkteam.",
+    )
     meeting = trail(
-        s.meeting_plan, actor=world.municipality_member, residency=residency, starts_at=soon, agenda="Evaluatie"
+        s.meeting_plan,
+        actor=world.municipality_member,
+        residency=residency,
+        starts_at=soon,
+        agenda="Evaluatie",
     )
     action = trail(
         s.action_create,
@@ -328,7 +445,13 @@ def test_residence_services_are_audited(db, trail):
     )
     trail(s.action_mark_done, actor=world.municipality_member, action=action)
     trail(s.meeting_record, actor=world.person, meeting=meeting, notes="Goed gesprek.")
-    signal = trail(s.signal_raise, actor=world.person, residency=residency, title="Traag", description="Alles duurt.")
+    signal = trail(
+        s.signal_raise,
+        actor=world.person,
+        residency=residency,
+        title="Traag",
+        description="Alles duurt.",
+    )
     trail(
         s.signal_respond,
         actor=world.person,
@@ -338,18 +461,39 @@ def test_residence_services_are_audited(db, trail):
         closure="opgelost",
         audit_target=signal,
     )
-    s.signal_respond(actor=world.municipality_admin, signal=signal, partner=world.host, text="Eens", closure="opgelost")
+    s.signal_respond(
+        actor=world.municipality_admin,
+        signal=signal,
+        partner=world.host,
+        text="Eens",
+        closure="opgelost",
+    )
     trail(s.signal_close, actor=world.person, signal=signal, outcome="opgelost")
-    other = s.signal_raise(actor=world.person, residency=residency, title="Regels", description="Te strak.")
+    other = s.signal_raise(
+        actor=world.person, residency=residency, title="Regels", description="Te strak."
+    )
     trail(s.signal_to_register, actor=world.person, signal=other, effect="Drie maanden vertraging")
 
-    handbrake = trail(s.handbrake_pull, actor=world.person, residency=residency, reason="Afspraken lopen uiteen")
-    trail(s.handbrake_agree, actor=world.initiative_admin, handbrake=handbrake, partner=world.sending)
+    handbrake = trail(
+        s.handbrake_pull, actor=world.person, residency=residency, reason="Afspraken lopen uiteen"
+    )
+    trail(
+        s.handbrake_agree, actor=world.initiative_admin, handbrake=handbrake, partner=world.sending
+    )
     s.handbrake_agree(actor=world.municipality_member, handbrake=handbrake, partner=world.host)
     handbrake = s.handbrake_pull(actor=world.person, residency=residency, reason="Weer mis")
-    planned = s.meeting_plan(actor=world.person, residency=residency, starts_at=soon, agenda="Handrem")
-    held = s.meeting_record(actor=world.person, meeting=planned, notes="Samen besloten: we gaan door.")
-    trail(s.handbrake_agree_in_meeting, actor=world.initiative_admin, handbrake=handbrake, meeting=held)
+    planned = s.meeting_plan(
+        actor=world.person, residency=residency, starts_at=soon, agenda="Handrem"
+    )
+    held = s.meeting_record(
+        actor=world.person, meeting=planned, notes="Samen besloten: we gaan door."
+    )
+    trail(
+        s.handbrake_agree_in_meeting,
+        actor=world.initiative_admin,
+        handbrake=handbrake,
+        meeting=held,
+    )
     handbrake = s.handbrake_pull(actor=world.person, residency=residency, reason="Nog eens")
     for partner in (world.sending, world.host):
         ResumeAgreementFactory(handbrake=handbrake, partner=partner, agreed_by=world.person)
@@ -373,13 +517,19 @@ def test_residence_services_are_audited(db, trail):
         starts_at=soon,
     )
     reflection = trail(
-        s.reflection_write, actor=world.person, residency=residency, moment="tussentijds", text="Leerzaam."
+        s.reflection_write,
+        actor=world.person,
+        residency=residency,
+        moment="tussentijds",
+        text="Leerzaam.",
     )
     trail(s.reflection_propose_as_lesson, actor=world.person, reflection=reflection)
     trail(s.residency_end, actor=world.person, residency=residency)
 
     assert trail.called == RESIDENCE_SERVICES
-    _assert_scoped(residency, {"log_entry_create", "meeting_plan", "signal_raise", "handbrake_pull"})
+    _assert_scoped(
+        residency, {"log_entry_create", "meeting_plan", "signal_raise", "handbrake_pull"}
+    )
 
 
 # --- Schouw ----------------------------------------------------------------------------------------
@@ -431,11 +581,22 @@ def test_schouw_services_are_audited(db, trail):
     new_guest = world.guest(schouw_round, consent=False)
     trail(s.guest_consent_give, actor=new_guest, agreed=True)
     schouw_round = trail(s.schouw_round_open, actor=admin, schouw_round=schouw_round)
-    trail(s.observation_create, actor=new_guest, schouw_round=schouw_round, text="Warm onthaal.", tone="onverwacht")
+    trail(
+        s.observation_create,
+        actor=new_guest,
+        schouw_round=schouw_round,
+        text="Warm onthaal.",
+        tone="onverwacht",
+    )
     schouw_round = trail(s.schouw_round_meetlat_start, actor=admin, schouw_round=schouw_round)
-    dropped = s.criterion_propose(actor=admin, schouw_round=schouw_round, partner=world.aanjager, name="Snelheid")
+    dropped = s.criterion_propose(
+        actor=admin, schouw_round=schouw_round, partner=world.aanjager, name="Snelheid"
+    )
     trail(s.criterion_withdraw, actor=admin, criterion=dropped)
-    for partner, member in ((world.aanjager, world.initiative_member), (world.gemeente, world.municipality_member)):
+    for partner, member in (
+        (world.aanjager, world.initiative_member),
+        (world.gemeente, world.municipality_member),
+    ):
         criterion = trail(
             s.criterion_propose,
             actor=new_guest,
@@ -454,7 +615,13 @@ def test_schouw_services_are_audited(db, trail):
         )
     schouw_round = trail(s.schouw_round_appraisal_start, actor=admin, schouw_round=schouw_round)
     for criterion in schouw_round.criteria.all():
-        trail(s.appraisal_record, actor=new_guest, criterion=criterion, level=3, explanation="Zichtbaar in de wijk.")
+        trail(
+            s.appraisal_record,
+            actor=new_guest,
+            criterion=criterion,
+            level=3,
+            explanation="Zichtbaar in de wijk.",
+        )
     trail(s.appraisals_submit, actor=new_guest, schouw_round=schouw_round)
     trail(s.appraisals_reveal, actor=admin, schouw_round=schouw_round)
     schouw_round = trail(s.schouw_round_discussion_start, actor=admin, schouw_round=schouw_round)
@@ -467,7 +634,13 @@ def test_schouw_services_are_audited(db, trail):
         wider_interest="Eerlijk werk.",
         next_steps="Elk kwartaal evalueren.",
     )
-    trail(s.advice_record, actor=admin, schouw_round=schouw_round, partner=world.gemeente, text="Meer ruimte.")
+    trail(
+        s.advice_record,
+        actor=admin,
+        schouw_round=schouw_round,
+        partner=world.gemeente,
+        text="Meer ruimte.",
+    )
     trail(
         s.schouw_agreements_apply,
         actor=admin,
@@ -488,11 +661,14 @@ def test_schouw_services_are_audited(db, trail):
     schouw_round = trail(s.schouw_round_report_start, actor=admin, schouw_round=schouw_round)
     trail(s.report_write, actor=admin, schouw_round=schouw_round, summary="Een rijk beeld.")
     schouw_round = trail(s.schouw_round_finish, actor=admin, schouw_round=schouw_round)
-    trail(s.report_publication_agree, actor=admin, schouw_round=schouw_round, partner=world.aanjager)
+    trail(
+        s.report_publication_agree, actor=admin, schouw_round=schouw_round, partner=world.aanjager
+    )
 
     assert trail.called == SCHOUW_SERVICES
     _assert_scoped(
-        schouw_round, {"participant_add_member", "observation_create", "criterion_propose", "appraisal_record"}
+        schouw_round,
+        {"participant_add_member", "observation_create", "criterion_propose", "appraisal_record"},
     )
 
 
@@ -513,11 +689,20 @@ def test_atlas_services_are_audited(db, trail):
     contentbeheerder = UserFactory(roles=[Role.CONTENTBEHEERDER])
     applicant, other_applicant = UserFactory(), UserFactory()
     organisation = trail(
-        s.organisation_create, actor=netwerkmanager, data={"name": "Buurtkeuken", "type": "initiatief"}
+        s.organisation_create,
+        actor=netwerkmanager,
+        data={"name": "Buurtkeuken", "type": "initiatief"},
     )
     admin = _member(organisation, "beheerder")
-    trail(s.organisation_update, actor=admin, organisation=organisation, data={"phone": "010 123 45 67"})
-    membership = trail(s.membership_request, actor=applicant, organisation=organisation, motivation="Ik kook mee.")
+    trail(
+        s.organisation_update,
+        actor=admin,
+        organisation=organisation,
+        data={"phone": "010 123 45 67"},
+    )
+    membership = trail(
+        s.membership_request, actor=applicant, organisation=organisation, motivation="Ik kook mee."
+    )
     trail(s.membership_approve, actor=admin, membership=membership, role=Membership.Role.LID)
     trail(s.membership_end, actor=applicant, membership=membership)
     refused = s.membership_request(actor=other_applicant, organisation=organisation)
@@ -530,7 +715,9 @@ def test_atlas_services_are_audited(db, trail):
         audit_target=organisation,
     )
     trail(s.change_proposal_accept, actor=admin, proposal=proposal, audit_target=organisation)
-    rejected = s.organisation_change_propose(actor=admin, organisation=organisation, changes={"phone": "1"})
+    rejected = s.organisation_change_propose(
+        actor=admin, organisation=organisation, changes={"phone": "1"}
+    )
     trail(s.change_proposal_reject, actor=admin, proposal=rejected, audit_target=organisation)
     trail(s.organisation_verify, actor=netwerkmanager, organisation=organisation)
     duplicate = OrganisationFactory(name="Buurtkeuken (dubbel)")
@@ -543,13 +730,24 @@ def test_atlas_services_are_audited(db, trail):
         audit_target=duplicate,
     )
     saved = trail(s.saved_search_create, actor=applicant, name="Keukens", query="q=keuken")
-    trail(s.saved_search_delete, actor=applicant, saved_search=saved, audit_target=copy.copy(saved))  # delete clears pk
+    trail(
+        s.saved_search_delete, actor=applicant, saved_search=saved, audit_target=copy.copy(saved)
+    )  # delete clears pk
 
-    lesson = trail(s.lesson_propose, actor=applicant, title="Begin klein", summary="Een kleine start werkt beter.")
+    lesson = trail(
+        s.lesson_propose,
+        actor=applicant,
+        title="Begin klein",
+        summary="Een kleine start werkt beter.",
+    )
     lesson = trail(s.lesson_take_into_editing, actor=contentbeheerder, lesson=lesson)
-    lesson = trail(s.lesson_update, actor=contentbeheerder, lesson=lesson, data={"title": "Begin altijd klein"})
+    lesson = trail(
+        s.lesson_update, actor=contentbeheerder, lesson=lesson, data={"title": "Begin altijd klein"}
+    )
     trail(s.lesson_publish, actor=contentbeheerder, lesson=lesson)
-    rejected_lesson = s.lesson_propose(actor=applicant, title="Alles tegelijk", summary="Niet doen.")
+    rejected_lesson = s.lesson_propose(
+        actor=applicant, title="Alles tegelijk", summary="Niet doen."
+    )
     trail(s.lesson_reject, actor=contentbeheerder, lesson=rejected_lesson, reason="Te algemeen.")
 
     assert trail.called == ATLAS_SERVICES
@@ -574,7 +772,10 @@ def test_kompas_services_are_audited(db, trail):
     citizen = UserFactory()
     theme = ThemeFactory()
     KnelpuntFactory(
-        deal=DealFactory(themes=[theme]), category="inkoop", status="doorgezet_naar_kompas", forwarded_at=timezone.now()
+        deal=DealFactory(themes=[theme]),
+        category="inkoop",
+        status="doorgezet_naar_kompas",
+        forwarded_at=timezone.now(),
     )
     run = trail(s.draft_run_start, actor=contentbeheerder, audit_action="kompas_draft_start")
     run = trail(
@@ -625,7 +826,11 @@ def test_kompas_services_are_audited(db, trail):
         audit_action="kompas_priority_set",
     )
     gremium = trail(
-        s.gremium_save, actor=bestuurder, name="College", kind="bestuurlijk", audit_action="kompas_gremium_save"
+        s.gremium_save,
+        actor=bestuurder,
+        name="College",
+        kind="bestuurlijk",
+        audit_action="kompas_gremium_save",
     )
     trail(
         s.gremium_save,
@@ -635,7 +840,12 @@ def test_kompas_services_are_audited(db, trail):
         gremium=gremium,
         audit_action="kompas_gremium_save",
     )
-    trail(s.edition_consultation_open, actor=contentbeheerder, edition=edition, audit_action="kompas_consultation_open")
+    trail(
+        s.edition_consultation_open,
+        actor=contentbeheerder,
+        edition=edition,
+        audit_action="kompas_consultation_open",
+    )
     trail(
         s.comment_create,
         actor=citizen,
@@ -643,7 +853,13 @@ def test_kompas_services_are_audited(db, trail):
         body="Wij lopen hier ook tegenaan.",
         audit_action="kompas_comment",
     )
-    trail(s.proposal_endorse, actor=citizen, proposal=proposal, audit_action="kompas_endorse", audit_target=proposal)
+    trail(
+        s.proposal_endorse,
+        actor=citizen,
+        proposal=proposal,
+        audit_action="kompas_endorse",
+        audit_target=proposal,
+    )
     item = trail(
         s.agenda_item_create,
         actor=ambtenaar,
@@ -672,7 +888,12 @@ def test_kompas_services_are_audited(db, trail):
         feedback="Aangenomen.",
         audit_action="kompas_feedback_publish",
     )
-    trail(s.edition_monitoring_start, actor=contentbeheerder, edition=edition, audit_action="kompas_monitoring_start")
+    trail(
+        s.edition_monitoring_start,
+        actor=contentbeheerder,
+        edition=edition,
+        audit_action="kompas_monitoring_start",
+    )
     trail(
         s.monitoring_entry_add,
         actor=ambtenaar,
@@ -686,7 +907,13 @@ def test_kompas_services_are_audited(db, trail):
 
     assert trail.called == KOMPAS_SERVICES
     _assert_scoped(
-        edition, {"kompas_proposal_create", "kompas_comment", "kompas_agenda_item_create", "kompas_monitoring_add"}
+        edition,
+        {
+            "kompas_proposal_create",
+            "kompas_comment",
+            "kompas_agenda_item_create",
+            "kompas_monitoring_add",
+        },
     )
 
 
@@ -700,10 +927,18 @@ def test_every_write_service_is_in_a_flow():
     for module_name in AUDITED_MODULES:
         module = importlib.import_module(module_name)
         for name, member in vars(module).items():
-            if inspect.isfunction(member) and member.__module__ == module_name and not name.startswith("_"):
+            if (
+                inspect.isfunction(member)
+                and member.__module__ == module_name
+                and not name.startswith("_")
+            ):
                 found.add(name)
     tested = set().union(*FLOWS)
     missing = sorted(found - tested - set(HELPERS))
-    assert not missing, f"write services without an audit check here (add them to a flow, or to HELPERS): {missing}"
+    assert not missing, (
+        f"write services without an audit check here (add them to a flow, or to HELPERS): {missing}"
+    )
     assert not (tested & set(HELPERS)), "a service is both tested and listed as a helper"
-    assert not (set(HELPERS) - found), f"HELPERS lists functions that no longer exist: {sorted(set(HELPERS) - found)}"
+    assert not (set(HELPERS) - found), (
+        f"HELPERS lists functions that no longer exist: {sorted(set(HELPERS) - found)}"
+    )

@@ -101,7 +101,9 @@ def test_deal_finish_and_stop_at_once_leave_one_end():
     deal = world.deal(Deal.Status.LOPEND)
     outcomes = race(
         lambda: Deal.objects.get(pk=deal.pk),
-        lambda d: deal_services.deal_finish(actor=world.aanjager_member, deal=d, note="Doel bereikt"),
+        lambda d: deal_services.deal_finish(
+            actor=world.aanjager_member, deal=d, note="Doel bereikt"
+        ),
         lambda d: deal_services.deal_stop(actor=world.netwerkmanager, deal=d, reason="Geld op"),
     )
     winner = one_wins(outcomes)
@@ -121,7 +123,9 @@ def test_deal_sign_and_stop_at_once_never_close_a_stopped_deal():
     outcomes = race(
         lambda: Deal.objects.get(pk=deal.pk),
         lambda d: deal_services.deal_sign(actor=world.partner_admin, deal=d, partner=partner),
-        lambda d: deal_services.deal_stop(actor=world.aanjager_member, deal=d, reason="Geen draagvlak"),
+        lambda d: deal_services.deal_stop(
+            actor=world.aanjager_member, deal=d, reason="Geen draagvlak"
+        ),
     )
     deal.refresh_from_db()
     signed, stopped = (not isinstance(o, Exception) for o in outcomes)
@@ -140,8 +144,12 @@ def test_two_partners_pause_at_once_the_step_is_remembered_once():
     deal = world.deal(Deal.Status.LOPEND)
     outcomes = race(
         lambda: Deal.objects.get(pk=deal.pk),
-        lambda d: deal_services.deal_pause(actor=world.aanjager_member, deal=d, reason="Even op adem komen"),
-        lambda d: deal_services.deal_pause(actor=world.partner_member, deal=d, reason="Eerst de begroting"),
+        lambda d: deal_services.deal_pause(
+            actor=world.aanjager_member, deal=d, reason="Even op adem komen"
+        ),
+        lambda d: deal_services.deal_pause(
+            actor=world.partner_member, deal=d, reason="Eerst de begroting"
+        ),
     )
     one_wins(outcomes)
     deal.refresh_from_db()
@@ -157,12 +165,19 @@ def test_two_partners_pause_at_once_the_step_is_remembered_once():
 
 def test_two_netwerkmanagers_approve_and_reject_the_same_request():
     organisation = OrganisationFactory()
-    membership = MembershipFactory(organisation=organisation, user=UserFactory(roles=[Role.INITIATIEFNEMER]))
-    first, second = UserFactory(roles=[Role.NETWERKMANAGER]), UserFactory(roles=[Role.NETWERKMANAGER])
+    membership = MembershipFactory(
+        organisation=organisation, user=UserFactory(roles=[Role.INITIATIEFNEMER])
+    )
+    first, second = (
+        UserFactory(roles=[Role.NETWERKMANAGER]),
+        UserFactory(roles=[Role.NETWERKMANAGER]),
+    )
     outcomes = race(
         lambda: Membership.objects.get(pk=membership.pk),
         lambda m: atlas_services.membership_approve(actor=first, membership=m),
-        lambda m: atlas_services.membership_reject(actor=second, membership=m, note="Onbekend bij ons"),
+        lambda m: atlas_services.membership_reject(
+            actor=second, membership=m, note="Onbekend bij ons"
+        ),
     )
     winner = one_wins(outcomes)
     membership.refresh_from_db()
@@ -176,8 +191,12 @@ def test_the_same_person_asks_twice_at_once_to_join():
     person = UserFactory(roles=[Role.INITIATIEFNEMER])
     outcomes = race(
         lambda: None,
-        lambda _: atlas_services.membership_request(actor=person, organisation=organisation, motivation="Graag"),
-        lambda _: atlas_services.membership_request(actor=person, organisation=organisation, motivation="Graag!"),
+        lambda _: atlas_services.membership_request(
+            actor=person, organisation=organisation, motivation="Graag"
+        ),
+        lambda _: atlas_services.membership_request(
+            actor=person, organisation=organisation, motivation="Graag!"
+        ),
     )
     errors = [o for o in outcomes if isinstance(o, Exception)]
     assert len(errors) == 1, outcomes
@@ -192,7 +211,9 @@ def test_the_same_person_asks_twice_at_once_to_join():
 
 def test_sender_and_host_confirm_at_once_the_residency_starts_once():
     world = ResidenceWorld()
-    residency = residence_services.residency_propose(actor=world.initiative_admin, **world.proposal())
+    residency = residence_services.residency_propose(
+        actor=world.initiative_admin, **world.proposal()
+    )
     outcomes = race(
         lambda: Residency.objects.get(pk=residency.pk),
         lambda r: residence_services.residency_confirm(actor=world.initiative_admin, residency=r),
@@ -212,11 +233,17 @@ def test_the_last_two_partners_agree_at_once_the_deal_resumes_exactly_once():
     residency = ResidencyFactory(
         deal=world.deal, person=world.person, sending_partner=world.sending, host_partner=world.host
     )
-    handbrake = residence_services.handbrake_pull(actor=world.person, residency=residency, reason="Geen overleg")
+    handbrake = residence_services.handbrake_pull(
+        actor=world.person, residency=residency, reason="Geen overleg"
+    )
     outcomes = race(
         lambda: Handbrake.objects.get(pk=handbrake.pk),
-        lambda h: residence_services.handbrake_agree(actor=world.initiative_admin, handbrake=h, partner=world.sending),
-        lambda h: residence_services.handbrake_agree(actor=world.municipality_admin, handbrake=h, partner=world.host),
+        lambda h: residence_services.handbrake_agree(
+            actor=world.initiative_admin, handbrake=h, partner=world.sending
+        ),
+        lambda h: residence_services.handbrake_agree(
+            actor=world.municipality_admin, handbrake=h, partner=world.host
+        ),
     )
     assert not any(isinstance(o, Exception) for o in outcomes), outcomes
     handbrake.refresh_from_db()
@@ -234,13 +261,22 @@ def test_the_handbrake_pulled_twice_at_once_pauses_once():
     )
     outcomes = race(
         lambda: Residency.objects.get(pk=residency.pk),
-        lambda r: residence_services.handbrake_pull(actor=world.person, residency=r, reason="Geen overleg"),
-        lambda r: residence_services.handbrake_pull(actor=world.person, residency=r, reason="Nog steeds niet"),
+        lambda r: residence_services.handbrake_pull(
+            actor=world.person, residency=r, reason="Geen overleg"
+        ),
+        lambda r: residence_services.handbrake_pull(
+            actor=world.person, residency=r, reason="Nog steeds niet"
+        ),
     )
     one_wins(outcomes)
-    assert Handbrake.objects.filter(deal=world.deal, status=Handbrake.Status.AANGETROKKEN).count() == 1
+    assert (
+        Handbrake.objects.filter(deal=world.deal, status=Handbrake.Status.AANGETROKKEN).count() == 1
+    )
     world.deal.refresh_from_db()
-    assert (world.deal.status, world.deal.paused_from) == (Deal.Status.GEPAUZEERD, Deal.Status.LOPEND)
+    assert (world.deal.status, world.deal.paused_from) == (
+        Deal.Status.GEPAUZEERD,
+        Deal.Status.LOPEND,
+    )
     assert audited("deal_pause", world.deal) == 1
 
 
@@ -250,11 +286,17 @@ def test_the_handbrake_pulled_twice_at_once_pauses_once():
 def test_two_partners_advance_the_schouw_step_at_once():
     world = SchouwWorld()
     schouw_round, guest = world.advance_to("open_schouw")
-    schouw_services.observation_create(actor=guest, schouw_round=schouw_round, text="Warm onthaal.", tone="onverwacht")
+    schouw_services.observation_create(
+        actor=guest, schouw_round=schouw_round, text="Warm onthaal.", tone="onverwacht"
+    )
     outcomes = race(
         lambda: SchouwRound.objects.get(pk=schouw_round.pk),
-        lambda r: schouw_services.schouw_round_meetlat_start(actor=world.initiative_admin, schouw_round=r),
-        lambda r: schouw_services.schouw_round_meetlat_start(actor=world.municipality_member, schouw_round=r),
+        lambda r: schouw_services.schouw_round_meetlat_start(
+            actor=world.initiative_admin, schouw_round=r
+        ),
+        lambda r: schouw_services.schouw_round_meetlat_start(
+            actor=world.municipality_member, schouw_round=r
+        ),
     )
     one_wins(outcomes)
     schouw_round.refresh_from_db()
@@ -275,7 +317,11 @@ def test_two_partners_start_a_schouw_round_for_the_same_deal():
             ends_on=today + datetime.timedelta(days=7),
         )
 
-    outcomes = race(lambda: None, lambda _: create(world.initiative_admin), lambda _: create(world.municipality_member))
+    outcomes = race(
+        lambda: None,
+        lambda _: create(world.initiative_admin),
+        lambda _: create(world.municipality_member),
+    )
     one_wins(outcomes)
     assert world.deal.schouw_rounds.exclude(status=SchouwRound.Status.AFGEROND).count() == 1
 
@@ -316,7 +362,9 @@ def test_a_draft_by_hand_and_one_by_beat_at_once_make_one_concept():
     )
     assert all(isinstance(o, DraftRun) for o in outcomes), outcomes
     (concept,) = Edition.objects.filter(status=Edition.Status.CONCEPT)
-    assert [(run.status, run.edition_id) for run in outcomes] == [(DraftRun.Status.KLAAR, concept.pk)] * 2
+    assert [(run.status, run.edition_id) for run in outcomes] == [
+        (DraftRun.Status.KLAAR, concept.pk)
+    ] * 2
     assert concept.proposals.count() == 1 and concept.evidence.count() == 1
 
 
@@ -352,11 +400,17 @@ def test_two_bestuurders_adopt_at_once_the_priorities_are_set_once():
     )
     winner = one_wins(outcomes)
     edition.refresh_from_db()
-    assert (edition.status, edition.adopted_by) == (Edition.Status.VASTGESTELD, [first, second][winner])
+    assert (edition.status, edition.adopted_by) == (
+        Edition.Status.VASTGESTELD,
+        [first, second][winner],
+    )
     assert edition.snapshot["adopted_by"] == str([first, second][winner])
     assert audited("kompas_adopt", edition) == 1
     deal_theme = DealTheme.objects.get(theme=theme, is_active=True)
-    assert (deal_theme.source, deal_theme.set_by) == (DealTheme.Source.KOMPAS, [first, second][winner])
+    assert (deal_theme.source, deal_theme.set_by) == (
+        DealTheme.Source.KOMPAS,
+        [first, second][winner],
+    )
     assert audited("deal_theme_set", deal_theme) == 1
 
 
@@ -365,7 +419,10 @@ def test_two_bestuurders_adopt_at_once_the_priorities_are_set_once():
 
 def test_publish_and_reject_a_lesson_at_once():
     lesson = LessonFactory(status=Lesson.Status.IN_REDACTIE)
-    first, second = UserFactory(roles=[Role.CONTENTBEHEERDER]), UserFactory(roles=[Role.CONTENTBEHEERDER])
+    first, second = (
+        UserFactory(roles=[Role.CONTENTBEHEERDER]),
+        UserFactory(roles=[Role.CONTENTBEHEERDER]),
+    )
     outcomes = race(
         lambda: Lesson.objects.get(pk=lesson.pk),
         lambda le: atlas_services.lesson_publish(actor=first, lesson=le),
@@ -374,17 +431,28 @@ def test_publish_and_reject_a_lesson_at_once():
     winner = one_wins(outcomes)
     lesson.refresh_from_db()
     if winner == 0:
-        assert (lesson.status, lesson.version, lesson.rejection_reason) == (Lesson.Status.GEPUBLICEERD, 1, "")
+        assert (lesson.status, lesson.version, lesson.rejection_reason) == (
+            Lesson.Status.GEPUBLICEERD,
+            1,
+            "",
+        )
         assert lesson.versions.count() == 1
     else:
-        assert (lesson.status, lesson.version, lesson.published_at) == (Lesson.Status.AFGEWEZEN, 0, None)
+        assert (lesson.status, lesson.version, lesson.published_at) == (
+            Lesson.Status.AFGEWEZEN,
+            0,
+            None,
+        )
         assert lesson.versions.count() == 0
     assert audited("lesson_publish", lesson) + audited("lesson_reject", lesson) == 1
 
 
 def test_publish_and_reject_a_suggested_news_item_at_once():
     item = NewsItemFactory(status=NewsItem.Status.VOORGESTELD)
-    first, second = UserFactory(roles=[Role.CONTENTBEHEERDER]), UserFactory(roles=[Role.CONTENTBEHEERDER])
+    first, second = (
+        UserFactory(roles=[Role.CONTENTBEHEERDER]),
+        UserFactory(roles=[Role.CONTENTBEHEERDER]),
+    )
     outcomes = race(
         lambda: NewsItem.objects.get(pk=item.pk),
         lambda n: atlas_services.news_publish(actor=first, item=n),

@@ -32,19 +32,43 @@ from tests.factories import (
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 APP_PACKAGES = ("atlas", "deals", "schouw", "kompas", "reisgids")
 DELETE_CALLS = {"delete", "_raw_delete", "bulk_delete"}
-DELETE_BASES = {"DestroyModelMixin", "ModelViewSet", "DeleteView", "BaseDeleteView", "DeletionMixin"}
+DELETE_BASES = {
+    "DestroyModelMixin",
+    "ModelViewSet",
+    "DeleteView",
+    "BaseDeleteView",
+    "DeletionMixin",
+}
 
 # Every delete in the app code, by module and by what is deleted (the first name of the call chain),
 # with the reason it is not a domain record being lost.
 ALLOWED_DELETES = {
-    ("atlas/services/directory.py", "saved_search"): "a person's own saved search (mijn radar); audited",
-    ("atlas/services/notifications.py", "follow"): "a person's own follow of an organisation, theme or area",
-    ("atlas/services/events.py", "registration"): "a person's own sign-up for an event; the sign-off is audited",
-    ("kompas/services.py", "Evidence"): "the drafting task's evidence of a concept edition, found again on each "
+    (
+        "atlas/services/directory.py",
+        "saved_search",
+    ): "a person's own saved search (mijn radar); audited",
+    (
+        "atlas/services/notifications.py",
+        "follow",
+    ): "a person's own follow of an organisation, theme or area",
+    (
+        "atlas/services/events.py",
+        "registration",
+    ): "a person's own sign-up for an event; the sign-off is audited",
+    (
+        "kompas/services.py",
+        "Evidence",
+    ): "the drafting task's evidence of a concept edition, found again on each "
     "run; what is no longer found is dropped. An edition past concept is never touched",
-    ("kompas/services.py", "Proposal"): "candidate proposals the drafting task wrote in a concept edition and "
+    (
+        "kompas/services.py",
+        "Proposal",
+    ): "candidate proposals the drafting task wrote in a concept edition and "
     "that nobody edited (edited_by_people=False), replaced on the next run",
-    ("kompas/services.py", "Priority"): "priorities the drafting task set in a concept edition (drafted=True) "
+    (
+        "kompas/services.py",
+        "Priority",
+    ): "priorities the drafting task set in a concept edition (drafted=True) "
     "for a theme without evidence any more; priorities people set are kept",
 }
 # The privacy erasure deletes what a person asks to be forgotten; it lives in modules of this name.
@@ -77,7 +101,11 @@ def delete_sites() -> list[tuple[str, str, int]]:
                         sites.append((relative, _chain_head(node.func.value), node.lineno))
                 elif isinstance(node, ast.ClassDef):
                     for base in node.bases:
-                        name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
+                        name = (
+                            base.attr
+                            if isinstance(base, ast.Attribute)
+                            else getattr(base, "id", "")
+                        )
                         if name in DELETE_BASES:
                             sites.append((relative, f"class {node.name}({name})", node.lineno))
     return sites
@@ -110,10 +138,18 @@ def test_the_static_check_finds_deletes(tmp_path):
     )
     found = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in DELETE_CALLS:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in DELETE_CALLS
+        ):
             found.append(_chain_head(node.func.value))
         elif isinstance(node, ast.ClassDef):
-            found += [b.attr for b in node.bases if isinstance(b, ast.Attribute) and b.attr in DELETE_BASES]
+            found += [
+                b.attr
+                for b in node.bases
+                if isinstance(b, ast.Attribute) and b.attr in DELETE_BASES
+            ]
     assert sorted(found) == ["DestroyModelMixin", "Task", "deal"]
 
 
@@ -121,7 +157,9 @@ def test_the_static_check_finds_deletes(tmp_path):
 
 
 def _member(organisation, role="lid"):
-    return ApprovedMembershipFactory(organisation=organisation, role=role, user__roles=[Role.INITIATIEFNEMER]).user
+    return ApprovedMembershipFactory(
+        organisation=organisation, role=role, user__roles=[Role.INITIATIEFNEMER]
+    ).user
 
 
 def test_an_archived_plan_item_leaves_the_plan_but_stays_in_the_database_and_the_trail(db, client):
@@ -130,8 +168,12 @@ def test_an_archived_plan_item_leaves_the_plan_but_stays_in_the_database_and_the
     deal = DealFactory(status=Deal.Status.PLANNING, aanjager=aanjager_org, created_by=member)
     partner = DealPartnerFactory(deal=deal, organisation=partner_org, role=DealPartner.Role.PARTNER)
     ResultFactory(deal=deal)
-    kept = deal_services.task_create(actor=member, deal=deal, partner=partner, title="Boodschappen doen")
-    task = deal_services.task_create(actor=member, deal=deal, partner=partner, title="Tafels huren bij de kerk")
+    kept = deal_services.task_create(
+        actor=member, deal=deal, partner=partner, title="Boodschappen doen"
+    )
+    task = deal_services.task_create(
+        actor=member, deal=deal, partner=partner, title="Tafels huren bij de kerk"
+    )
 
     archived = deal_services.task_archive(actor=member, task=task)
 
@@ -143,7 +185,9 @@ def test_an_archived_plan_item_leaves_the_plan_but_stays_in_the_database_and_the
     assert "Boodschappen doen" in page and "Tafels huren bij de kerk" not in page
     stored = Task.all_objects.get(pk=task.pk)
     assert stored.title == "Tafels huren bij de kerk" and stored.is_archived
-    trail = AuditEvent.objects.filter(target_type="deals.task", target_id=str(task.pk)).order_by("pk")
+    trail = AuditEvent.objects.filter(target_type="deals.task", target_id=str(task.pk)).order_by(
+        "pk"
+    )
     assert [e.action for e in trail] == ["task_create", "task_archive"]
     assert trail[1].actor == member and trail[1].changes["archived_at"][0] is None
     assert trail[1].changes["archived_at"][1] is not None
@@ -164,7 +208,10 @@ def test_a_withdrawn_criterion_leaves_the_meetlat_but_stays_in_the_database_and_
     assert list(schouw_selectors.criteria_of(actor=admin, schouw_round=schouw_round)) == []
     assert Criterion.all_objects.get(pk=criterion.pk).is_archived
     assert AuditEvent.objects.filter(
-        action="criterion_withdraw", target_type="schouw.criterion", target_id=str(criterion.pk), actor=admin
+        action="criterion_withdraw",
+        target_type="schouw.criterion",
+        target_id=str(criterion.pk),
+        actor=admin,
     ).exists()
     # The same criterion may be proposed again; the withdrawn one does not block it.
     again = schouw_services.criterion_propose(

@@ -67,12 +67,16 @@ def walk(data, machine):
     with transaction.atomic():
         model = machine.start()
         assert machine.stored() == machine.project(model)
-        for _ in range(data.draw(st.integers(1, getattr(machine, "longest", STEPS)), label="steps")):
+        for _ in range(
+            data.draw(st.integers(1, getattr(machine, "longest", STEPS)), label="steps")
+        ):
             outcomes = {name: machine.expect(model, name) for name in machine.steps}
             outcomes = {name: o for name, o in outcomes.items() if o is not SKIP}
             allowed = [name for name, o in outcomes.items() if not _refusal(o)]
             ahead = [name for name in allowed if name in machine.path]
-            kind = data.draw(st.integers(0, 3), label="0 any, 1 allowed, 2-3 ahead on the main path")
+            kind = data.draw(
+                st.integers(0, 3), label="0 any, 1 allowed, 2-3 ahead on the main path"
+            )
             pool = (kind >= 2 and ahead) or (kind >= 1 and allowed) or list(outcomes)
             name = data.draw(st.sampled_from(sorted(pool)), label="step")
             model = _step(machine, model, name, outcomes[name])
@@ -112,7 +116,19 @@ class DealMachine:
     """partners_zoeken → idee → (toetsing →) planning → gesloten → lopend → afgerond; any active step
     ↔ gepauzeerd, which remembers its step; any active or paused step → gestopt."""
 
-    steps = ["idea", "toetsing", "record", "skip", "plan", "close", "run", "finish", "pause", "resume", "stop"]
+    steps = [
+        "idea",
+        "toetsing",
+        "record",
+        "skip",
+        "plan",
+        "close",
+        "run",
+        "finish",
+        "pause",
+        "resume",
+        "stop",
+    ]
     steps += ["outsider_pause"]
     path = ["idea", "toetsing", "record", "plan", "skip", "close", "run", "finish"]
     ACTIVE = set(Deal.ACTIVE)
@@ -155,11 +171,23 @@ class DealMachine:
         if name == "outsider_pause":
             return NotAllowed
         if name == "pause":
-            return {**m, "status": "gepauzeerd", "paused_from": status} if status in self.ACTIVE else Conflict
+            return (
+                {**m, "status": "gepauzeerd", "paused_from": status}
+                if status in self.ACTIVE
+                else Conflict
+            )
         if name == "resume":
-            return {**m, "status": m["paused_from"], "paused_from": ""} if status == "gepauzeerd" else Conflict
+            return (
+                {**m, "status": m["paused_from"], "paused_from": ""}
+                if status == "gepauzeerd"
+                else Conflict
+            )
         if name == "stop":
-            return {**m, "status": "gestopt", "paused_from": ""} if status in self.ACTIVE | {"gepauzeerd"} else Conflict
+            return (
+                {**m, "status": "gestopt", "paused_from": ""}
+                if status in self.ACTIVE | {"gepauzeerd"}
+                else Conflict
+            )
         if name == "close" and status in ("gesloten", "lopend"):
             return ApplicationError  # nothing changed in the plan since the signed version
         if status not in moves[name]:
@@ -184,21 +212,31 @@ class DealMachine:
         deal_services.deal_idea_start(actor=self.w.aanjager_member, deal=self.deal)
 
     def toetsing(self):
-        deal_services.deal_toetsing_start(actor=self.w.aanjager_member, deal=self.deal, method="expertsessie")
+        deal_services.deal_toetsing_start(
+            actor=self.w.aanjager_member, deal=self.deal, method="expertsessie"
+        )
 
     def record(self):
-        deal_services.deal_toetsing_record(actor=self.w.partner_member, deal=self.deal, findings="Haalbaar.")
+        deal_services.deal_toetsing_record(
+            actor=self.w.partner_member, deal=self.deal, findings="Haalbaar."
+        )
 
     def skip(self):
-        deal_services.deal_toetsing_skip(actor=self.w.aanjager_member, deal=self.deal, reason="Bewezen aanpak.")
+        deal_services.deal_toetsing_skip(
+            actor=self.w.aanjager_member, deal=self.deal, reason="Bewezen aanpak."
+        )
 
     def plan(self):
         deal_services.deal_planning_start(actor=self.w.netwerkmanager, deal=self.deal)
 
     def close(self):
         deal = self.deal
-        deal_services.plan_version_create(actor=self.w.aanjager_member, deal=deal, change_note="Nieuwe versie")
-        deal_services.deal_sign(actor=self.w.aanjager_admin, deal=deal, partner=self.w.aanjager(deal))
+        deal_services.plan_version_create(
+            actor=self.w.aanjager_member, deal=deal, change_note="Nieuwe versie"
+        )
+        deal_services.deal_sign(
+            actor=self.w.aanjager_admin, deal=deal, partner=self.w.aanjager(deal)
+        )
         deal_services.deal_sign(actor=self.w.partner_admin, deal=deal, partner=self.w.partner(deal))
 
     def run(self):
@@ -208,13 +246,17 @@ class DealMachine:
         deal_services.deal_finish(actor=self.w.aanjager_member, deal=self.deal, note="Doel bereikt")
 
     def pause(self):
-        deal_services.deal_pause(actor=self.w.partner_member, deal=self.deal, reason="Even pas op de plaats")
+        deal_services.deal_pause(
+            actor=self.w.partner_member, deal=self.deal, reason="Even pas op de plaats"
+        )
 
     def resume(self):
         deal_services.deal_resume(actor=self.w.aanjager_member, deal=self.deal)
 
     def stop(self):
-        deal_services.deal_stop(actor=self.w.netwerkmanager, deal=self.deal, reason="Geen draagvlak")
+        deal_services.deal_stop(
+            actor=self.w.netwerkmanager, deal=self.deal, reason="Geen draagvlak"
+        )
 
     def outsider_pause(self):
         deal_services.deal_pause(actor=self.w.outsider, deal=self.deal, reason="Ik wil het anders")
@@ -244,7 +286,9 @@ class MembershipMachine:
 
     def __init__(self):
         self.organisation = OrganisationFactory()
-        self.admin = ApprovedMembershipFactory(organisation=self.organisation, role="beheerder").user
+        self.admin = ApprovedMembershipFactory(
+            organisation=self.organisation, role="beheerder"
+        ).user
         self.person = UserFactory(roles=[Role.INITIATIEFNEMER])
         self.netwerkmanager = UserFactory(roles=[Role.NETWERKMANAGER])
         self.outsider = UserFactory(roles=[Role.INITIATIEFNEMER])
@@ -258,12 +302,16 @@ class MembershipMachine:
 
     @property
     def current(self):
-        return Membership.objects.filter(user=self.person, organisation=self.organisation).latest("pk")
+        return Membership.objects.filter(user=self.person, organisation=self.organisation).latest(
+            "pk"
+        )
 
     def stored(self):
         return {
             "status": self.current.status,
-            "count": Membership.objects.filter(user=self.person, organisation=self.organisation).count(),
+            "count": Membership.objects.filter(
+                user=self.person, organisation=self.organisation
+            ).count(),
         }
 
     def expect(self, m, name):
@@ -271,7 +319,11 @@ class MembershipMachine:
         if name in ("outsider_approve", "approve_own"):
             return NotAllowed
         if name == "request":
-            return ApplicationError if status in self.OPEN else {"status": "aangevraagd", "count": m["count"] + 1}
+            return (
+                ApplicationError
+                if status in self.OPEN
+                else {"status": "aangevraagd", "count": m["count"] + 1}
+            )
         if name in ("approve", "reject"):
             target = "goedgekeurd" if name == "approve" else "afgewezen"
             return {**m, "status": target} if status == "aangevraagd" else Conflict
@@ -282,7 +334,9 @@ class MembershipMachine:
         assert current.status in Membership.Status.values
         assert (current.decided_by is None) == (current.status == "aangevraagd")
         assert (current.decided_at is None) == (current.status == "aangevraagd")
-        open_ones = Membership.objects.filter(user=self.person, organisation=self.organisation, status__in=self.OPEN)
+        open_ones = Membership.objects.filter(
+            user=self.person, organisation=self.organisation, status__in=self.OPEN
+        )
         assert open_ones.count() <= 1
 
     def approve(self):
@@ -304,7 +358,9 @@ class MembershipMachine:
         atlas_services.membership_approve(actor=self.outsider, membership=self.current)
 
     def request(self):
-        atlas_services.membership_request(actor=self.person, organisation=self.organisation, motivation="Opnieuw")
+        atlas_services.membership_request(
+            actor=self.person, organisation=self.organisation, motivation="Opnieuw"
+        )
 
 
 @pytest.fixture
@@ -326,13 +382,23 @@ class ResidencyMachine:
     then afgerond. While it is active its person may pull the handbrake: the deal pauses, and it
     resumes at once when the last of the two partners agrees."""
 
-    steps = ["confirm_sender", "confirm_host", "end", "pull", "agree_sender", "agree_host", "release"]
+    steps = [
+        "confirm_sender",
+        "confirm_host",
+        "end",
+        "pull",
+        "agree_sender",
+        "agree_host",
+        "release",
+    ]
     steps += ["outsider_confirm"]
     path = ["confirm_sender", "confirm_host", "pull", "agree_sender", "agree_host", "end"]
 
     def __init__(self):
         self.w = ResidenceWorld()
-        self.pk = residence_services.residency_propose(actor=self.w.initiative_admin, **self.w.proposal()).pk
+        self.pk = residence_services.residency_propose(
+            actor=self.w.initiative_admin, **self.w.proposal()
+        ).pk
 
     @property
     def residency(self):
@@ -343,7 +409,14 @@ class ResidencyMachine:
         return Handbrake.objects.filter(residency_id=self.pk).order_by("pk").last()
 
     def start(self):
-        return {"status": "voorgesteld", "sender": False, "host": False, "deal": "lopend", "brake": None, "agreed": 0}
+        return {
+            "status": "voorgesteld",
+            "sender": False,
+            "host": False,
+            "deal": "lopend",
+            "brake": None,
+            "agreed": 0,
+        }
 
     def project(self, m):
         return {k: m[k] for k in ("status", "sender", "host", "deal", "brake", "agreed")}
@@ -367,7 +440,11 @@ class ResidencyMachine:
             if m["status"] != "voorgesteld" or m[side]:
                 return Conflict
             confirmed = {**m, side: True}
-            return {**confirmed, "status": "actief"} if confirmed["sender"] and confirmed["host"] else confirmed
+            return (
+                {**confirmed, "status": "actief"}
+                if confirmed["sender"] and confirmed["host"]
+                else confirmed
+            )
         if name == "end":
             return {**m, "status": "afgerond"} if m["status"] == "actief" else Conflict
         if name == "pull":
@@ -381,7 +458,9 @@ class ResidencyMachine:
         if m["brake"] != "aangetrokken":
             return Conflict  # already released
         if name == "release":
-            return ApplicationError  # not every partner agreed yet: agreeing last releases it at once
+            return (
+                ApplicationError  # not every partner agreed yet: agreeing last releases it at once
+            )
         side = name.removeprefix("agree_")
         if side in m.get("agreed_by", ()):
             return Conflict
@@ -403,10 +482,14 @@ class ResidencyMachine:
         assert deal.paused_from == ("lopend" if pulled.exists() else "")
 
     def confirm_sender(self):
-        residence_services.residency_confirm(actor=self.w.initiative_admin, residency=self.residency)
+        residence_services.residency_confirm(
+            actor=self.w.initiative_admin, residency=self.residency
+        )
 
     def confirm_host(self):
-        residence_services.residency_confirm(actor=self.w.municipality_admin, residency=self.residency)
+        residence_services.residency_confirm(
+            actor=self.w.municipality_admin, residency=self.residency
+        )
 
     def outsider_confirm(self):
         residence_services.residency_confirm(actor=self.w.outsider, residency=self.residency)
@@ -415,7 +498,9 @@ class ResidencyMachine:
         residence_services.residency_end(actor=self.w.person, residency=self.residency)
 
     def pull(self):
-        residence_services.handbrake_pull(actor=self.w.person, residency=self.residency, reason="Geen overleg")
+        residence_services.handbrake_pull(
+            actor=self.w.person, residency=self.residency, reason="Geen overleg"
+        )
 
     def agree_sender(self):
         residence_services.handbrake_agree(
@@ -465,7 +550,12 @@ class SchouwMachine:
         "discuss": "bespreking",
         "report": "rapportage",
     }
-    FLAG = {"observe": "observed", "criteria": "criteria", "submit": "submitted", "discuss": "discussed"}
+    FLAG = {
+        "observe": "observed",
+        "criteria": "criteria",
+        "submit": "submitted",
+        "discuss": "discussed",
+    }
     steps = [*NEXT, *RECORD, "outsider_step"]
     path = [*NEXT, *RECORD]
     longest = 22  # eleven steps ahead reach afgerond
@@ -480,7 +570,9 @@ class SchouwMachine:
         return SchouwRound.objects.get(pk=self.pk)
 
     def start(self):
-        self.guest = Guest(Participant.objects.get(pk=self.guest.participant.pk))  # as the database has it
+        self.guest = Guest(
+            Participant.objects.get(pk=self.guest.participant.pk)
+        )  # as the database has it
         return {"status": "voorbereiding", "observed": False, "criteria": False, "submitted": False}
 
     def project(self, m):
@@ -498,7 +590,11 @@ class SchouwMachine:
         return {
             "status": r.status,
             "observed": r.observations.exists(),
-            "criteria": r.criteria.filter(agreed_at__isnull=False).values("partner").distinct().count() == 2,
+            "criteria": r.criteria.filter(agreed_at__isnull=False)
+            .values("partner")
+            .distinct()
+            .count()
+            == 2,
             "submitted": r.participants.filter(appraisals_submitted_at__isnull=False).exists(),
             "discussed": bool(r.went_well),
             "reported": bool(r.report_summary),
@@ -530,7 +626,9 @@ class SchouwMachine:
         assert r.status in SchouwRound.Status.values
         assert self.w.deal.schouw_rounds.exclude(status="afgerond").count() <= 1
         assert (r.finished_at is not None) == (r.status == "afgerond")
-        assert r.appraisals_revealed == (self.ORDER.index(r.status) >= self.ORDER.index("bespreking"))
+        assert r.appraisals_revealed == (
+            self.ORDER.index(r.status) >= self.ORDER.index("bespreking")
+        )
 
     def _advance(self, service, actor=None):
         service(actor=actor or self.w.initiative_admin, schouw_round=self.round)
@@ -557,7 +655,9 @@ class SchouwMachine:
         self._advance(schouw_services.schouw_round_open, self.w.netwerkmanager)
 
     def observe(self):
-        schouw_services.observation_create(actor=self.guest, schouw_round=self.round, text="Warm.", tone="onverwacht")
+        schouw_services.observation_create(
+            actor=self.guest, schouw_round=self.round, text="Warm.", tone="onverwacht"
+        )
 
     def criteria(self):
         r = self.round
@@ -566,17 +666,26 @@ class SchouwMachine:
             (self.w.gemeente, self.w.municipality_member),
         ):
             criterion = schouw_services.criterion_propose(
-                actor=self.guest, schouw_round=r, partner=partner, name=f"Meerwaarde {partner.organisation}"
+                actor=self.guest,
+                schouw_round=r,
+                partner=partner,
+                name=f"Meerwaarde {partner.organisation}",
             )
             schouw_services.criterion_agree(actor=member, criterion=criterion)
             schouw_services.commitment_check_record(
-                actor=self.w.initiative_admin, schouw_round=r, partner=partner, verdict="ja", explanation="Geleverd."
+                actor=self.w.initiative_admin,
+                schouw_round=r,
+                partner=partner,
+                verdict="ja",
+                explanation="Geleverd.",
             )
 
     def submit(self):
         r = self.round
         for criterion in r.criteria.filter(agreed_at__isnull=False):
-            schouw_services.appraisal_record(actor=self.guest, criterion=criterion, level=3, explanation="Zichtbaar.")
+            schouw_services.appraisal_record(
+                actor=self.guest, criterion=criterion, level=3, explanation="Zichtbaar."
+            )
         schouw_services.appraisals_submit(actor=self.guest, schouw_round=r)
 
     def discuss(self):
@@ -590,7 +699,9 @@ class SchouwMachine:
         )
 
     def report(self):
-        schouw_services.report_write(actor=self.w.initiative_admin, schouw_round=self.round, summary="Een rijk beeld.")
+        schouw_services.report_write(
+            actor=self.w.initiative_admin, schouw_round=self.round, summary="Een rijk beeld."
+        )
 
 
 @pytest.fixture
@@ -620,7 +731,17 @@ class KompasMachine:
         "close": "gesloten_from",
     }
     ORDER = list(Edition.Status.values)
-    steps = ["draft", "consult", "agenda", "decide", "adopt", "feedback", "monitor", "close", "outsider_adopt"]
+    steps = [
+        "draft",
+        "consult",
+        "agenda",
+        "decide",
+        "adopt",
+        "feedback",
+        "monitor",
+        "close",
+        "outsider_adopt",
+    ]
     path = steps[:-1]
 
     def __init__(self):
@@ -643,7 +764,11 @@ class KompasMachine:
 
     def stored(self):
         latest = self.edition
-        items = AgendaItem.objects.filter(proposal__edition=latest) if latest else AgendaItem.objects.none()
+        items = (
+            AgendaItem.objects.filter(proposal__edition=latest)
+            if latest
+            else AgendaItem.objects.none()
+        )
         return {
             "editions": tuple(Edition.objects.order_by("pk").values_list("status", flat=True)),
             "decided": items.exists() and not items.filter(outcome="").exists(),
@@ -682,7 +807,9 @@ class KompasMachine:
         for edition in Edition.objects.all():
             assert edition.status in Edition.Status.values
             past = self.ORDER.index(edition.status)
-            assert (edition.consultation_opened_at is not None) == (past >= self.ORDER.index("consultatie"))
+            assert (edition.consultation_opened_at is not None) == (
+                past >= self.ORDER.index("consultatie")
+            )
             assert (edition.adopted_at is not None) == (past >= self.ORDER.index("vastgesteld"))
             assert bool(edition.snapshot) == (past >= self.ORDER.index("vastgesteld"))
 
@@ -696,14 +823,20 @@ class KompasMachine:
         edition = self.edition
         for proposal in edition.proposals.all():
             kompas_services.agenda_item_create(
-                actor=self.ambtenaar, proposal=proposal, gremium=self.gremium, date=datetime.date.today()
+                actor=self.ambtenaar,
+                proposal=proposal,
+                gremium=self.gremium,
+                date=datetime.date.today(),
             )
         kompas_services.edition_agenda_set(actor=self.ambtenaar, edition=edition)
 
     def decide(self):
         for item in AgendaItem.objects.filter(proposal__edition=self.edition):
             kompas_services.decision_record(
-                actor=self.bestuurder, agenda_item=item, outcome="afgewezen", reasons="Past niet in de begroting."
+                actor=self.bestuurder,
+                agenda_item=item,
+                outcome="afgewezen",
+                reasons="Past niet in de begroting.",
             )
 
     def adopt(self):
@@ -713,7 +846,9 @@ class KompasMachine:
         kompas_services.edition_adopt(actor=self.outsider, edition=self.edition)
 
     def feedback(self):
-        kompas_services.edition_feedback_publish(actor=self.preparer, edition=self.edition, feedback="Afgewezen.")
+        kompas_services.edition_feedback_publish(
+            actor=self.preparer, edition=self.edition, feedback="Afgewezen."
+        )
 
     def monitor(self):
         kompas_services.edition_monitoring_start(actor=self.preparer, edition=self.edition)
@@ -769,11 +904,21 @@ class LessonMachine:
         if name == "take":
             return {**m, "status": "in_redactie"} if status == "voorgesteld" else Conflict
         if name == "edit":
-            return {**m, "status": "in_redactie"} if status in ("in_redactie", "gepubliceerd") else Conflict
+            return (
+                {**m, "status": "in_redactie"}
+                if status in ("in_redactie", "gepubliceerd")
+                else Conflict
+            )
         if name == "publish":
-            return {"status": "gepubliceerd", "version": m["version"] + 1} if status == "in_redactie" else Conflict
+            return (
+                {"status": "gepubliceerd", "version": m["version"] + 1}
+                if status == "in_redactie"
+                else Conflict
+            )
         return (
-            {**m, "status": "afgewezen"} if status in ("voorgesteld", "in_redactie") and not m["version"] else Conflict
+            {**m, "status": "afgewezen"}
+            if status in ("voorgesteld", "in_redactie") and not m["version"]
+            else Conflict
         )
 
     def invariants(self, m):
@@ -787,7 +932,9 @@ class LessonMachine:
         atlas_services.lesson_take_into_editing(actor=self.editor, lesson=self.lesson)
 
     def edit(self):
-        atlas_services.lesson_update(actor=self.editor, lesson=self.lesson, data={"summary": "Scherper."})
+        atlas_services.lesson_update(
+            actor=self.editor, lesson=self.lesson, data={"summary": "Scherper."}
+        )
 
     def publish(self):
         atlas_services.lesson_publish(actor=self.editor, lesson=self.lesson)
@@ -834,7 +981,9 @@ class NewsMachine:
         atlas_services.news_publish(actor=self.editor, item=NewsItem.objects.get(pk=self.pk))
 
     def reject(self):
-        atlas_services.news_reject(actor=self.editor, item=NewsItem.objects.get(pk=self.pk), reason="Reclame.")
+        atlas_services.news_reject(
+            actor=self.editor, item=NewsItem.objects.get(pk=self.pk), reason="Reclame."
+        )
 
     def outsider_publish(self):
         atlas_services.news_publish(actor=self.outsider, item=NewsItem.objects.get(pk=self.pk))
@@ -871,7 +1020,9 @@ class ListingMachine:
         if name == "outsider_withdraw":
             return NotAllowed
         if name == "expire":
-            return {**m, "status": "verlopen"} if m["status"] == "open" else SKIP  # the task skips closed ones
+            return (
+                {**m, "status": "verlopen"} if m["status"] == "open" else SKIP
+            )  # the task skips closed ones
         if m["status"] != "open":
             return Conflict
         if name == "respond":
@@ -893,13 +1044,22 @@ class ListingMachine:
         atlas_services.listing_withdraw(actor=self.responder, listing=self.listing)
 
     def expire(self):
-        assert atlas_services.listings_expire(today=self.listing.expires_on + datetime.timedelta(days=1)) == 1
+        assert (
+            atlas_services.listings_expire(
+                today=self.listing.expires_on + datetime.timedelta(days=1)
+            )
+            == 1
+        )
 
     def respond(self):
-        atlas_services.listing_respond(actor=self.responder, listing=self.listing, message="Wij helpen graag.")
+        atlas_services.listing_respond(
+            actor=self.responder, listing=self.listing, message="Wij helpen graag."
+        )
 
 
-@pytest.fixture(params=[LessonMachine, NewsMachine, ListingMachine], ids=["lesson", "news", "listing"])
+@pytest.fixture(
+    params=[LessonMachine, NewsMachine, ListingMachine], ids=["lesson", "news", "listing"]
+)
 def content_machine(request, db):
     return request.param()
 

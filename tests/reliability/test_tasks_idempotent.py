@@ -62,13 +62,17 @@ def test_every_task_retries_a_bounded_number_of_times_and_survives_a_lost_worker
 def database_state(skip=()) -> dict:
     """Every row of every table, without the timestamps a run itself sets."""
     tables = [t for t in connection.introspection.table_names(include_views=False) if t not in skip]
-    query = " UNION ALL ".join(f"SELECT %s, to_jsonb(t) FROM {connection.ops.quote_name(t)} t" for t in tables)
+    query = " UNION ALL ".join(
+        f"SELECT %s, to_jsonb(t) FROM {connection.ops.quote_name(t)} t" for t in tables
+    )
     state: dict[str, list] = {}
     with connection.cursor() as cursor:
         cursor.execute(query, tables)
         for table, row in cursor.fetchall():
             row = json.loads(row) if isinstance(row, str) else row
-            state.setdefault(table, []).append(json.dumps({k: row[k] for k in sorted(row) if k not in VOLATILE}))
+            state.setdefault(table, []).append(
+                json.dumps({k: row[k] for k in sorted(row) if k not in VOLATILE})
+            )
     return {table: sorted(rows) for table, rows in state.items()}
 
 
@@ -79,7 +83,9 @@ def work_for_every_task(db, django_capture_on_commit_callbacks):
     today = timezone.localdate()
     # atlas
     theme = ThemeFactory(slug="jeugd")
-    SavedSearchFactory(query="theme=jeugd", last_sent_at=timezone.now() - datetime.timedelta(days=2))
+    SavedSearchFactory(
+        query="theme=jeugd", last_sent_at=timezone.now() - datetime.timedelta(days=2)
+    )
     OrganisationFactory(themes=[theme])
     ListingFactory(expires_on=today - datetime.timedelta(days=1))
     response = ListingResponseFactory()
@@ -122,8 +128,12 @@ def work_for_every_task(db, django_capture_on_commit_callbacks):
         monitor_due=today - datetime.timedelta(days=1),
     )
     kompas_services.edition_adopt(actor=bestuurder, edition=edition)
-    with django_capture_on_commit_callbacks():  # the worker is not asked; this test calls the task itself
-        kompas_services.edition_feedback_publish(actor=preparer, edition=edition, feedback="Aangenomen.")
+    with (
+        django_capture_on_commit_callbacks()
+    ):  # the worker is not asked; this test calls the task itself
+        kompas_services.edition_feedback_publish(
+            actor=preparer, edition=edition, feedback="Aangenomen."
+        )
         run = kompas_services.draft_run_start(actor=preparer)
     return {
         "response": response.pk,
@@ -133,7 +143,9 @@ def work_for_every_task(db, django_capture_on_commit_callbacks):
     }
 
 
-def test_every_task_run_twice_does_its_work_once(work_for_every_task, django_capture_on_commit_callbacks):
+def test_every_task_run_twice_does_its_work_once(
+    work_for_every_task, django_capture_on_commit_callbacks
+):
     ids = work_for_every_task
 
     def forward_a_knelpunt():
@@ -142,8 +154,18 @@ def test_every_task_run_twice_does_its_work_once(work_for_every_task, django_cap
     runs = [
         ("radar digest", lambda: atlas_tasks.radar_digest_send("dagelijks"), (), None),
         ("listings expire", atlas_tasks.listings_expire, (), None),
-        ("listing response mail", lambda: atlas_tasks.listing_response_mail_send(ids["response"]), (), None),
-        ("notification digest", lambda: atlas_tasks.notification_digest_send("dagelijks"), (), None),
+        (
+            "listing response mail",
+            lambda: atlas_tasks.listing_response_mail_send(ids["response"]),
+            (),
+            None,
+        ),
+        (
+            "notification digest",
+            lambda: atlas_tasks.notification_digest_send("dagelijks"),
+            (),
+            None,
+        ),
         ("check-in reminders", deal_tasks.checkin_reminders_send, (), None),
         ("handbrake mail", lambda: residence_tasks.handbrake_notify(ids["handbrake"]), (), None),
         ("action reminders", residence_tasks.action_reminders_send, (), None),
@@ -153,7 +175,12 @@ def test_every_task_run_twice_does_its_work_once(work_for_every_task, django_cap
         ("kompas feedback mail", lambda: kompas_tasks.feedback_notify(ids["edition"]), (), None),
         ("kompas monitoring reminders", kompas_tasks.monitoring_reminders_send, (), None),
         ("kompas draft by hand", lambda: kompas_tasks.edition_draft(ids["run"]), (), None),
-        ("kompas draft by beat", kompas_tasks.edition_draft_scheduled, RUN_RECORDS, forward_a_knelpunt),
+        (
+            "kompas draft by beat",
+            kompas_tasks.edition_draft_scheduled,
+            RUN_RECORDS,
+            forward_a_knelpunt,
+        ),
     ]
     for what, task, skip, prepare in runs:
         if prepare:

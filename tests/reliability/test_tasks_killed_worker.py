@@ -133,9 +133,16 @@ def concept_state() -> dict:
     edition = Edition.objects.get(status=Edition.Status.CONCEPT)
     return {
         "edition": edition.pk,
-        "evidence": sorted(edition.evidence.values_list("kind", "source_id", "change_type", "theme_id")),
+        "evidence": sorted(
+            edition.evidence.values_list("kind", "source_id", "change_type", "theme_id")
+        ),
         "proposals": sorted(
-            (p.draft_key, p.title, p.problem, tuple(sorted(p.evidence.values_list("source_id", flat=True))))
+            (
+                p.draft_key,
+                p.title,
+                p.problem,
+                tuple(sorted(p.evidence.values_list("source_id", flat=True))),
+            )
             for p in edition.proposals.all()
         ),
         "priorities": sorted(edition.priorities.values_list("theme_id", "level", "rationale")),
@@ -149,7 +156,9 @@ def mails_by_recipient(mail_dir: Path) -> dict[str, list[str]]:
         for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
             if chunk.strip():
                 message = email.message_from_bytes(chunk.strip())
-                found.setdefault(message["To"], []).append(message.get_payload(decode=True).decode())
+                found.setdefault(message["To"], []).append(
+                    message.get_payload(decode=True).decode()
+                )
     return found
 
 
@@ -179,16 +188,24 @@ def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_co
 
     with psycopg.connect(database_url_of_this_test_run()) as blocker:
         # Rows the tasks need halfway: the draft's proposals, and the digest's sixth person.
-        blocker.execute("SELECT id FROM kompas_proposal WHERE edition_id = %s FOR UPDATE", [before_the_run["edition"]])
         blocker.execute(
-            "SELECT id FROM atlas_digestpreference WHERE id = %s FOR UPDATE", [people[MAILED_BEFORE_THE_KILL].pk]
+            "SELECT id FROM kompas_proposal WHERE edition_id = %s FOR UPDATE",
+            [before_the_run["edition"]],
+        )
+        blocker.execute(
+            "SELECT id FROM atlas_digestpreference WHERE id = %s FOR UPDATE",
+            [people[MAILED_BEFORE_THE_KILL].pk],
         )
         worker, first = start_worker()
-        _fresh, second = start_worker()  # a fresh worker starts up meanwhile and waits for the rerun
+        _fresh, second = (
+            start_worker()
+        )  # a fresh worker starts up meanwhile and waits for the rerun
         send_to(first)
         killed_run = kompas_services.draft_run_start(actor=preparer)
         notification_digest_send.delay("dagelijks")
-        waiting = wait_until(lambda: backends_waiting_for_a_lock(count=2), "both tasks to reach the locked rows")
+        waiting = wait_until(
+            lambda: backends_waiting_for_a_lock(count=2), "both tasks to reach the locked rows"
+        )
         killed_run.refresh_from_db()
         assert (killed_run.status, killed_run.progress) == (DraftRun.Status.BEZIG, 80)
         assert not kompas_selectors.draft_run_is_stale(run=killed_run)
@@ -203,10 +220,14 @@ def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_co
     # Nothing half-written: the concept is exactly as before, the run is recognised as stale.
     assert concept_state() == before_the_run
     killed_run.refresh_from_db()
-    assert killed_run.status == DraftRun.Status.BEZIG and kompas_selectors.draft_run_is_stale(run=killed_run)
+    assert killed_run.status == DraftRun.Status.BEZIG and kompas_selectors.draft_run_is_stale(
+        run=killed_run
+    )
     client.force_login(preparer)
     progress = client.get(reverse("kompas:draft-run", args=[killed_run.pk])).content.decode()
-    assert "Het werkproces is gestopt" in progress and "hx-get" not in progress  # the page stops polling
+    assert (
+        "Het werkproces is gestopt" in progress and "hx-get" not in progress
+    )  # the page stops polling
     # The digest: the first people were mailed and recorded, the others not at all.
     mailed = [p for p in people if DigestPreference.objects.get(pk=p.pk).last_sent_at is not None]
     assert mailed == people[:MAILED_BEFORE_THE_KILL]
@@ -221,10 +242,15 @@ def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_co
     killed_run.refresh_from_db()
     assert killed_run.status == DraftRun.Status.MISLUKT and "stopte" in killed_run.step
     notification_digest_send.delay("dagelijks")
-    wait_until(lambda: DraftRun.objects.get(pk=rerun.pk).status == DraftRun.Status.KLAAR, "the rerun of the draft")
+    wait_until(
+        lambda: DraftRun.objects.get(pk=rerun.pk).status == DraftRun.Status.KLAAR,
+        "the rerun of the draft",
+    )
     wait_until(
         lambda: (
-            not DigestPreference.objects.filter(pk__in=[p.pk for p in people], last_sent_at=None).exists()
+            not DigestPreference.objects.filter(
+                pk__in=[p.pk for p in people], last_sent_at=None
+            ).exists()
             and not Notification.objects.filter(emailed_at=None).exists()
         ),
         "the rerun of the digest",
@@ -242,7 +268,9 @@ def test_a_worker_killed_halfway_through_the_kompas_draft_and_a_digest_leaves_co
     assert sorted(mails) == sorted(p.user.email for p in people)
     for preference in people:
         (body,) = mails[preference.user.email]
-        texts = list(Notification.objects.filter(user=preference.user).values_list("text", flat=True))
+        texts = list(
+            Notification.objects.filter(user=preference.user).values_list("text", flat=True)
+        )
         assert all(text in body for text in texts)
     assert sum(len(bodies) for bodies in mails.values()) == PEOPLE
     assert notification_digest_send("dagelijks") == 0

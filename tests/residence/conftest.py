@@ -6,7 +6,13 @@ from django.utils import timezone
 from deals.models import Deal, DealPartner
 from reisgids.core.roles import Role
 
-from ..factories import ApprovedMembershipFactory, DealFactory, DealPartnerFactory, OrganisationFactory, UserFactory
+from ..factories import (
+    ApprovedMembershipFactory,
+    DealFactory,
+    DealPartnerFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 
 class World:
@@ -16,7 +22,9 @@ class World:
     def __init__(self):
         self.initiative = OrganisationFactory(name="Aanschuiftafel", slug="aanschuiftafel")
         self.municipality = OrganisationFactory(
-            name="Cluster Maatschappelijke Ontwikkeling", slug="cluster-mo", type="gemeentelijk_cluster"
+            name="Cluster Maatschappelijke Ontwikkeling",
+            slug="cluster-mo",
+            type="gemeentelijk_cluster",
         )
         self.advisors = OrganisationFactory(name="Klankbord Zuid", slug="klankbord-zuid")
         self.initiative_admin = self._member(self.initiative, "beheerder", Role.INITIATIEFNEMER)
@@ -48,7 +56,9 @@ class World:
 
     @staticmethod
     def _member(org, role, platform_role):
-        return ApprovedMembershipFactory(organisation=org, role=role, user__roles=[platform_role]).user
+        return ApprovedMembershipFactory(
+            organisation=org, role=role, user__roles=[platform_role]
+        ).user
 
     def proposal(self, **overrides):
         today = timezone.localdate()

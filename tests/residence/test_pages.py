@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 
 def _active(world, **kwargs):
     kwargs.setdefault("person", world.person)
-    return ResidencyFactory(deal=world.deal, sending_partner=world.sending, host_partner=world.host, **kwargs)
+    return ResidencyFactory(
+        deal=world.deal, sending_partner=world.sending, host_partner=world.host, **kwargs
+    )
 
 
 def test_list_page_query_count_does_not_grow(world, client, django_assert_max_num_queries):
@@ -124,24 +126,32 @@ def test_signal_forms_and_refusal_shown_as_message(world, client):
         f"{base}/signalen/{signal.pk}/reageren/",
         {"partner": world.sending.pk, "text": "Opgelost", "closure": "opgelost"},
     )
-    response = client.post(f"{base}/signalen/{signal.pk}/afsluiten/", {"outcome": "opgelost"}, follow=True)
+    response = client.post(
+        f"{base}/signalen/{signal.pk}/afsluiten/", {"outcome": "opgelost"}, follow=True
+    )
     assert "Een signaal sluit u samen af" in response.content.decode()
     signal.refresh_from_db()
     assert signal.status == "in_behandeling"
 
 
-def test_handbrake_through_the_pages(world, client, eager_celery, django_capture_on_commit_callbacks, mailoutbox):
+def test_handbrake_through_the_pages(
+    world, client, eager_celery, django_capture_on_commit_callbacks, mailoutbox
+):
     residency = _active(world)
     client.force_login(world.person)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/partner-in-residence/{residency.pk}/handrem/", {"reason": "Stil gevallen"}, follow=True
+            f"/partner-in-residence/{residency.pk}/handrem/",
+            {"reason": "Stil gevallen"},
+            follow=True,
         )
     assert "Alle partners krijgen nu een e-mail" in response.content.decode()
     world.deal.refresh_from_db()
     assert world.deal.status == "gepauzeerd"
     assert len(mailoutbox) == 5
-    response = client.post(f"/partner-in-residence/{residency.pk}/handrem/", {"reason": ""}, follow=True)
+    response = client.post(
+        f"/partner-in-residence/{residency.pk}/handrem/", {"reason": ""}, follow=True
+    )
     assert "Dit is niet gelukt" in response.content.decode()
 
 
@@ -162,10 +172,14 @@ def test_opening_posted_from_the_list_page(world, client):
 
 def test_reflection_proposed_as_lesson_from_the_residency_page(world, client):
     residency = _active(world)
-    reflection = ReflectionFactory(residency=residency, text="Samen aan tafel werkt beter dan mailen.")
+    reflection = ReflectionFactory(
+        residency=residency, text="Samen aan tafel werkt beter dan mailen."
+    )
     client.force_login(world.municipality_admin)
     html = client.get(residency.get_absolute_url()).content.decode()
-    assert "Als les voorstellen aan de kennisbank" not in html  # only the partner in residence proposes
+    assert (
+        "Als les voorstellen aan de kennisbank" not in html
+    )  # only the partner in residence proposes
     client.force_login(world.person)
     url = f"/partner-in-residence/{residency.pk}/reflecties/{reflection.pk}/les/"
     assert url in client.get(residency.get_absolute_url()).content.decode()
@@ -173,7 +187,11 @@ def test_reflection_proposed_as_lesson_from_the_residency_page(world, client):
     html = response.content.decode()
     assert "als les voorgesteld aan de kennisbank" in html
     lesson = Lesson.objects.get()
-    assert (lesson.status, lesson.source_type, lesson.source_id) == ("voorgesteld", "residentie", str(residency.pk))
+    assert (lesson.status, lesson.source_type, lesson.source_id) == (
+        "voorgesteld",
+        "residentie",
+        str(residency.pk),
+    )
     assert url not in html
     response = client.post(url, follow=True)
     assert "al als les voorgesteld" in response.content.decode()

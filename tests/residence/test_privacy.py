@@ -54,7 +54,9 @@ def test_no_other_role_reads_the_logbook(world, logged, client, api_client):
             response = api_client.get(f"/api/v1/residencies/{logged.pk}/{part}/")
             assert response.status_code == 404, (role, part)
             assert SECRET not in response.content.decode()
-        response = api_client.post(f"/api/v1/residencies/{logged.pk}/logbook/", {"text": "Ik kijk mee"})
+        response = api_client.post(
+            f"/api/v1/residencies/{logged.pk}/logbook/", {"text": "Ik kijk mee"}
+        )
         assert response.status_code == 404, role
 
 

@@ -48,8 +48,13 @@ def test_residency_starts_only_when_sending_and_host_partner_both_confirm(world)
     residency = services.residency_confirm(actor=world.municipality_admin, residency=residency)
     assert residency.status == Residency.Status.ACTIEF
     assert residency.host_confirmed_by == world.municipality_admin
-    assert AuditEvent.objects.filter(action="residency_confirm", target_id=str(residency.pk)).count() == 2
-    assert DealEvent.objects.filter(deal=world.deal, text__contains="is gestart", is_public=False).exists()
+    assert (
+        AuditEvent.objects.filter(action="residency_confirm", target_id=str(residency.pk)).count()
+        == 2
+    )
+    assert DealEvent.objects.filter(
+        deal=world.deal, text__contains="is gestart", is_public=False
+    ).exists()
     with pytest.raises(Conflict):
         services.residency_confirm(actor=world.municipality_admin, residency=residency)
 
@@ -95,10 +100,13 @@ def test_partners_must_belong_to_the_deal_and_the_person_to_the_sender(world):
     with pytest.raises(ApplicationError, match="Beide partners"):
         services.residency_propose(actor=world.person, **world.proposal(host_partner=other))
     with pytest.raises(ApplicationError, match="lid zijn van Aanschuiftafel"):
-        services.residency_propose(actor=world.person, **world.proposal(person=world.municipality_member))
+        services.residency_propose(
+            actor=world.person, **world.proposal(person=world.municipality_member)
+        )
     with pytest.raises(ValidationError):
         services.residency_propose(
-            actor=world.person, **world.proposal(end_date=timezone.localdate() - datetime.timedelta(days=1))
+            actor=world.person,
+            **world.proposal(end_date=timezone.localdate() - datetime.timedelta(days=1)),
         )
     with pytest.raises(ValidationError):
         services.residency_propose(actor=world.person, **world.proposal(functions=["toveren"]))
@@ -113,7 +121,9 @@ def test_only_partners_or_netwerkmanagers_propose(world):
     # Several residencies per deal, in both directions.
     services.residency_propose(
         actor=world.municipality_member,
-        **world.proposal(person=world.municipality_member, sending_partner=world.host, host_partner=world.sending),
+        **world.proposal(
+            person=world.municipality_member, sending_partner=world.host, host_partner=world.sending
+        ),
     )
     assert Residency.objects.filter(deal=world.deal).count() == 2
 
@@ -139,7 +149,9 @@ def test_handbrake_pauses_the_deal_and_mails_every_partner_at_once(
 ):
     residency = _active(world)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        handbrake = services.handbrake_pull(actor=world.person, residency=residency, reason="Afspraken lopen uiteen")
+        handbrake = services.handbrake_pull(
+            actor=world.person, residency=residency, reason="Afspraken lopen uiteen"
+        )
     assert len(callbacks) == 1
     world.deal.refresh_from_db()
     assert (world.deal.status, world.deal.paused_from) == ("gepauzeerd", "lopend")
@@ -170,7 +182,9 @@ def test_handbrake_needs_a_reason_and_the_person_in_residence(world):
     with pytest.raises(ApplicationError, match="waarom"):
         services.handbrake_pull(actor=world.person, residency=residency, reason="  ")
     with pytest.raises(NotAllowed):
-        services.handbrake_pull(actor=world.municipality_admin, residency=residency, reason="Ik wil pauze")
+        services.handbrake_pull(
+            actor=world.municipality_admin, residency=residency, reason="Ik wil pauze"
+        )
     services.handbrake_pull(actor=world.person, residency=residency, reason="Stop")
     with pytest.raises(Conflict, match="al aangetrokken"):
         services.handbrake_pull(actor=world.person, residency=residency, reason="Nog eens")
@@ -179,13 +193,17 @@ def test_handbrake_needs_a_reason_and_the_person_in_residence(world):
 def test_resuming_needs_every_partner(world):
     residency = _active(world)
     handbrake = services.handbrake_pull(actor=world.person, residency=residency, reason="Stop")
-    handbrake = services.handbrake_agree(actor=world.initiative_admin, handbrake=handbrake, partner=world.sending)
+    handbrake = services.handbrake_agree(
+        actor=world.initiative_admin, handbrake=handbrake, partner=world.sending
+    )
     world.deal.refresh_from_db()
     assert world.deal.status == "gepauzeerd" and handbrake.status == "aangetrokken"
     with pytest.raises(Conflict, match="gaf al akkoord"):
         services.handbrake_agree(actor=world.person, handbrake=handbrake, partner=world.sending)
     with pytest.raises(NotAllowed):
-        services.handbrake_agree(actor=world.initiative_admin, handbrake=handbrake, partner=world.host)
+        services.handbrake_agree(
+            actor=world.initiative_admin, handbrake=handbrake, partner=world.host
+        )
     with pytest.raises(ApplicationError, match="niet bij de deal"):
         services.handbrake_agree(actor=world.advisor, handbrake=handbrake, partner=world.klankbord)
     with pytest.raises(ApplicationError, match="alle partners akkoord"):
@@ -193,13 +211,20 @@ def test_resuming_needs_every_partner(world):
 
     # The last partner agrees: a plain member, not the aanjager, and the deal goes on at once.
     assert not world.municipality_member.has_perm("deals.manage_deal", world.deal)
-    handbrake = services.handbrake_agree(actor=world.municipality_member, handbrake=handbrake, partner=world.host)
+    handbrake = services.handbrake_agree(
+        actor=world.municipality_member, handbrake=handbrake, partner=world.host
+    )
     world.deal.refresh_from_db()
     assert world.deal.status == "lopend" and handbrake.status == "losgelaten"
     assert handbrake.released_by == world.municipality_member
-    assert set(handbrake.agreements.values_list("partner_id", flat=True)) == {world.sending.pk, world.host.pk}
+    assert set(handbrake.agreements.values_list("partner_id", flat=True)) == {
+        world.sending.pk,
+        world.host.pk,
+    }
     assert world.deal.events.filter(text__startswith="Alle partners zijn akkoord").exists()
-    assert AuditEvent.objects.filter(action="deal_resume_jointly", actor=world.municipality_member).exists()
+    assert AuditEvent.objects.filter(
+        action="deal_resume_jointly", actor=world.municipality_member
+    ).exists()
     with pytest.raises(Conflict, match="al losgelaten"):
         services.handbrake_release(actor=world.initiative_admin, handbrake=handbrake)
 
@@ -207,8 +232,12 @@ def test_resuming_needs_every_partner(world):
 def test_the_aanjager_agreeing_last_resumes_at_once(world):
     residency = _active(world)
     handbrake = services.handbrake_pull(actor=world.person, residency=residency, reason="Stop")
-    services.handbrake_agree(actor=world.municipality_member, handbrake=handbrake, partner=world.host)
-    handbrake = services.handbrake_agree(actor=world.initiative_admin, handbrake=handbrake, partner=world.sending)
+    services.handbrake_agree(
+        actor=world.municipality_member, handbrake=handbrake, partner=world.host
+    )
+    handbrake = services.handbrake_agree(
+        actor=world.initiative_admin, handbrake=handbrake, partner=world.sending
+    )
     world.deal.refresh_from_db()
     assert world.deal.status == "lopend" and handbrake.status == "losgelaten"
 
@@ -218,11 +247,17 @@ def test_resuming_as_a_meeting_decision(world):
     handbrake = services.handbrake_pull(actor=world.person, residency=residency, reason="Stop")
     planned = MeetingFactory(residency=residency)
     with pytest.raises(ApplicationError, match="gehouden evaluatiemoment"):
-        services.handbrake_agree_in_meeting(actor=world.initiative_admin, handbrake=handbrake, meeting=planned)
-    held = services.meeting_record(actor=world.person, meeting=planned, notes="Samen besloten: we gaan door.")
+        services.handbrake_agree_in_meeting(
+            actor=world.initiative_admin, handbrake=handbrake, meeting=planned
+        )
+    held = services.meeting_record(
+        actor=world.person, meeting=planned, notes="Samen besloten: we gaan door."
+    )
     with pytest.raises(NotAllowed):
         services.handbrake_agree_in_meeting(actor=world.outsider, handbrake=handbrake, meeting=held)
-    handbrake = services.handbrake_agree_in_meeting(actor=world.initiative_admin, handbrake=handbrake, meeting=held)
+    handbrake = services.handbrake_agree_in_meeting(
+        actor=world.initiative_admin, handbrake=handbrake, meeting=held
+    )
     world.deal.refresh_from_db()
     assert world.deal.status == "lopend"
     assert handbrake.agreements.filter(meeting=held).count() == 2
@@ -241,13 +276,22 @@ def test_only_one_pulled_handbrake_per_deal_in_the_database(world):
 def test_signal_is_handled_jointly(world):
     residency = _active(world)
     with pytest.raises(NotAllowed):
-        services.signal_raise(actor=world.municipality_admin, residency=residency, title="X", description="Y")
+        services.signal_raise(
+            actor=world.municipality_admin, residency=residency, title="X", description="Y"
+        )
     signal = services.signal_raise(
-        actor=world.person, residency=residency, title="Inkoop te traag", description="Drie maanden wachten."
+        actor=world.person,
+        residency=residency,
+        title="Inkoop te traag",
+        description="Drie maanden wachten.",
     )
     assert signal.status == Signal.Status.OPEN
     services.signal_respond(
-        actor=world.municipality_member, signal=signal, partner=world.host, text="Wij pakken het op", closure="opgelost"
+        actor=world.municipality_member,
+        signal=signal,
+        partner=world.host,
+        text="Wij pakken het op",
+        closure="opgelost",
     )
     signal.refresh_from_db()
     assert signal.status == Signal.Status.IN_BEHANDELING
@@ -261,7 +305,11 @@ def test_signal_is_handled_jointly(world):
         services.signal_close(actor=world.person, signal=signal, outcome="opgelost")
     # Responding again replaces the earlier response.
     services.signal_respond(
-        actor=world.person, signal=signal, partner=world.sending, text="Opgelost", closure="opgelost"
+        actor=world.person,
+        signal=signal,
+        partner=world.sending,
+        text="Opgelost",
+        closure="opgelost",
     )
     assert signal.responses.count() == 2
     with pytest.raises(NotAllowed):
@@ -273,29 +321,46 @@ def test_signal_is_handled_jointly(world):
     with pytest.raises(Conflict):
         services.signal_close(actor=world.person, signal=signal, outcome="opgelost")
     with pytest.raises(Conflict):
-        services.signal_respond(actor=world.person, signal=signal, partner=world.sending, text="Nog iets")
+        services.signal_respond(
+            actor=world.person, signal=signal, partner=world.sending, text="Nog iets"
+        )
 
 
 def test_signal_response_only_for_own_partner(world):
     signal = SignalFactory(residency=_active(world))
     with pytest.raises(NotAllowed):
-        services.signal_respond(actor=world.person, signal=signal, partner=world.host, text="Namens de gemeente")
+        services.signal_respond(
+            actor=world.person, signal=signal, partner=world.host, text="Namens de gemeente"
+        )
     with pytest.raises(ApplicationError, match="Kies"):
-        services.signal_respond(actor=world.person, signal=signal, partner=world.sending, text="x", closure="nooit")
+        services.signal_respond(
+            actor=world.person, signal=signal, partner=world.sending, text="x", closure="nooit"
+        )
 
 
 def test_signal_escalates_and_passes_to_the_knelpunten_register(world):
     signal = SignalFactory(residency=_active(world))
     with pytest.raises(NotAllowed):
         services.signal_to_register(actor=world.netwerkmanager, signal=signal, effect="Vertraging")
-    signal = services.signal_to_register(actor=world.person, signal=signal, effect="Drie maanden vertraging")
+    signal = services.signal_to_register(
+        actor=world.person, signal=signal, effect="Drie maanden vertraging"
+    )
     knelpunt = Knelpunt.objects.get(pk=signal.knelpunt_id)
-    assert (knelpunt.deal, knelpunt.partner, knelpunt.title) == (world.deal, world.sending, signal.title)
+    assert (knelpunt.deal, knelpunt.partner, knelpunt.title) == (
+        world.deal,
+        world.sending,
+        signal.title,
+    )
     with pytest.raises(Conflict, match="al in het knelpuntenregister"):
         services.signal_to_register(actor=world.person, signal=signal, effect="Nog eens")
     for partner, user in [(world.sending, world.person), (world.host, world.municipality_admin)]:
-        services.signal_respond(actor=user, signal=signal, partner=partner, text="Escaleren", closure="geescaleerd")
-    assert services.signal_close(actor=world.person, signal=signal, outcome="geescaleerd").status == "geescaleerd"
+        services.signal_respond(
+            actor=user, signal=signal, partner=partner, text="Escaleren", closure="geescaleerd"
+        )
+    assert (
+        services.signal_close(actor=world.person, signal=signal, outcome="geescaleerd").status
+        == "geescaleerd"
+    )
 
 
 # --- Meetings, actions, logbook, openings, activities, reflections --------------------------------
@@ -332,12 +397,18 @@ def test_meeting_actions_and_logbook(world):
     services.meeting_record(actor=world.person, meeting=meeting, notes="Goed gesprek")
     with pytest.raises(Conflict):
         services.meeting_record(actor=world.person, meeting=meeting, notes="Nog eens")
-    entry = services.log_entry_create(actor=world.person, residency=residency, text="Meegelopen met het wijkteam")
+    entry = services.log_entry_create(
+        actor=world.person, residency=residency, text="Meegelopen met het wijkteam"
+    )
     assert entry.author == world.person
     with pytest.raises(NotAllowed):
-        services.log_entry_create(actor=world.municipality_admin, residency=residency, text="Ik ook")
+        services.log_entry_create(
+            actor=world.municipality_admin, residency=residency, text="Ik ook"
+        )
     with pytest.raises(NotAllowed):
-        services.meeting_plan(actor=world.outsider, residency=residency, starts_at=timezone.now(), agenda="x")
+        services.meeting_plan(
+            actor=world.outsider, residency=residency, starts_at=timezone.now(), agenda="x"
+        )
 
 
 def test_openings_are_posted_for_own_organisation(world):
@@ -352,7 +423,11 @@ def test_openings_are_posted_for_own_organisation(world):
     assert opening.status == "open"
     with pytest.raises(NotAllowed):
         services.opening_post(
-            actor=world.outsider, kind="aangeboden", organisation=world.municipality, title="Ik", description="Ik"
+            actor=world.outsider,
+            kind="aangeboden",
+            organisation=world.municipality,
+            title="Ik",
+            description="Ik",
         )
     with pytest.raises(ApplicationError, match="doet niet mee"):
         services.opening_post(
@@ -365,7 +440,9 @@ def test_openings_are_posted_for_own_organisation(world):
         )
     with pytest.raises(NotAllowed):
         services.opening_close(actor=world.outsider, opening=opening)
-    assert services.opening_close(actor=world.municipality_admin, opening=opening).status == "gesloten"
+    assert (
+        services.opening_close(actor=world.municipality_admin, opening=opening).status == "gesloten"
+    )
     with pytest.raises(Conflict):
         services.opening_close(actor=world.municipality_admin, opening=opening)
 
@@ -382,7 +459,11 @@ def test_an_opening_is_also_a_listing_in_vraag_en_aanbod(world, client):
         deal=world.deal,
     )
     listing = wanted.listing
-    assert (listing.kind, listing.category, listing.status) == ("vraag", "partner_in_residence", "open")
+    assert (listing.kind, listing.category, listing.status) == (
+        "vraag",
+        "partner_in_residence",
+        "open",
+    )
     assert (listing.organisation, listing.posted_by, listing.title) == (
         world.municipality,
         world.municipality_admin,
@@ -391,21 +472,32 @@ def test_an_opening_is_also_a_listing_in_vraag_en_aanbod(world, client):
     assert "Kent de wijk" in listing.description and "Samen aan tafel" in listing.description
     assert listing.expires_on == timezone.localdate() + datetime.timedelta(days=90)
     offered = services.opening_post(
-        actor=world.person, kind="aangeboden", organisation=world.initiative, title="Ik help graag", description="Ik"
+        actor=world.person,
+        kind="aangeboden",
+        organisation=world.initiative,
+        title="Ik help graag",
+        description="Ik",
     )
     assert (offered.listing.kind, offered.listing.category) == ("aanbod", "partner_in_residence")
 
     # Anyone finds both in vraag en aanbod; the residence page links to them.
-    market = client.get(reverse("atlas:listing-list") + "?category=partner_in_residence").content.decode()
+    market = client.get(
+        reverse("atlas:listing-list") + "?category=partner_in_residence"
+    ).content.decode()
     assert "Initiatiefnemer gezocht" in market and "Ik help graag" in market
     client.force_login(world.person)
-    assert listing.get_absolute_url() in client.get(reverse("residence:residency-list")).content.decode()
+    assert (
+        listing.get_absolute_url()
+        in client.get(reverse("residence:residency-list")).content.decode()
+    )
 
     # Closing the opening withdraws the listing.
     services.opening_close(actor=world.municipality_admin, opening=wanted)
     listing.refresh_from_db()
     assert listing.status == "ingetrokken"
-    assert "Initiatiefnemer gezocht" not in client.get(reverse("atlas:listing-list")).content.decode()
+    assert (
+        "Initiatiefnemer gezocht" not in client.get(reverse("atlas:listing-list")).content.decode()
+    )
 
 
 def test_side_activity_and_reflections(world):
@@ -426,17 +518,28 @@ def test_side_activity_and_reflections(world):
             title="Uitje",
             starts_at=timezone.now(),
         )
-    first = services.reflection_write(actor=world.person, residency=residency, moment="tussentijds", text="Eerste")
-    again = services.reflection_write(actor=world.person, residency=residency, moment="tussentijds", text="Beter")
+    first = services.reflection_write(
+        actor=world.person, residency=residency, moment="tussentijds", text="Eerste"
+    )
+    again = services.reflection_write(
+        actor=world.person, residency=residency, moment="tussentijds", text="Beter"
+    )
     assert first.pk == again.pk and again.text == "Beter"
     with pytest.raises(NotAllowed):
-        services.reflection_write(actor=world.municipality_admin, residency=residency, moment="eind", text="x")
+        services.reflection_write(
+            actor=world.municipality_admin, residency=residency, moment="eind", text="x"
+        )
     services.residency_end(actor=world.person, residency=residency)
     residency.refresh_from_db()
     with pytest.raises(Conflict, match="tussentijdse"):
-        services.reflection_write(actor=world.person, residency=residency, moment="tussentijds", text="Te laat")
+        services.reflection_write(
+            actor=world.person, residency=residency, moment="tussentijds", text="Te laat"
+        )
     assert (
-        services.reflection_write(actor=world.person, residency=residency, moment="eind", text="Slot").moment == "eind"
+        services.reflection_write(
+            actor=world.person, residency=residency, moment="eind", text="Slot"
+        ).moment
+        == "eind"
     )
 
 
@@ -455,10 +558,18 @@ def test_a_side_activity_is_also_in_the_atlas_agenda_linked_back(world, client):
     )
     event = Event.objects.get()
     assert (event.source_type, event.source_id) == ("zijactiviteit", str(activity.pk))
-    assert event.source_url.endswith(reverse("residence:residency-detail", kwargs={"pk": residency.pk}))
-    assert (event.title, event.kind, event.starts_at) == ("Subsidie aanvragen", "workshop", starts_at)
+    assert event.source_url.endswith(
+        reverse("residence:residency-detail", kwargs={"pk": residency.pk})
+    )
+    assert (event.title, event.kind, event.starts_at) == (
+        "Subsidie aanvragen",
+        "workshop",
+        starts_at,
+    )
     assert event.ends_at == starts_at + datetime.timedelta(hours=2)
-    assert event.location == "Cluster Maatschappelijke Ontwikkeling"  # no location given: at the host
+    assert (
+        event.location == "Cluster Maatschappelijke Ontwikkeling"
+    )  # no location given: at the host
     assert event.organiser == world.initiative  # on behalf of the sending partner
     assert event.created_by == world.person
     assert list(event.themes.all()) == [theme]
@@ -492,22 +603,34 @@ def test_a_refused_side_activity_puts_nothing_in_the_agenda(world):
     residency = _active(world)
     with pytest.raises(NotAllowed):
         services.side_activity_create(
-            actor=world.municipality_admin, residency=residency, kind="workshop", title="X", starts_at=timezone.now()
+            actor=world.municipality_admin,
+            residency=residency,
+            kind="workshop",
+            title="X",
+            starts_at=timezone.now(),
         )
     with pytest.raises(ValidationError):
         services.side_activity_create(
-            actor=world.person, residency=residency, kind="workshop", title="", starts_at=timezone.now()
+            actor=world.person,
+            residency=residency,
+            kind="workshop",
+            title="",
+            starts_at=timezone.now(),
         )
     assert not Event.objects.exists()
     assert not residency.side_activities.exists()
 
 
-def test_a_reflection_proposed_as_lesson_arrives_in_the_kennisbank_with_its_link_back(world, client):
+def test_a_reflection_proposed_as_lesson_arrives_in_the_kennisbank_with_its_link_back(
+    world, client
+):
     theme, area = ThemeFactory(name="Eenzaamheid"), AreaFactory(name="Feijenoord")
     world.deal.themes.add(theme)
     world.deal.areas.add(area)
     residency = _active(world)
-    reflection = ReflectionFactory(residency=residency, moment="tussentijds", text="Wij leren elkaars taal spreken.")
+    reflection = ReflectionFactory(
+        residency=residency, moment="tussentijds", text="Wij leren elkaars taal spreken."
+    )
     with pytest.raises(NotAllowed):
         services.reflection_propose_as_lesson(actor=world.outsider, reflection=reflection)
     assert not Lesson.objects.exists()
@@ -521,7 +644,10 @@ def test_a_reflection_proposed_as_lesson_arrives_in_the_kennisbank_with_its_link
     assert lesson.proposed_by == world.person
     assert lesson.summary == "Wij leren elkaars taal spreken."
     assert lesson.title == "Partner in residence bij Samen aan tafel"
-    assert "Aanschuiftafel" in lesson.context and "Cluster Maatschappelijke Ontwikkeling" in lesson.context
+    assert (
+        "Aanschuiftafel" in lesson.context
+        and "Cluster Maatschappelijke Ontwikkeling" in lesson.context
+    )
     assert lesson.kind == "samenwerking"
     assert (lesson.source_type, lesson.source_id) == ("residentie", str(residency.pk))
     assert lesson.source_url.endswith(residency.deal.get_absolute_url())

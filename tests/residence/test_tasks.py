@@ -16,15 +16,25 @@ pytestmark = pytest.mark.django_db
 
 def _active(world, **kwargs):
     return ResidencyFactory(
-        deal=world.deal, sending_partner=world.sending, host_partner=world.host, person=world.person, **kwargs
+        deal=world.deal,
+        sending_partner=world.sending,
+        host_partner=world.host,
+        person=world.person,
+        **kwargs,
     )
 
 
 def test_due_actions_are_reminded_once(world):
     residency = _active(world)
-    meeting = MeetingFactory(residency=residency, starts_at=timezone.now() - datetime.timedelta(days=7))
+    meeting = MeetingFactory(
+        residency=residency, starts_at=timezone.now() - datetime.timedelta(days=7)
+    )
     today = timezone.localdate()
-    due = ActionFactory(meeting=meeting, owner=world.municipality_member, due_date=today + datetime.timedelta(days=1))
+    due = ActionFactory(
+        meeting=meeting,
+        owner=world.municipality_member,
+        due_date=today + datetime.timedelta(days=1),
+    )
     ActionFactory(meeting=meeting, owner=world.person, due_date=today + datetime.timedelta(days=30))
     ActionFactory(meeting=meeting, owner=world.person, due_date=today, done_at=timezone.now())
 
@@ -38,7 +48,11 @@ def test_due_actions_are_reminded_once(world):
 
 def test_next_meeting_is_announced_to_every_partner_once(world):
     residency = _active(world)
-    MeetingFactory(residency=residency, starts_at=timezone.now() + datetime.timedelta(days=1), agenda="Knelpunten")
+    MeetingFactory(
+        residency=residency,
+        starts_at=timezone.now() + datetime.timedelta(days=1),
+        agenda="Knelpunten",
+    )
     MeetingFactory(residency=residency, starts_at=timezone.now() + datetime.timedelta(days=20))
     assert tasks.meeting_reminders_send() == 1
     recipients = sorted(m.to[0] for m in mail.outbox)
@@ -66,4 +80,7 @@ def test_planning_the_next_meeting_is_reminded_at_the_agreed_rhythm(world):
 
 def test_reminders_are_in_the_beat_schedule():
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {"residence.tasks.action_reminders_send", "residence.tasks.meeting_reminders_send"} <= scheduled
+    assert {
+        "residence.tasks.action_reminders_send",
+        "residence.tasks.meeting_reminders_send",
+    } <= scheduled

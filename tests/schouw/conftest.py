@@ -27,12 +27,17 @@ class World:
 
     def __init__(self):
         self.initiative = OrganisationFactory(name="De Roffabriek", slug="roffabriek-test")
-        self.municipality = OrganisationFactory(name="Cluster MO", slug="cluster-mo-test", type="gemeentelijk_cluster")
+        self.municipality = OrganisationFactory(
+            name="Cluster MO", slug="cluster-mo-test", type="gemeentelijk_cluster"
+        )
         self.initiative_admin = self._member(self.initiative, "beheerder", Role.INITIATIEFNEMER)
         self.initiative_member = self._member(self.initiative, "lid", Role.INITIATIEFNEMER)
         self.municipality_member = self._member(self.municipality, "lid", Role.AMBTENAAR)
         self.deal = DealFactory(
-            status=Deal.Status.LOPEND, aanjager=self.initiative, created_by=self.initiative_admin, title="Eerlijk werk"
+            status=Deal.Status.LOPEND,
+            aanjager=self.initiative,
+            created_by=self.initiative_admin,
+            title="Eerlijk werk",
         )
         self.aanjager = self.deal.partners.get(organisation=self.initiative)
         self.gemeente = DealPartnerFactory(
@@ -59,7 +64,9 @@ class World:
 
     @staticmethod
     def _member(org, role, platform_role):
-        return ApprovedMembershipFactory(organisation=org, role=role, user__roles=[platform_role]).user
+        return ApprovedMembershipFactory(
+            organisation=org, role=role, user__roles=[platform_role]
+        ).user
 
     def outsiders(self):
         return {
@@ -90,23 +97,39 @@ class World:
         """A round walked through the real services up to ``status``; returns (round, guest)."""
         schouw_round = self.new_round()
         services.participant_add_member(
-            actor=self.initiative_admin, schouw_round=schouw_round, user=self.municipality_member, partner=self.gemeente
+            actor=self.initiative_admin,
+            schouw_round=schouw_round,
+            user=self.municipality_member,
+            partner=self.gemeente,
         )
         guest = self.guest(schouw_round)
         if status == "voorbereiding":
             return schouw_round, guest
-        schouw_round = services.schouw_round_open(actor=self.initiative_admin, schouw_round=schouw_round)
+        schouw_round = services.schouw_round_open(
+            actor=self.initiative_admin, schouw_round=schouw_round
+        )
         if status == "open_schouw":
             return schouw_round, guest
         services.observation_create(
-            actor=guest, schouw_round=schouw_round, text="Warm onthaal, maar de ruimte is te klein.", tone="onverwacht"
+            actor=guest,
+            schouw_round=schouw_round,
+            text="Warm onthaal, maar de ruimte is te klein.",
+            tone="onverwacht",
         )
-        schouw_round = services.schouw_round_meetlat_start(actor=self.initiative_admin, schouw_round=schouw_round)
+        schouw_round = services.schouw_round_meetlat_start(
+            actor=self.initiative_admin, schouw_round=schouw_round
+        )
         if status == "meetlat":
             return schouw_round, guest
-        for partner, member in ((self.aanjager, self.initiative_member), (self.gemeente, self.municipality_member)):
+        for partner, member in (
+            (self.aanjager, self.initiative_member),
+            (self.gemeente, self.municipality_member),
+        ):
             criterion = services.criterion_propose(
-                actor=guest, schouw_round=schouw_round, partner=partner, name=f"Meerwaarde van {partner.organisation}"
+                actor=guest,
+                schouw_round=schouw_round,
+                partner=partner,
+                name=f"Meerwaarde van {partner.organisation}",
             )
             services.criterion_agree(actor=member, criterion=criterion)
             services.commitment_check_record(
@@ -116,13 +139,19 @@ class World:
                 verdict="deels",
                 explanation="De uren zijn geleverd, de rol als verbinder nog niet helemaal.",
             )
-        schouw_round = services.schouw_round_appraisal_start(actor=self.initiative_admin, schouw_round=schouw_round)
+        schouw_round = services.schouw_round_appraisal_start(
+            actor=self.initiative_admin, schouw_round=schouw_round
+        )
         if status == "waarderend":
             return schouw_round, guest
         for criterion in schouw_round.criteria.all():
-            services.appraisal_record(actor=guest, criterion=criterion, level=3, explanation="Zichtbaar in de wijk.")
+            services.appraisal_record(
+                actor=guest, criterion=criterion, level=3, explanation="Zichtbaar in de wijk."
+            )
         services.appraisals_submit(actor=guest, schouw_round=schouw_round)
-        schouw_round = services.schouw_round_discussion_start(actor=self.initiative_admin, schouw_round=schouw_round)
+        schouw_round = services.schouw_round_discussion_start(
+            actor=self.initiative_admin, schouw_round=schouw_round
+        )
         if status == "bespreking":
             return schouw_round, guest
         services.discussion_record(
@@ -133,11 +162,17 @@ class World:
             wider_interest="Eerlijk werk werkt ook voor kleine productie.",
             next_steps="Elk kwartaal een korte evaluatie.",
         )
-        schouw_round = services.schouw_round_report_start(actor=self.initiative_admin, schouw_round=schouw_round)
+        schouw_round = services.schouw_round_report_start(
+            actor=self.initiative_admin, schouw_round=schouw_round
+        )
         if status == "rapportage":
             return schouw_round, guest
-        services.report_write(actor=self.initiative_admin, schouw_round=schouw_round, summary="Een rijk beeld.")
-        schouw_round = services.schouw_round_finish(actor=self.initiative_admin, schouw_round=schouw_round)
+        services.report_write(
+            actor=self.initiative_admin, schouw_round=schouw_round, summary="Een rijk beeld."
+        )
+        schouw_round = services.schouw_round_finish(
+            actor=self.initiative_admin, schouw_round=schouw_round
+        )
         return schouw_round, guest
 
 

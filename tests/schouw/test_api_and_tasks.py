@@ -34,10 +34,15 @@ def test_a_guest_token_reaches_only_its_own_round(api_client, world):
     schouw_round, _guest = world.advance_to("open_schouw")
     other = SchouwRoundFactory(deal=world.other_deal, status="open_schouw")
     headers = {"HTTP_X_SCHOUW_TOKEN": TOKEN}
-    assert [r["id"] for r in api_client.get(_url("list"), **headers).json()["results"]] == [schouw_round.pk]
+    assert [r["id"] for r in api_client.get(_url("list"), **headers).json()["results"]] == [
+        schouw_round.pk
+    ]
     assert api_client.get(_url("detail", pk=other.pk), **headers).status_code == 404
     response = api_client.post(
-        _url("observations", pk=schouw_round.pk), {"text": "Via de app", "tone": "onverwacht"}, format="json", **headers
+        _url("observations", pk=schouw_round.pk),
+        {"text": "Via de app", "tone": "onverwacht"},
+        format="json",
+        **headers,
     )
     assert response.status_code == 201, response.json()
     assert response.json()["participant"] == _guest.participant.name
@@ -85,7 +90,9 @@ def test_hidden_until_submitted_through_the_api(api_client, world):
     )
     seen = api_client.get(_url("appraisals", pk=schouw_round.pk), **headers).json()["results"]
     assert [a["explanation"] for a in seen] == ["Sterk."]
-    assert api_client.post(_url("appraisals-submit", pk=schouw_round.pk), **headers).status_code == 200
+    assert (
+        api_client.post(_url("appraisals-submit", pk=schouw_round.pk), **headers).status_code == 200
+    )
     seen = api_client.get(_url("appraisals", pk=schouw_round.pk), **headers).json()["results"]
     assert sorted(a["explanation"] for a in seen) == ["Nog in ontwikkeling.", "Sterk."]
     api_client.force_authenticate(world.municipality_member)
@@ -96,7 +103,10 @@ def test_hidden_until_submitted_through_the_api(api_client, world):
 def test_transitions_and_the_report_through_the_api(api_client, world):
     schouw_round, _guest = world.advance_to("rapportage")
     api_client.force_authenticate(world.outsider)
-    assert api_client.post(_url("transition", pk=schouw_round.pk), {"step": "afronden"}).status_code == 404
+    assert (
+        api_client.post(_url("transition", pk=schouw_round.pk), {"step": "afronden"}).status_code
+        == 404
+    )
     api_client.force_authenticate(world.initiative_admin)
     response = api_client.post(_url("transition", pk=schouw_round.pk), {"step": "afronden"})
     assert response.status_code == 400
@@ -115,7 +125,9 @@ def test_transitions_and_the_report_through_the_api(api_client, world):
     assert api_client.get(_url("commitment-checks", pk=schouw_round.pk)).json()["count"] == 2
 
 
-def test_the_reminder_is_sent_once_when_the_next_round_is_due(world, mailoutbox, django_capture_on_commit_callbacks):
+def test_the_reminder_is_sent_once_when_the_next_round_is_due(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
     ProcessAgreementFactory(deal=world.deal, schouw_frequency="halfjaarlijks")
     world.deal.started_at = timezone.now() - datetime.timedelta(days=200)
     world.deal.save()
@@ -143,7 +155,9 @@ def test_no_reminder_before_due_or_while_a_round_runs(world):
 def test_the_last_round_sets_the_next_due_date(world):
     ProcessAgreementFactory(deal=world.deal, schouw_frequency="elk kwartaal")
     SchouwRoundFactory(
-        deal=world.deal, status="afgerond", starts_on=timezone.localdate() - datetime.timedelta(days=100)
+        deal=world.deal,
+        status="afgerond",
+        starts_on=timezone.localdate() - datetime.timedelta(days=100),
     )
     assert tasks.schouw_reminders_send() == 1
     last = timezone.localdate() - datetime.timedelta(days=100)
@@ -153,7 +167,9 @@ def test_the_last_round_sets_the_next_due_date(world):
 def test_queued_lessons_are_delivered_again(world):
     from ..factories import SchouwLessonFactory
 
-    lesson = SchouwLessonFactory(round=SchouwRoundFactory(deal=world.deal, status="afgerond"), kennisbank="wachtrij")
+    lesson = SchouwLessonFactory(
+        round=SchouwRoundFactory(deal=world.deal, status="afgerond"), kennisbank="wachtrij"
+    )
     lesson.written_by = world.initiative_admin
     lesson.save()
     from atlas import services as atlas_services

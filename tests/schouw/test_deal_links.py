@@ -22,7 +22,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def deal():
     deal = DealFactory(status=Deal.Status.LOPEND, title="Samen aan tafel")
-    DealPartnerFactory(deal=deal, organisation=OrganisationFactory(name="Cluster MO"), role=DealPartner.Role.PARTNER)
+    DealPartnerFactory(
+        deal=deal,
+        organisation=OrganisationFactory(name="Cluster MO"),
+        role=DealPartner.Role.PARTNER,
+    )
     return deal
 
 
@@ -31,14 +35,24 @@ def _add_cycle(deal, n):
     for _ in range(n):
         residency = ResidencyFactory(deal=deal, host_partner=host)
         schouw_round = SchouwRoundFactory(deal=deal, status="afgerond")
-        LessonFactory(source_type="residentie", source_id=str(residency.pk), title=f"Les residentie {residency.pk}")
-        LessonFactory(source_type="schouw", source_id=str(schouw_round.pk), title=f"Les schouw {schouw_round.pk}")
+        LessonFactory(
+            source_type="residentie",
+            source_id=str(residency.pk),
+            title=f"Les residentie {residency.pk}",
+        )
+        LessonFactory(
+            source_type="schouw",
+            source_id=str(schouw_round.pk),
+            title=f"Les schouw {schouw_round.pk}",
+        )
 
 
 def test_partners_see_residencies_rounds_and_lessons_in_a_fixed_number_of_queries(
     deal, client, django_assert_max_num_queries
 ):
-    member = ApprovedMembershipFactory(organisation=deal.partners.get(role="aanjager").organisation).user
+    member = ApprovedMembershipFactory(
+        organisation=deal.partners.get(role="aanjager").organisation
+    ).user
     client.force_login(member)
     _add_cycle(deal, 1)
     with django_assert_max_num_queries(200) as first:
@@ -59,7 +73,12 @@ def test_partners_see_residencies_rounds_and_lessons_in_a_fixed_number_of_querie
 def test_the_public_sees_published_lessons_only(deal, client):
     _add_cycle(deal, 1)
     residency = deal.residencies.get()
-    LessonFactory(source_type="residentie", source_id=str(residency.pk), title="Nog in redactie", status="in_redactie")
+    LessonFactory(
+        source_type="residentie",
+        source_id=str(residency.pk),
+        title="Nog in redactie",
+        status="in_redactie",
+    )
     LessonFactory(source_type="schouw", source_id="999999", title="Van een andere deal")
     html = client.get(deal.get_absolute_url()).content.decode()
     assert "Les residentie" in html and "Les schouw" in html

@@ -25,7 +25,9 @@ TOKEN = "bewaartermijn-gast-token-0123456789"
 
 
 def _finished_round(days_ago: int):
-    return SchouwRoundFactory(status="afgerond", finished_at=timezone.now() - datetime.timedelta(days=days_ago))
+    return SchouwRoundFactory(
+        status="afgerond", finished_at=timezone.now() - datetime.timedelta(days=days_ago)
+    )
 
 
 def test_the_beat_schedule_runs_the_retention_task_daily():
@@ -37,9 +39,15 @@ def test_guests_of_rounds_past_the_retention_period_are_anonymised_and_their_inp
     settings.REISGIDS = {**settings.REISGIDS, "SCHOUW_GUEST_RETENTION_DAYS": 30}
     old = _finished_round(days_ago=31)
     guest = SchouwGuestFactory(
-        round=old, name="Karin de Vries", email="karin@example.org", token=TOKEN, consent_at=timezone.now()
+        round=old,
+        name="Karin de Vries",
+        email="karin@example.org",
+        token=TOKEN,
+        consent_at=timezone.now(),
     )
-    observation = SchouwObservationFactory(round=old, participant=guest, text="De buurtkamer zit vol.")
+    observation = SchouwObservationFactory(
+        round=old, participant=guest, text="De buurtkamer zit vol."
+    )
     member = SchouwPartnerParticipantFactory(round=old)
     member_name = member.name
     audit_record(actor=None, action="participant_invite_guest", target=guest)
@@ -60,7 +68,11 @@ def test_guests_of_rounds_past_the_retention_period_are_anonymised_and_their_inp
     assert Participant.objects.get(pk=recent.pk).name == "Joost Bakker"
     assert Participant.objects.get(pk=running.pk).name == "Lies Jansen"
     # The audit trail keeps the event, without the name.
-    labels = list(AuditEvent.objects.filter(target_type="schouw.participant").values_list("target_label", flat=True))
+    labels = list(
+        AuditEvent.objects.filter(target_type="schouw.participant").values_list(
+            "target_label", flat=True
+        )
+    )
     assert labels == ["Verwijderde gast"]
     run = AuditEvent.objects.get(action="guest_data_expire")
     assert (run.target_id, run.changes) == (str(old.pk), {"gasten": 1})

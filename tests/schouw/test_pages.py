@@ -26,7 +26,12 @@ def _login(client, user):
 
 def test_partners_and_the_partner_in_residence_see_the_round(client, world):
     schouw_round, _guest = world.advance_to("waarderend")
-    for user in (world.initiative_admin, world.initiative_member, world.municipality_member, world.resident):
+    for user in (
+        world.initiative_admin,
+        world.initiative_member,
+        world.municipality_member,
+        world.resident,
+    ):
         client.logout()
         response = _login(client, user).get(schouw_round.get_absolute_url())
         assert response.status_code == 200
@@ -34,7 +39,8 @@ def test_partners_and_the_partner_in_residence_see_the_round(client, world):
 
 
 @pytest.mark.parametrize(
-    "who", ["partner van een andere deal", "netwerkmanager", "beheerder", "initiatiefnemer van buiten"]
+    "who",
+    ["partner van een andere deal", "netwerkmanager", "beheerder", "initiatiefnemer van buiten"],
 )
 def test_the_evaluation_does_not_leak_to_outsiders(client, world, who):
     schouw_round, _guest = world.advance_to("afgerond")
@@ -43,7 +49,10 @@ def test_the_evaluation_does_not_leak_to_outsiders(client, world, who):
         response = client.get(reverse(f"schouw:{name}", kwargs={"pk": schouw_round.pk}))
         assert response.status_code == 404, name
         assert "Warm onthaal" not in response.content.decode()
-    assert client.get(reverse("schouw:deal-rounds", kwargs={"deal_pk": world.deal.pk})).status_code == 404
+    assert (
+        client.get(reverse("schouw:deal-rounds", kwargs={"deal_pk": world.deal.pk})).status_code
+        == 404
+    )
     assert "Roffabriek-schouw" not in client.get(reverse("schouw:round-list")).content.decode()
 
 
@@ -51,11 +60,19 @@ def test_anonymous_visitors_see_nothing_until_published(client, world):
     schouw_round, _guest = world.advance_to("afgerond")
     detail = client.get(schouw_round.get_absolute_url())
     assert detail.status_code == 302
-    assert client.get(reverse("schouw:round-report", kwargs={"pk": schouw_round.pk})).status_code == 404
-    assert client.get(reverse("schouw:public-report", kwargs={"pk": schouw_round.pk})).status_code == 404
+    assert (
+        client.get(reverse("schouw:round-report", kwargs={"pk": schouw_round.pk})).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("schouw:public-report", kwargs={"pk": schouw_round.pk})).status_code
+        == 404
+    )
     schouw_round.published_at = schouw_round.finished_at
     schouw_round.save()
-    public = client.get(reverse("schouw:public-report", kwargs={"pk": schouw_round.pk})).content.decode()
+    public = client.get(
+        reverse("schouw:public-report", kwargs={"pk": schouw_round.pk})
+    ).content.decode()
     assert "Een rijk beeld." in public
     assert "Warm onthaal" not in public  # observations stay with the partners
 
@@ -64,7 +81,12 @@ def test_the_whole_round_by_posting_forms(client, world):
     _login(client, world.initiative_admin)
     response = client.post(
         reverse("schouw:round-create", kwargs={"deal_pk": world.deal.pk}),
-        {"title": "Schouwmaaltijd", "starts_on": "2026-12-01", "ends_on": "2026-12-10", "setting": "feestelijk"},
+        {
+            "title": "Schouwmaaltijd",
+            "starts_on": "2026-12-01",
+            "ends_on": "2026-12-10",
+            "setting": "feestelijk",
+        },
     )
     schouw_round = world.deal.schouw_rounds.get()
     assert response.status_code == 302
@@ -76,7 +98,8 @@ def test_the_whole_round_by_posting_forms(client, world):
     page = response.content.decode()
     assert "/schouw/gast/" in page
     response = client.post(
-        reverse("schouw:round-transition", kwargs={"pk": schouw_round.pk, "step": "open"}), follow=True
+        reverse("schouw:round-transition", kwargs={"pk": schouw_round.pk, "step": "open"}),
+        follow=True,
     )
     assert "Open schouw" in response.content.decode()
     schouw_round.refresh_from_db()
@@ -87,7 +110,8 @@ def test_the_whole_round_by_posting_forms(client, world):
     )
     assert Observation.objects.get(round=schouw_round).participant.user == world.initiative_admin
     response = client.post(
-        reverse("schouw:round-transition", kwargs={"pk": schouw_round.pk, "step": "waarderen"}), follow=True
+        reverse("schouw:round-transition", kwargs={"pk": schouw_round.pk, "step": "waarderen"}),
+        follow=True,
     )
     assert "Dit kan niet in de stap" in response.content.decode()
 
@@ -96,12 +120,15 @@ def test_a_refused_step_is_a_message_not_an_error(client, world):
     schouw_round = world.new_round()
     _login(client, world.initiative_admin)
     response = client.post(
-        reverse("schouw:round-transition", kwargs={"pk": schouw_round.pk, "step": "open"}), follow=True
+        reverse("schouw:round-transition", kwargs={"pk": schouw_round.pk, "step": "open"}),
+        follow=True,
     )
     assert response.status_code == 200
     assert "peer van buiten" in response.content.decode()
     assert (
-        client.post(reverse("schouw:round-transition", kwargs={"pk": schouw_round.pk, "step": "vliegen"})).status_code
+        client.post(
+            reverse("schouw:round-transition", kwargs={"pk": schouw_round.pk, "step": "vliegen"})
+        ).status_code
         == 404
     )
 
@@ -109,18 +136,26 @@ def test_a_refused_step_is_a_message_not_an_error(client, world):
 def test_guest_link_consent_and_observation_on_a_phone(client, world):
     schouw_round, _ = world.advance_to("open_schouw")
     world.guest(schouw_round, token="telefoon-gast-0123456789-abcdefgh", consent=False)
-    response = client.get(reverse("schouw:guest-enter", kwargs={"token": "telefoon-gast-0123456789-abcdefgh"}))
+    response = client.get(
+        reverse("schouw:guest-enter", kwargs={"token": "telefoon-gast-0123456789-abcdefgh"})
+    )
     assert response.status_code == 302
     assert response.url == reverse("schouw:guest-round")
     consent = client.get(response.url).content.decode()
     assert "bewaart mijn naam" in consent
     assert 'name="viewport"' in consent
     # Without consent nothing is recorded.
-    client.post(reverse("schouw:observation-create", kwargs={"pk": schouw_round.pk}), {"text": "x", "tone": "positief"})
+    client.post(
+        reverse("schouw:observation-create", kwargs={"pk": schouw_round.pk}),
+        {"text": "x", "tone": "positief"},
+    )
     assert not Observation.objects.filter(text="x").exists()
     assert client.post(reverse("schouw:guest-round"), {}).status_code == 400
     client.post(reverse("schouw:guest-round"), {"agree": "on"})
-    assert Participant.objects.get(round=schouw_round, consent_text__contains="bewaart").consent_at is not None
+    assert (
+        Participant.objects.get(round=schouw_round, consent_text__contains="bewaart").consent_at
+        is not None
+    )
     page = client.get(reverse("schouw:guest-round")).content.decode()
     assert "Waarneming vastleggen" in page
     from PIL import Image
@@ -155,9 +190,9 @@ def test_a_guest_link_that_does_not_work(client, world, state):
     token = "iets-anders-0123456789-abcdefghij" if state == "onbekend" else TOKEN
     response = client.get(reverse("schouw:guest-enter", kwargs={"token": token}))
     assert response.status_code == 404
-    assert {"ingetrokken": "ingetrokken", "verlopen": "verlopen", "onbekend": "kennen we niet"}[state] in (
-        response.content.decode()
-    )
+    assert {"ingetrokken": "ingetrokken", "verlopen": "verlopen", "onbekend": "kennen we niet"}[
+        state
+    ] in (response.content.decode())
     assert client.get(reverse("schouw:guest-round")).status_code == 404
 
 
@@ -181,7 +216,8 @@ def test_a_guest_session_opens_only_its_own_round(client, world):
     client.get(reverse("schouw:guest-enter", kwargs={"token": TOKEN}))
     assert client.get(reverse("schouw:round-report", kwargs={"pk": other.pk})).status_code == 404
     client.post(
-        reverse("schouw:observation-create", kwargs={"pk": other.pk}), {"text": "Binnengedrongen", "tone": "positief"}
+        reverse("schouw:observation-create", kwargs={"pk": other.pk}),
+        {"text": "Binnengedrongen", "tone": "positief"},
     )
     assert not Observation.objects.filter(text="Binnengedrongen").exists()
 
@@ -189,7 +225,9 @@ def test_a_guest_session_opens_only_its_own_round(client, world):
 def test_the_report_page_and_a_real_pdf(client, world):
     schouw_round, _guest = world.advance_to("afgerond")
     _login(client, world.municipality_member)
-    page = client.get(reverse("schouw:round-report", kwargs={"pk": schouw_round.pk})).content.decode()
+    page = client.get(
+        reverse("schouw:round-report", kwargs={"pk": schouw_round.pk})
+    ).content.decode()
     assert "Een rijk beeld." in page
     assert "Zichtbaar in de wijk." in page  # the explanation travels with every appraisal
     assert "Geen ranglijst" in page
@@ -207,7 +245,10 @@ def test_the_report_page_and_a_real_pdf(client, world):
 def test_a_guest_cannot_read_the_report(client, world):
     schouw_round, _guest = world.advance_to("rapportage")
     client.get(reverse("schouw:guest-enter", kwargs={"token": TOKEN}))
-    assert client.get(reverse("schouw:round-report", kwargs={"pk": schouw_round.pk})).status_code == 404
+    assert (
+        client.get(reverse("schouw:round-report", kwargs={"pk": schouw_round.pk})).status_code
+        == 404
+    )
 
 
 def test_list_pages_have_a_fixed_number_of_queries(client, world, django_assert_max_num_queries):
@@ -219,7 +260,10 @@ def test_list_pages_have_a_fixed_number_of_queries(client, world, django_assert_
     with django_assert_max_num_queries(16):
         assert client.get(reverse("schouw:round-list")).status_code == 200
     with django_assert_max_num_queries(40):
-        assert client.get(reverse("schouw:deal-rounds", kwargs={"deal_pk": world.deal.pk})).status_code == 200
+        assert (
+            client.get(reverse("schouw:deal-rounds", kwargs={"deal_pk": world.deal.pk})).status_code
+            == 200
+        )
 
 
 def test_the_navigation_shows_the_schouw(client, world):

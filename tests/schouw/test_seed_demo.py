@@ -16,8 +16,13 @@ def test_seed_demo_adds_a_finished_roffabriek_schouw_and_one_in_progress_once(cl
     done, running = rounds
     assert done.report_summary and done.published_at is not None
     assert done.lessons.filter(for_wide_audience=True).count() == 2
-    assert running.participants.filter(kind="ervaringsdeskundige", consent_at__isnull=True).count() == 1
+    assert (
+        running.participants.filter(kind="ervaringsdeskundige", consent_at__isnull=True).count()
+        == 1
+    )
     public = client.get(reverse("schouw:public-report", kwargs={"pk": done.pk})).content.decode()
     assert "Eén vast aanspreekpunt" in public
-    response = client.get(reverse("schouw:guest-enter", kwargs={"token": DEMO_GUEST_TOKEN}), follow=True)
+    response = client.get(
+        reverse("schouw:guest-enter", kwargs={"token": DEMO_GUEST_TOKEN}), follow=True
+    )
     assert "Welkom, Samira" in response.content.decode()

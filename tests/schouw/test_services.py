@@ -12,7 +12,15 @@ from ..factories import SchouwGuestFactory, SchouwRoundFactory
 
 pytestmark = pytest.mark.django_db
 
-STEPS = ["voorbereiding", "open_schouw", "meetlat", "waarderend", "bespreking", "rapportage", "afgerond"]
+STEPS = [
+    "voorbereiding",
+    "open_schouw",
+    "meetlat",
+    "waarderend",
+    "bespreking",
+    "rapportage",
+    "afgerond",
+]
 TRANSITIONS = [
     ("voorbereiding", services.schouw_round_open),
     ("open_schouw", services.schouw_round_meetlat_start),
@@ -46,7 +54,8 @@ def test_the_partner_in_residence_may_organise(world):
 
 
 @pytest.mark.parametrize(
-    "who", ["partner van een andere deal", "netwerkmanager", "beheerder", "initiatiefnemer van buiten"]
+    "who",
+    ["partner van een andere deal", "netwerkmanager", "beheerder", "initiatiefnemer van buiten"],
 )
 def test_outsiders_cannot_organise(world, who):
     with pytest.raises(NotAllowed):
@@ -110,7 +119,10 @@ def test_opening_needs_a_partner_participant_and_a_guest(world):
     with pytest.raises(ApplicationError, match="namens een partner"):
         services.schouw_round_open(actor=world.resident, schouw_round=schouw_round)
     services.participant_add_member(
-        actor=world.resident, schouw_round=schouw_round, user=world.initiative_member, partner=world.aanjager
+        actor=world.resident,
+        schouw_round=schouw_round,
+        user=world.initiative_member,
+        partner=world.aanjager,
     )
     with pytest.raises(ApplicationError, match="peer van buiten"):
         services.schouw_round_open(actor=world.resident, schouw_round=schouw_round)
@@ -120,7 +132,10 @@ def test_a_member_takes_part_only_for_their_own_partner(world):
     schouw_round = world.new_round()
     with pytest.raises(ApplicationError, match="geen lid"):
         services.participant_add_member(
-            actor=world.initiative_admin, schouw_round=schouw_round, user=world.outsider, partner=world.aanjager
+            actor=world.initiative_admin,
+            schouw_round=schouw_round,
+            user=world.outsider,
+            partner=world.aanjager,
         )
 
 
@@ -157,7 +172,9 @@ def test_a_peer_from_the_atlas_is_not_a_partner(world):
         )
 
 
-def test_an_invitation_sends_the_personal_link(world, mailoutbox, django_capture_on_commit_callbacks):
+def test_an_invitation_sends_the_personal_link(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
     schouw_round = world.new_round()
     with django_capture_on_commit_callbacks(execute=True):
         _participant, token = services.participant_invite_guest(
@@ -184,17 +201,25 @@ def test_observations_only_in_the_open_schouw_and_only_by_participants(world):
     )
     assert observation.participant.user == world.initiative_admin
     with pytest.raises(NotAllowed):
-        services.observation_create(actor=world.outsider, schouw_round=schouw_round, text="x", tone="positief")
+        services.observation_create(
+            actor=world.outsider, schouw_round=schouw_round, text="x", tone="positief"
+        )
     with pytest.raises(NotAllowed):  # a partner member who is not a participant
-        services.observation_create(actor=world.initiative_member, schouw_round=schouw_round, text="x", tone="positief")
+        services.observation_create(
+            actor=world.initiative_member, schouw_round=schouw_round, text="x", tone="positief"
+        )
     with pytest.raises(ApplicationError, match="breedte"):
-        services.observation_create(actor=guest, schouw_round=schouw_round, text="x", tone="positief", latitude="51.9")
+        services.observation_create(
+            actor=guest, schouw_round=schouw_round, text="x", tone="positief", latitude="51.9"
+        )
 
 
 def test_an_observation_after_the_open_schouw_is_refused(world):
     schouw_round, guest = world.advance_to("meetlat")
     with pytest.raises(Conflict):
-        services.observation_create(actor=guest, schouw_round=schouw_round, text="Te laat", tone="negatief")
+        services.observation_create(
+            actor=guest, schouw_round=schouw_round, text="Te laat", tone="negatief"
+        )
 
 
 def _png() -> bytes:
@@ -217,10 +242,16 @@ def test_an_observation_with_a_photo(world, settings, tmp_path):
     assert observation.photo.name.startswith("schouw/")
     fake = SimpleUploadedFile("foto.jpg", b"geen foto", content_type="image/jpeg")
     with pytest.raises(ApplicationError, match="geen foto"):
-        services.observation_create(actor=guest, schouw_round=schouw_round, text="x", tone="positief", photo=fake)
-    big = SimpleUploadedFile("groot.png", _png() + b"0" * services.PHOTO_MAX_BYTES, content_type="image/png")
+        services.observation_create(
+            actor=guest, schouw_round=schouw_round, text="x", tone="positief", photo=fake
+        )
+    big = SimpleUploadedFile(
+        "groot.png", _png() + b"0" * services.PHOTO_MAX_BYTES, content_type="image/png"
+    )
     with pytest.raises(ApplicationError, match="te groot"):
-        services.observation_create(actor=guest, schouw_round=schouw_round, text="x", tone="positief", photo=big)
+        services.observation_create(
+            actor=guest, schouw_round=schouw_round, text="x", tone="positief", photo=big
+        )
 
 
 def test_criteria_are_agreed_by_the_party_itself(world):
@@ -250,13 +281,17 @@ def test_the_appraisal_step_needs_criteria_and_a_commitment_check_for_every_part
     )
     services.criterion_agree(actor=world.initiative_member, criterion=criterion)
     with pytest.raises(ApplicationError, match="Cluster MO"):
-        services.schouw_round_appraisal_start(actor=world.initiative_admin, schouw_round=schouw_round)
+        services.schouw_round_appraisal_start(
+            actor=world.initiative_admin, schouw_round=schouw_round
+        )
     criterion = services.criterion_propose(
         actor=guest, schouw_round=schouw_round, partner=world.gemeente, name="Maatwerk"
     )
     services.criterion_agree(actor=world.municipality_member, criterion=criterion)
     with pytest.raises(ApplicationError, match="toezeggingen"):
-        services.schouw_round_appraisal_start(actor=world.initiative_admin, schouw_round=schouw_round)
+        services.schouw_round_appraisal_start(
+            actor=world.initiative_admin, schouw_round=schouw_round
+        )
 
 
 def test_the_commitment_check_is_always_explained_and_can_be_revised(world):
@@ -271,10 +306,18 @@ def test_the_commitment_check_is_always_explained_and_can_be_revised(world):
         )
     with pytest.raises(NotAllowed):
         services.commitment_check_record(
-            actor=guest, schouw_round=schouw_round, partner=world.gemeente, verdict="nee", explanation="Niet gezien."
+            actor=guest,
+            schouw_round=schouw_round,
+            partner=world.gemeente,
+            verdict="nee",
+            explanation="Niet gezien.",
         )
     services.commitment_check_record(
-        actor=world.resident, schouw_round=schouw_round, partner=world.gemeente, verdict="nee", explanation="Geen uren."
+        actor=world.resident,
+        schouw_round=schouw_round,
+        partner=world.gemeente,
+        verdict="nee",
+        explanation="Geen uren.",
     )
     check = services.commitment_check_record(
         actor=world.initiative_admin,
@@ -301,30 +344,54 @@ def test_every_appraisal_carries_an_explanation(world):
     with pytest.raises(ApplicationError, match="toelichting"):
         services.appraisal_record(actor=guest, criterion=criterion, level=4, explanation="")
     with pytest.raises(ApplicationError, match="niveaus"):
-        services.appraisal_record(actor=guest, criterion=criterion, level=7, explanation="Heel sterk")
+        services.appraisal_record(
+            actor=guest, criterion=criterion, level=7, explanation="Heel sterk"
+        )
     with pytest.raises(NotAllowed):
-        services.appraisal_record(actor=world.outsider, criterion=criterion, level=4, explanation="Sterk")
+        services.appraisal_record(
+            actor=world.outsider, criterion=criterion, level=4, explanation="Sterk"
+        )
 
 
 def test_appraisals_of_others_stay_hidden_until_submitted(world):
     schouw_round, guest = world.advance_to("waarderend")
     criterion = schouw_round.criteria.first()
-    services.appraisal_record(actor=world.municipality_member, criterion=criterion, level=2, explanation="Groeit.")
-    services.appraisal_record(actor=guest, criterion=criterion, level=4, explanation="Sterk bij de inloop.")
-    assert [a.explanation for a in selectors.appraisals_visible(actor=guest, schouw_round=schouw_round)] == [
-        "Sterk bij de inloop."
-    ]
+    services.appraisal_record(
+        actor=world.municipality_member, criterion=criterion, level=2, explanation="Groeit."
+    )
+    services.appraisal_record(
+        actor=guest, criterion=criterion, level=4, explanation="Sterk bij de inloop."
+    )
+    assert [
+        a.explanation for a in selectors.appraisals_visible(actor=guest, schouw_round=schouw_round)
+    ] == ["Sterk bij de inloop."]
     # A partner member who is not a participant sees nothing yet.
-    assert not selectors.appraisals_visible(actor=world.initiative_member, schouw_round=schouw_round).exists()
+    assert not selectors.appraisals_visible(
+        actor=world.initiative_member, schouw_round=schouw_round
+    ).exists()
     services.appraisals_submit(actor=guest, schouw_round=schouw_round)
     assert selectors.appraisals_visible(actor=guest, schouw_round=schouw_round).count() == 2
-    assert selectors.appraisals_visible(actor=world.municipality_member, schouw_round=schouw_round).count() == 1
+    assert (
+        selectors.appraisals_visible(
+            actor=world.municipality_member, schouw_round=schouw_round
+        ).count()
+        == 1
+    )
     with pytest.raises(Conflict):
-        services.appraisal_record(actor=guest, criterion=criterion, level=1, explanation="Toch anders.")
+        services.appraisal_record(
+            actor=guest, criterion=criterion, level=1, explanation="Toch anders."
+        )
     with pytest.raises(Conflict):
         services.appraisals_submit(actor=guest, schouw_round=schouw_round)
-    schouw_round = services.appraisals_reveal(actor=world.initiative_admin, schouw_round=schouw_round)
-    assert selectors.appraisals_visible(actor=world.initiative_member, schouw_round=schouw_round).count() == 2
+    schouw_round = services.appraisals_reveal(
+        actor=world.initiative_admin, schouw_round=schouw_round
+    )
+    assert (
+        selectors.appraisals_visible(
+            actor=world.initiative_member, schouw_round=schouw_round
+        ).count()
+        == 2
+    )
     with pytest.raises(Conflict):
         services.appraisals_reveal(actor=world.initiative_admin, schouw_round=schouw_round)
 
@@ -334,7 +401,9 @@ def test_submitting_needs_an_appraisal_and_the_bespreking_needs_a_submission(wor
     with pytest.raises(ApplicationError, match="minstens één"):
         services.appraisals_submit(actor=guest, schouw_round=schouw_round)
     with pytest.raises(ApplicationError, match="Nog niemand"):
-        services.schouw_round_discussion_start(actor=world.initiative_admin, schouw_round=schouw_round)
+        services.schouw_round_discussion_start(
+            actor=world.initiative_admin, schouw_round=schouw_round
+        )
 
 
 def test_the_report_step_needs_the_four_questions(world):
@@ -346,14 +415,22 @@ def test_the_report_step_needs_the_four_questions(world):
 def test_advice_per_party(world):
     schouw_round, guest = world.advance_to("bespreking")
     services.advice_record(
-        actor=world.initiative_admin, schouw_round=schouw_round, partner=world.gemeente, text="Eerst"
+        actor=world.initiative_admin,
+        schouw_round=schouw_round,
+        partner=world.gemeente,
+        text="Eerst",
     )
     advice = services.advice_record(
-        actor=world.resident, schouw_round=schouw_round, partner=world.gemeente, text="Geef ruimte in de regels."
+        actor=world.resident,
+        schouw_round=schouw_round,
+        partner=world.gemeente,
+        text="Geef ruimte in de regels.",
     )
     assert schouw_round.advices.get().text == advice.text == "Geef ruimte in de regels."
     with pytest.raises(NotAllowed):
-        services.advice_record(actor=guest, schouw_round=schouw_round, partner=world.gemeente, text="x")
+        services.advice_record(
+            actor=guest, schouw_round=schouw_round, partner=world.gemeente, text="x"
+        )
 
 
 def test_the_bespreking_creates_a_new_plan_version(world):
@@ -362,7 +439,9 @@ def test_the_bespreking_creates_a_new_plan_version(world):
     services.schouw_agreements_apply(
         actor=world.initiative_admin,
         schouw_round=schouw_round,
-        agreements=[{"kind": "overleg", "description": "Elk kwartaal een korte evaluatie met de gemeente."}],
+        agreements=[
+            {"kind": "overleg", "description": "Elk kwartaal een korte evaluatie met de gemeente."}
+        ],
         change_note="Afspraak uit de bespreking",
     )
     version = world.deal.versions.order_by("-number").first()
@@ -426,7 +505,9 @@ def test_lessons_for_a_wide_audience_reach_the_kennisbank_queue(world):
             body="Y",
             for_wide_audience=True,
         )
-    services.report_write(actor=world.initiative_admin, schouw_round=schouw_round, summary="Rijk beeld per partij.")
+    services.report_write(
+        actor=world.initiative_admin, schouw_round=schouw_round, summary="Rijk beeld per partij."
+    )
     services.schouw_round_finish(actor=world.initiative_admin, schouw_round=schouw_round)
     wide.refresh_from_db()
     internal.refresh_from_db()
@@ -437,7 +518,9 @@ def test_lessons_for_a_wide_audience_reach_the_kennisbank_queue(world):
         from atlas.models import Lesson as KennisbankLesson
 
         assert wide.kennisbank == Lesson.Kennisbank.VOORGESTELD
-        proposed = KennisbankLesson.objects.get(source_type="schouw", source_id=str(schouw_round.pk))
+        proposed = KennisbankLesson.objects.get(
+            source_type="schouw", source_id=str(schouw_round.pk)
+        )
         assert proposed.title == "Spreek rollen af"
         assert proposed.status == "voorgesteld"
     else:
@@ -463,7 +546,9 @@ def test_publication_needs_every_partner(world):
         services.report_publication_agree(
             actor=world.initiative_admin, schouw_round=schouw_round, partner=world.gemeente
         )
-    services.report_publication_agree(actor=world.initiative_admin, schouw_round=schouw_round, partner=world.aanjager)
+    services.report_publication_agree(
+        actor=world.initiative_admin, schouw_round=schouw_round, partner=world.aanjager
+    )
     schouw_round.refresh_from_db()
     assert schouw_round.published_at is None
     with pytest.raises(Conflict):
@@ -504,13 +589,17 @@ def test_consent_is_stored_with_its_text_and_time(world):
     schouw_round, _ = world.advance_to("open_schouw")
     guest = world.guest(schouw_round, token="nieuwe-gast-0123456789-abcdefghij", consent=False)
     with pytest.raises(NotAllowed):
-        services.observation_create(actor=guest, schouw_round=schouw_round, text="x", tone="positief")
+        services.observation_create(
+            actor=guest, schouw_round=schouw_round, text="x", tone="positief"
+        )
     with pytest.raises(ApplicationError, match="toestemming"):
         services.guest_consent_give(actor=guest, agreed=False)
     participant = services.guest_consent_give(actor=guest, agreed=True)
     assert participant.consent_at is not None
     assert "bewaart mijn naam" in participant.consent_text
-    services.observation_create(actor=guest, schouw_round=schouw_round, text="Nu wel", tone="positief")
+    services.observation_create(
+        actor=guest, schouw_round=schouw_round, text="Nu wel", tone="positief"
+    )
     with pytest.raises(NotAllowed):
         services.guest_consent_give(actor=world.outsider, agreed=True)
 
@@ -526,11 +615,15 @@ def test_a_guest_acts_only_in_their_own_round(world):
 
 def test_updating_the_preparation(world):
     schouw_round = world.new_round()
-    services.schouw_round_update(actor=world.resident, schouw_round=schouw_round, location="Roffabriek, Zuid")
+    services.schouw_round_update(
+        actor=world.resident, schouw_round=schouw_round, location="Roffabriek, Zuid"
+    )
     schouw_round.refresh_from_db()
     assert schouw_round.location == "Roffabriek, Zuid"
     with pytest.raises(ApplicationError):
-        services.schouw_round_update(actor=world.resident, schouw_round=schouw_round, status="afgerond")
+        services.schouw_round_update(
+            actor=world.resident, schouw_round=schouw_round, status="afgerond"
+        )
     with pytest.raises(NotAllowed):
         services.schouw_round_update(actor=world.outsider, schouw_round=schouw_round, location="x")
 

@@ -9,7 +9,12 @@ from .authz_routes import GUEST_TOKEN, classify
 
 # Tables a refused request may touch: the session (messages, the guest's link) and the
 # lock-out bookkeeping of django-axes.
-UNTRACKED_TABLES = ("django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog")
+UNTRACKED_TABLES = (
+    "django_session",
+    "axes_accessattempt",
+    "axes_accesslog",
+    "axes_accessfailurelog",
+)
 
 # Routes that change who the client is; they get a client of their own.
 SESSION_ROUTES = {"logout", "login", "schouw:guest-enter", "schouw:guest-leave"}

@@ -127,16 +127,24 @@ DEAL_MANAGERS = Policy(
     "Beheerders van organisatie A (de aanjager) en netwerkstaf.",
     {"member_a", "netwerkmanager", "beheerder"},
 )
-DEAL_WORK = Policy("deal-work", "Leden van de dealpartners en de partner in residence.", {"member_a", "resident"})
-EDITORS = Policy("editors", "Contentbeheerder en beheerder (redactie).", {"contentbeheerder", "beheerder"})
+DEAL_WORK = Policy(
+    "deal-work", "Leden van de dealpartners en de partner in residence.", {"member_a", "resident"}
+)
+EDITORS = Policy(
+    "editors", "Contentbeheerder en beheerder (redactie).", {"contentbeheerder", "beheerder"}
+)
 EVENT_MANAGERS = Policy(
     "event-managers",
     "Maker of organisator, redactie en netwerkmanager.",
     {"member_a", "contentbeheerder", "netwerkmanager", "beheerder"},
 )
-GREMIUM_MANAGERS = Policy("gremium-managers", "Bestuurder en beheerder.", {"bestuurder", "beheerder"})
+GREMIUM_MANAGERS = Policy(
+    "gremium-managers", "Bestuurder en beheerder.", {"bestuurder", "beheerder"}
+)
 GUEST_LINK = Policy("guest-link", "Alleen de gast met een geldige persoonlijke link.", {"guest"})
-INTAKE_HANDLERS = Policy("intake-handlers", "Ambtenaren en netwerkstaf.", {"ambtenaar", "netwerkmanager", "beheerder"})
+INTAKE_HANDLERS = Policy(
+    "intake-handlers", "Ambtenaren en netwerkstaf.", {"ambtenaar", "netwerkmanager", "beheerder"}
+)
 KNELPUNT_READERS = Policy(
     "knelpunt-readers",
     "Dealpartners, ambtenaren, bestuurders en netwerkstaf.",
@@ -160,7 +168,16 @@ LISTING_MANAGERS = Policy(
 LOGGED_IN = Policy(
     "logged-in",
     "Iedereen met een account.",
-    {"member_a", "member_b", "ambtenaar", "contentbeheerder", "bestuurder", "netwerkmanager", "beheerder", "resident"},
+    {
+        "member_a",
+        "member_b",
+        "ambtenaar",
+        "contentbeheerder",
+        "bestuurder",
+        "netwerkmanager",
+        "beheerder",
+        "resident",
+    },
 )
 LOGGED_IN_OR_GUEST = Policy(
     "logged-in-or-guest",
@@ -177,9 +194,15 @@ LOGGED_IN_OR_GUEST = Policy(
         "guest",
     },
 )
-NETWORK_STAFF = Policy("network-staff", "Netwerkmanager en beheerder.", {"netwerkmanager", "beheerder"})
-NOBODY = Policy("nobody", "Niemand in deze staat (het object is er niet, of nog niet openbaar).", set())
-OWN_ORGANISATION = Policy("own-organisation", "Alleen de eigen organisatie (A) of de eigen persoon.", {"member_a"})
+NETWORK_STAFF = Policy(
+    "network-staff", "Netwerkmanager en beheerder.", {"netwerkmanager", "beheerder"}
+)
+NOBODY = Policy(
+    "nobody", "Niemand in deze staat (het object is er niet, of nog niet openbaar).", set()
+)
+OWN_ORGANISATION = Policy(
+    "own-organisation", "Alleen de eigen organisatie (A) of de eigen persoon.", {"member_a"}
+)
 OWN_OR_HANDLERS = Policy(
     "own-or-handlers",
     "De eigen organisatie (aanjager of indiener), ambtenaren en netwerkstaf.",
@@ -208,19 +231,33 @@ RESIDENCY_READERS = Policy(
 )
 RESIDENT = Policy("resident", "Alleen de partner in residence zelf.", {"resident"})
 NEWS_DRAFT_READERS = Policy(
-    "news-draft-readers", "De schrijver van het voorstel en de redactie.", {"member_a", "contentbeheerder", "beheerder"}
+    "news-draft-readers",
+    "De schrijver van het voorstel en de redactie.",
+    {"member_a", "contentbeheerder", "beheerder"},
 )
 LESSON_DRAFT_READERS = Policy(
-    "lesson-draft-readers", "Wie de les voorstelde en de redactie.", {"member_a", "contentbeheerder", "beheerder"}
+    "lesson-draft-readers",
+    "Wie de les voorstelde en de redactie.",
+    {"member_a", "contentbeheerder", "beheerder"},
 )
 NOT_OWN_ORGANISATION = Policy(
     "not-own-organisation",
     "Iedereen met een account behalve de eigen organisatie (niet reageren op de eigen vraag).",
-    {"member_b", "ambtenaar", "contentbeheerder", "bestuurder", "netwerkmanager", "beheerder", "resident"},
+    {
+        "member_b",
+        "ambtenaar",
+        "contentbeheerder",
+        "bestuurder",
+        "netwerkmanager",
+        "beheerder",
+        "resident",
+    },
 )
 PLATFORM_BEHEERDER = Policy("platform-beheerder", "Alleen de platformbeheerder.", {"beheerder"})
 ROUND_PARTICIPANTS = Policy(
-    "round-participants", "Deelnemers van de ronde: het lid van A dat meedoet en de gast.", {"member_a", "guest"}
+    "round-participants",
+    "Deelnemers van de ronde: het lid van A dat meedoet en de gast.",
+    {"member_a", "guest"},
 )
 SCHOUW_ROUND = Policy(
     "schouw-round",
@@ -255,9 +292,13 @@ ROUTES = {
         write=OWN_ORGANISATION.refused(FORBIDDEN),
         body=lambda s: {"description": "Matrix", "offering": "Matrix"},
     ),
-    "atlas:organisation-verify": route(kwargs=lambda s: {"slug": s.org_a.slug}, write=CURATORS.refused(REFUSED)),
+    "atlas:organisation-verify": route(
+        kwargs=lambda s: {"slug": s.org_a.slug}, write=CURATORS.refused(REFUSED)
+    ),
     "atlas:organisation-merge": route(
-        kwargs=lambda s: {"slug": s.org_a.slug}, write=CURATORS.refused(REFUSED), body=lambda s: {"keep": s.org_b.pk}
+        kwargs=lambda s: {"slug": s.org_a.slug},
+        write=CURATORS.refused(REFUSED),
+        body=lambda s: {"keep": s.org_b.pk},
     ),
     "atlas:membership-request": route(kwargs=lambda s: {"slug": s.org_a.slug}, write=LOGGED_IN),
     "atlas:proposal-decide": route(
@@ -273,7 +314,9 @@ ROUTES = {
     "atlas:search": route(get=PUBLIC),
     "atlas:radar": route(get=LOGGED_IN),
     "atlas:radar-create": route(write=LOGGED_IN),
-    "atlas:radar-delete": route(kwargs=lambda s: {"pk": s.saved_search.pk}, write=OWN_ORGANISATION.refused(NOT_FOUND)),
+    "atlas:radar-delete": route(
+        kwargs=lambda s: {"pk": s.saved_search.pk}, write=OWN_ORGANISATION.refused(NOT_FOUND)
+    ),
     "atlas:membership-list": route(get=LOGGED_IN),
     "atlas:membership-decide": route(
         kwargs=lambda s: {"pk": s.pending_membership.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)
@@ -294,7 +337,8 @@ ROUTES = {
         ),
     ),
     "atlas:news-decide": route(
-        kwargs=lambda s: {"slug": s.news_concept.slug}, write=EDITORS.refused(NOT_FOUND, member_a=REFUSED)
+        kwargs=lambda s: {"slug": s.news_concept.slug},
+        write=EDITORS.refused(NOT_FOUND, member_a=REFUSED),
     ),
     "atlas:event-list": route(get=PUBLIC),
     "atlas:agenda-ics": route(get=PUBLIC),
@@ -302,7 +346,9 @@ ROUTES = {
     "atlas:event-detail": route(kwargs=lambda s: {"slug": s.event.slug}, get=PUBLIC),
     "atlas:event-ics": route(kwargs=lambda s: {"slug": s.event.slug}, get=PUBLIC),
     "atlas:event-sign-up": route(kwargs=lambda s: {"slug": s.event.slug}, write=LOGGED_IN),
-    "atlas:event-cancel": route(kwargs=lambda s: {"slug": s.event.slug}, write=EVENT_MANAGERS.refused(REFUSED)),
+    "atlas:event-cancel": route(
+        kwargs=lambda s: {"slug": s.event.slug}, write=EVENT_MANAGERS.refused(REFUSED)
+    ),
     "atlas:listing-list": route(get=PUBLIC),
     "atlas:listing-create": route(get=LOGGED_IN, write=LOGGED_IN),
     "atlas:listing-detail": states(
@@ -314,7 +360,9 @@ ROUTES = {
         ),
     ),
     "atlas:listing-respond": route(kwargs=lambda s: {"pk": s.listing_open.pk}, write=LOGGED_IN),
-    "atlas:listing-close": route(kwargs=lambda s: {"pk": s.listing_open.pk}, write=LISTING_MANAGERS.refused(REFUSED)),
+    "atlas:listing-close": route(
+        kwargs=lambda s: {"pk": s.listing_open.pk}, write=LISTING_MANAGERS.refused(REFUSED)
+    ),
     "atlas:story-list": route(get=PUBLIC),
     "atlas:story-create": route(get=LOGGED_IN, write=LOGGED_IN),
     "atlas:moderation": route(get=EDITORS.refused(NOT_FOUND), write=NOBODY.refused(NOT_FOUND)),
@@ -332,23 +380,34 @@ ROUTES = {
         ),
     ),
     "atlas:lesson-edit": route(
-        kwargs=lambda s: {"slug": s.lesson_draft.slug}, get=EDITORS.refused(NOT_FOUND), write=EDITORS.refused(NOT_FOUND)
+        kwargs=lambda s: {"slug": s.lesson_draft.slug},
+        get=EDITORS.refused(NOT_FOUND),
+        write=EDITORS.refused(NOT_FOUND),
     ),
     "atlas:lesson-decide": route(
-        kwargs=lambda s: {"slug": s.lesson_draft.slug}, write=EDITORS.refused(NOT_FOUND, member_a=REFUSED)
+        kwargs=lambda s: {"slug": s.lesson_draft.slug},
+        write=EDITORS.refused(NOT_FOUND, member_a=REFUSED),
     ),
     "atlas:follow-list": route(get=LOGGED_IN, write=LOGGED_IN),
-    "atlas:follow-toggle": route(kwargs=lambda s: {"kind": "organisation", "slug": s.org_a.slug}, write=LOGGED_IN),
+    "atlas:follow-toggle": route(
+        kwargs=lambda s: {"kind": "organisation", "slug": s.org_a.slug}, write=LOGGED_IN
+    ),
     "atlas:notification-list": route(get=LOGGED_IN, write=LOGGED_IN),
     "deals:deal-list": route(get=PUBLIC),
     "deals:deal-create": route(get=LOGGED_IN, write=LOGGED_IN),
     "deals:theme-list": route(
         get=PUBLIC,
         write=NETWORK_STAFF.refused(REFUSED),
-        body=lambda s: {"theme": s.theme.pk, "priority": s.deal_theme.priority, "period_start": "2030-01-01"},
+        body=lambda s: {
+            "theme": s.theme.pk,
+            "priority": s.deal_theme.priority,
+            "period_start": "2030-01-01",
+        },
     ),
     "deals:template": route(
-        get=LOGGED_IN, write=NETWORK_STAFF.refused(REFUSED), body=lambda s: {"label": "Matrix", "position": 0}
+        get=LOGGED_IN,
+        write=NETWORK_STAFF.refused(REFUSED),
+        body=lambda s: {"label": "Matrix", "position": 0},
     ),
     "deals:kickoff": route(get=LOGGED_IN, write=LOGGED_IN),
     "deals:workspace": route(get=NETWORK_STAFF.refused(FORBIDDEN)),
@@ -359,7 +418,9 @@ ROUTES = {
     ),
     "deals:intake-list": route(get=LOGGED_IN, write=LOGGED_IN),
     "deals:intake-detail": route(
-        kwargs=lambda s: {"pk": s.intake.pk}, get=OWN_OR_HANDLERS.refused(NOT_FOUND), write=NOBODY.refused(NOT_FOUND)
+        kwargs=lambda s: {"pk": s.intake.pk},
+        get=OWN_OR_HANDLERS.refused(NOT_FOUND),
+        write=NOBODY.refused(NOT_FOUND),
     ),
     "deals:deal-detail": states(
         case(
@@ -375,7 +436,8 @@ ROUTES = {
         write=DEAL_MANAGERS.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND),
     ),
     "deals:version-diff": route(
-        kwargs=lambda s: {"pk": s.deal_running.pk}, get=NOBODY.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND)
+        kwargs=lambda s: {"pk": s.deal_running.pk},
+        get=NOBODY.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND),
     ),
     "deals:checkin": route(
         kwargs=lambda s: {"pk": s.deal_running.pk},
@@ -384,11 +446,14 @@ ROUTES = {
         body=lambda s: {"status": "op_koers"},
     ),
     "deals:deal-action": route(
-        kwargs=lambda s: {"pk": s.deal_private.pk, "action": "stop"}, write=DEAL_MANAGERS.refused(NOT_FOUND)
+        kwargs=lambda s: {"pk": s.deal_private.pk, "action": "stop"},
+        write=DEAL_MANAGERS.refused(NOT_FOUND),
     ),
     "residence:residency-list": route(get=LOGGED_IN),
     "residence:opening-create": route(write=LOGGED_IN),
-    "residence:opening-close": route(kwargs=lambda s: {"pk": s.opening.pk}, write=DEAL_MANAGERS.refused(REFUSED)),
+    "residence:opening-close": route(
+        kwargs=lambda s: {"pk": s.opening.pk}, write=DEAL_MANAGERS.refused(REFUSED)
+    ),
     "residence:residency-create": route(
         kwargs=lambda s: {"deal_pk": s.deal_running.pk},
         get=DEAL_MANAGERS.refused(NOT_FOUND),
@@ -399,7 +464,9 @@ ROUTES = {
     ),
     "residence:residency-confirm": route(
         kwargs=lambda s: {"pk": s.residency.pk},
-        write=OWN_ORGANISATION.refused(NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED, resident=REFUSED),
+        write=OWN_ORGANISATION.refused(
+            NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED, resident=REFUSED
+        ),
     ),
     "residence:residency-end": route(
         kwargs=lambda s: {"pk": s.residency.pk},
@@ -407,7 +474,9 @@ ROUTES = {
     ),
     "residence:log-create": route(
         kwargs=lambda s: {"pk": s.residency.pk},
-        write=RESIDENT.refused(NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED),
+        write=RESIDENT.refused(
+            NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED
+        ),
         body=lambda s: {"kind": "observatie", "date": "2030-01-01", "text": "Matrix"},
     ),
     "residence:meeting-create": route(
@@ -425,20 +494,27 @@ ROUTES = {
         write=DEAL_WORK.refused(NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED),
     ),
     "residence:action-done": route(
-        kwargs=lambda s: {"pk": s.residency.pk, "apk": s.action.pk}, write=DEAL_WORK.refused(NOT_FOUND)
+        kwargs=lambda s: {"pk": s.residency.pk, "apk": s.action.pk},
+        write=DEAL_WORK.refused(NOT_FOUND),
     ),
     "residence:signal-raise": route(
         kwargs=lambda s: {"pk": s.residency.pk},
-        write=RESIDENT.refused(NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED),
+        write=RESIDENT.refused(
+            NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED
+        ),
         body=lambda s: {"title": "Matrix", "description": "Matrix"},
     ),
     "residence:signal-respond": route(
         kwargs=lambda s: {"pk": s.residency.pk, "spk": s.signal.pk},
-        write=OWN_ORGANISATION.refused(NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED, resident=REFUSED),
+        write=OWN_ORGANISATION.refused(
+            NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED, resident=REFUSED
+        ),
     ),
     "residence:signal-close": route(
         kwargs=lambda s: {"pk": s.residency.pk, "spk": s.signal.pk},
-        write=OWN_ORGANISATION.refused(NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED, resident=REFUSED),
+        write=OWN_ORGANISATION.refused(
+            NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED, resident=REFUSED
+        ),
     ),
     "residence:signal-register": route(
         kwargs=lambda s: {"pk": s.residency.pk, "spk": s.signal.pk},
@@ -446,81 +522,110 @@ ROUTES = {
     ),
     "residence:handbrake-pull": route(
         kwargs=lambda s: {"pk": s.residency.pk},
-        write=RESIDENT.refused(NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED),
+        write=RESIDENT.refused(
+            NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED
+        ),
         body=lambda s: {"reason": "Matrix"},
     ),
     "residence:handbrake-agree": route(
         kwargs=lambda s: {"pk": s.residency.pk, "hpk": s.handbrake.pk},
-        write=OWN_ORGANISATION.refused(NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED, resident=REFUSED),
+        write=OWN_ORGANISATION.refused(
+            NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED, resident=REFUSED
+        ),
     ),
     "residence:handbrake-meeting": route(
         kwargs=lambda s: {"pk": s.residency.pk, "hpk": s.handbrake.pk},
         write=DEAL_WORK.refused(NOT_FOUND, netwerkmanager=REFUSED, beheerder=REFUSED),
     ),
     "residence:handbrake-release": route(
-        kwargs=lambda s: {"pk": s.residency.pk, "hpk": s.handbrake.pk}, write=DEAL_WORK.refused(NOT_FOUND)
+        kwargs=lambda s: {"pk": s.residency.pk, "hpk": s.handbrake.pk},
+        write=DEAL_WORK.refused(NOT_FOUND),
     ),
     "residence:activity-create": route(
         kwargs=lambda s: {"pk": s.residency.pk},
-        write=RESIDENT.refused(NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED),
+        write=RESIDENT.refused(
+            NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED
+        ),
         body=lambda s: {"kind": "workshop", "title": "Matrix", "starts_at": "2030-01-01T10:00"},
     ),
     "residence:reflection-write": route(
         kwargs=lambda s: {"pk": s.residency.pk},
-        write=RESIDENT.refused(NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED),
+        write=RESIDENT.refused(
+            NOT_FOUND, member_a=REFUSED, netwerkmanager=REFUSED, beheerder=REFUSED
+        ),
         body=lambda s: {"moment": "tussentijds", "text": "Matrix"},
     ),
     "residence:reflection-propose": route(
-        kwargs=lambda s: {"pk": s.residency.pk, "rpk": s.reflection.pk}, write=DEAL_WORK.refused(NOT_FOUND)
+        kwargs=lambda s: {"pk": s.residency.pk, "rpk": s.reflection.pk},
+        write=DEAL_WORK.refused(NOT_FOUND),
     ),
     "schouw:round-list": route(get=LOGGED_IN),
-    "schouw:deal-rounds": route(kwargs=lambda s: {"deal_pk": s.deal_running.pk}, get=DEAL_WORK.refused(NOT_FOUND)),
+    "schouw:deal-rounds": route(
+        kwargs=lambda s: {"deal_pk": s.deal_running.pk}, get=DEAL_WORK.refused(NOT_FOUND)
+    ),
     "schouw:round-create": route(
         kwargs=lambda s: {"deal_pk": s.deal_running.pk},
         get=DEAL_WORK.refused(NOT_FOUND),
         write=DEAL_WORK.refused(NOT_FOUND),
     ),
     "schouw:guest-round": route(
-        get=GUEST_LINK.refused(NOT_FOUND, anonymous=NOT_FOUND), write=GUEST_LINK.refused(NOT_FOUND, anonymous=NOT_FOUND)
+        get=GUEST_LINK.refused(NOT_FOUND, anonymous=NOT_FOUND),
+        write=GUEST_LINK.refused(NOT_FOUND, anonymous=NOT_FOUND),
     ),
     "schouw:guest-leave": route(write=PUBLIC),
     "schouw:guest-enter": route(kwargs=lambda s: {"token": GUEST_TOKEN}, get=PUBLIC),
-    "schouw:round-detail": route(kwargs=lambda s: {"pk": s.round.pk}, get=SCHOUW_ROUND.refused(NOT_FOUND)),
+    "schouw:round-detail": route(
+        kwargs=lambda s: {"pk": s.round.pk}, get=SCHOUW_ROUND.refused(NOT_FOUND)
+    ),
     "schouw:round-transition": route(
-        kwargs=lambda s: {"pk": s.round.pk, "step": "meetlat"}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
+        kwargs=lambda s: {"pk": s.round.pk, "step": "meetlat"},
+        write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED),
     ),
     "schouw:round-update": route(
         kwargs=lambda s: {"pk": s.round.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
     ),
-    "schouw:member-add": route(kwargs=lambda s: {"pk": s.round.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)),
+    "schouw:member-add": route(
+        kwargs=lambda s: {"pk": s.round.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
+    ),
     "schouw:guest-invite": route(
         kwargs=lambda s: {"pk": s.round.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
     ),
     "schouw:guest-renew": route(
-        kwargs=lambda s: {"pk": s.round.pk, "ppk": s.guest.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
+        kwargs=lambda s: {"pk": s.round.pk, "ppk": s.guest.pk},
+        write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED),
     ),
     "schouw:guest-revoke": route(
-        kwargs=lambda s: {"pk": s.round.pk, "ppk": s.guest.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
+        kwargs=lambda s: {"pk": s.round.pk, "ppk": s.guest.pk},
+        write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED),
     ),
-    "schouw:observation-create": route(kwargs=lambda s: {"pk": s.round.pk}, write=SCHOUW_ROUND.refused(NOT_FOUND)),
+    "schouw:observation-create": route(
+        kwargs=lambda s: {"pk": s.round.pk}, write=SCHOUW_ROUND.refused(NOT_FOUND)
+    ),
     "schouw:observation-photo": route(
         kwargs=lambda s: {"pk": s.round.pk, "opk": s.observation.pk},
         get=NOBODY.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND),
     ),
-    "schouw:criterion-propose": route(kwargs=lambda s: {"pk": s.round.pk}, write=SCHOUW_ROUND.refused(NOT_FOUND)),
+    "schouw:criterion-propose": route(
+        kwargs=lambda s: {"pk": s.round.pk}, write=SCHOUW_ROUND.refused(NOT_FOUND)
+    ),
     "schouw:criterion-agree": route(
-        kwargs=lambda s: {"pk": s.round.pk, "cpk": s.criterion.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
+        kwargs=lambda s: {"pk": s.round.pk, "cpk": s.criterion.pk},
+        write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED),
     ),
     "schouw:criterion-withdraw": route(
-        kwargs=lambda s: {"pk": s.round.pk, "cpk": s.criterion.pk}, write=SCHOUW_ROUND.refused(NOT_FOUND)
+        kwargs=lambda s: {"pk": s.round.pk, "cpk": s.criterion.pk},
+        write=SCHOUW_ROUND.refused(NOT_FOUND),
     ),
     "schouw:commitment-check": route(
         kwargs=lambda s: {"pk": s.round.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
     ),
     "schouw:appraisal-record": route(
-        kwargs=lambda s: {"pk": s.round.pk, "cpk": s.criterion.pk}, write=SCHOUW_ROUND.refused(NOT_FOUND)
+        kwargs=lambda s: {"pk": s.round.pk, "cpk": s.criterion.pk},
+        write=SCHOUW_ROUND.refused(NOT_FOUND),
     ),
-    "schouw:appraisals-submit": route(kwargs=lambda s: {"pk": s.round.pk}, write=SCHOUW_ROUND.refused(NOT_FOUND)),
+    "schouw:appraisals-submit": route(
+        kwargs=lambda s: {"pk": s.round.pk}, write=SCHOUW_ROUND.refused(NOT_FOUND)
+    ),
     "schouw:appraisals-reveal": route(
         kwargs=lambda s: {"pk": s.round.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
     ),
@@ -533,7 +638,9 @@ ROUTES = {
     "schouw:agreements-apply": route(
         kwargs=lambda s: {"pk": s.round.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
     ),
-    "schouw:follow-up-start": route(kwargs=lambda s: {"pk": s.round_done.pk}, write=DEAL_WORK.refused(NOT_FOUND)),
+    "schouw:follow-up-start": route(
+        kwargs=lambda s: {"pk": s.round_done.pk}, write=DEAL_WORK.refused(NOT_FOUND)
+    ),
     "schouw:lesson-create": route(
         kwargs=lambda s: {"pk": s.round.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
     ),
@@ -541,18 +648,25 @@ ROUTES = {
         kwargs=lambda s: {"pk": s.round.pk}, write=DEAL_WORK.refused(NOT_FOUND, guest=REFUSED)
     ),
     "schouw:round-report": route(
-        kwargs=lambda s: {"pk": s.round_done.pk}, get=DEAL_WORK.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND)
+        kwargs=lambda s: {"pk": s.round_done.pk},
+        get=DEAL_WORK.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND),
     ),
     "schouw:round-report-pdf": route(
-        kwargs=lambda s: {"pk": s.round_done.pk}, get=DEAL_WORK.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND)
+        kwargs=lambda s: {"pk": s.round_done.pk},
+        get=DEAL_WORK.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND),
     ),
-    "schouw:publication-agree": route(kwargs=lambda s: {"pk": s.round_done.pk}, write=DEAL_WORK.refused(NOT_FOUND)),
+    "schouw:publication-agree": route(
+        kwargs=lambda s: {"pk": s.round_done.pk}, write=DEAL_WORK.refused(NOT_FOUND)
+    ),
     "schouw:public-report": route(
-        kwargs=lambda s: {"pk": s.round_done.pk}, get=NOBODY.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND)
+        kwargs=lambda s: {"pk": s.round_done.pk},
+        get=NOBODY.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND),
     ),
     "kompas:edition-list": route(get=PUBLIC),
     "kompas:draft-start": route(write=KOMPAS_PREPARERS.refused(REFUSED)),
-    "kompas:draft-run": route(kwargs=lambda s: {"pk": s.draft_run.pk}, get=KOMPAS_TEAM.refused(NOT_FOUND)),
+    "kompas:draft-run": route(
+        kwargs=lambda s: {"pk": s.draft_run.pk}, get=KOMPAS_TEAM.refused(NOT_FOUND)
+    ),
     "kompas:dashboard": route(get=KOMPAS_TEAM.refused(FORBIDDEN)),
     "kompas:report-pdf": route(get=KOMPAS_TEAM.refused(FORBIDDEN)),
     "kompas:gremium-list": route(
@@ -619,7 +733,8 @@ ROUTES = {
         ),
     ),
     "api:news-publish": route(
-        kwargs=lambda s: {"slug": s.news_concept.slug}, write=EDITORS.refused(NOT_FOUND, member_a=FORBIDDEN)
+        kwargs=lambda s: {"slug": s.news_concept.slug},
+        write=EDITORS.refused(NOT_FOUND, member_a=FORBIDDEN),
     ),
     "api:news-reject": route(
         kwargs=lambda s: {"slug": s.news_concept.slug},
@@ -638,7 +753,9 @@ ROUTES = {
             get=LISTING_MANAGERS.refused(NOT_FOUND, anonymous=NOT_FOUND, guest=NOT_FOUND),
         ),
     ),
-    "api:listing-fulfil": route(kwargs=lambda s: {"pk": s.listing_open.pk}, write=LISTING_MANAGERS.refused(FORBIDDEN)),
+    "api:listing-fulfil": route(
+        kwargs=lambda s: {"pk": s.listing_open.pk}, write=LISTING_MANAGERS.refused(FORBIDDEN)
+    ),
     "api:listing-respond": route(
         kwargs=lambda s: {"pk": s.listing_open.pk},
         write=NOT_OWN_ORGANISATION.refused(FORBIDDEN),
@@ -662,10 +779,12 @@ ROUTES = {
         ),
     ),
     "api:lesson-edit": route(
-        kwargs=lambda s: {"slug": s.lesson_draft.slug}, write=EDITORS.refused(NOT_FOUND, member_a=FORBIDDEN)
+        kwargs=lambda s: {"slug": s.lesson_draft.slug},
+        write=EDITORS.refused(NOT_FOUND, member_a=FORBIDDEN),
     ),
     "api:lesson-publish": route(
-        kwargs=lambda s: {"slug": s.lesson_draft.slug}, write=EDITORS.refused(NOT_FOUND, member_a=FORBIDDEN)
+        kwargs=lambda s: {"slug": s.lesson_draft.slug},
+        write=EDITORS.refused(NOT_FOUND, member_a=FORBIDDEN),
     ),
     "api:lesson-reject": route(
         kwargs=lambda s: {"slug": s.lesson_draft.slug},
@@ -682,19 +801,28 @@ ROUTES = {
         ),
         case("lopend (openbaar)", lambda s: {"pk": s.deal_running.pk}, get=PUBLIC),
     ),
-    "api:deal-accept": route(kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)),
+    "api:deal-accept": route(
+        kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)
+    ),
     "api:deal-checkins": route(
         kwargs=lambda s: {"pk": s.deal_running.pk},
         get=PUBLIC,
         write=OWN_ORGANISATION.refused(FORBIDDEN),
         body=lambda s: {"partner": s.aanjager.pk, "status": "op_koers"},
     ),
-    "api:deal-decline": route(kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)),
-    "api:deal-diff": route(
-        kwargs=lambda s: {"pk": s.deal_running.pk}, get=NOBODY.refused(INVALID, anonymous=INVALID, guest=INVALID)
+    "api:deal-decline": route(
+        kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)
     ),
-    "api:deal-finish": route(kwargs=lambda s: {"pk": s.deal_running.pk}, write=DEAL_MANAGERS.refused(FORBIDDEN)),
-    "api:deal-idea": route(kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)),
+    "api:deal-diff": route(
+        kwargs=lambda s: {"pk": s.deal_running.pk},
+        get=NOBODY.refused(INVALID, anonymous=INVALID, guest=INVALID),
+    ),
+    "api:deal-finish": route(
+        kwargs=lambda s: {"pk": s.deal_running.pk}, write=DEAL_MANAGERS.refused(FORBIDDEN)
+    ),
+    "api:deal-idea": route(
+        kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)
+    ),
     "api:deal-invite": route(
         kwargs=lambda s: {"pk": s.deal_private.pk},
         write=DEAL_MANAGERS.refused(NOT_FOUND),
@@ -705,16 +833,26 @@ ROUTES = {
         write=DEAL_MANAGERS.refused(FORBIDDEN),
         body=lambda s: {"reason": "Matrix"},
     ),
-    "api:deal-planning": route(kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)),
-    "api:deal-resume": route(kwargs=lambda s: {"pk": s.deal_running.pk}, write=DEAL_MANAGERS.refused(FORBIDDEN)),
+    "api:deal-planning": route(
+        kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)
+    ),
+    "api:deal-resume": route(
+        kwargs=lambda s: {"pk": s.deal_running.pk}, write=DEAL_MANAGERS.refused(FORBIDDEN)
+    ),
     "api:deal-sign": route(
         kwargs=lambda s: {"pk": s.deal_running.pk},
         write=OWN_ORGANISATION.refused(FORBIDDEN),
         body=lambda s: {"partner": s.aanjager.pk},
     ),
-    "api:deal-skip-toetsing": route(kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)),
-    "api:deal-start": route(kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)),
-    "api:deal-stop": route(kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)),
+    "api:deal-skip-toetsing": route(
+        kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)
+    ),
+    "api:deal-start": route(
+        kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)
+    ),
+    "api:deal-stop": route(
+        kwargs=lambda s: {"pk": s.deal_private.pk}, write=DEAL_MANAGERS.refused(NOT_FOUND)
+    ),
     "api:deal-toetsing": route(
         kwargs=lambda s: {"pk": s.deal_private.pk},
         write=DEAL_MANAGERS.refused(NOT_FOUND),
@@ -728,26 +866,42 @@ ROUTES = {
     "api:deal-theme-list": route(get=PUBLIC),
     "api:deal-theme-detail": route(kwargs=lambda s: {"pk": s.deal_theme.pk}, get=PUBLIC),
     "api:knelpunt-list": route(get=LOGGED_IN, write=LOGGED_IN),
-    "api:knelpunt-detail": route(kwargs=lambda s: {"pk": s.knelpunt.pk}, get=KNELPUNT_READERS.refused(NOT_FOUND)),
+    "api:knelpunt-detail": route(
+        kwargs=lambda s: {"pk": s.knelpunt.pk}, get=KNELPUNT_READERS.refused(NOT_FOUND)
+    ),
     "api:knelpunt-forward": route(
         kwargs=lambda s: {"pk": s.knelpunt.pk},
-        write=NETWORK_STAFF.refused(FORBIDDEN, member_b=NOT_FOUND, contentbeheerder=NOT_FOUND, resident=NOT_FOUND),
+        write=NETWORK_STAFF.refused(
+            FORBIDDEN, member_b=NOT_FOUND, contentbeheerder=NOT_FOUND, resident=NOT_FOUND
+        ),
     ),
-    "api:knelpunt-resolve": route(kwargs=lambda s: {"pk": s.knelpunt.pk}, write=KNELPUNT_READERS.refused(NOT_FOUND)),
+    "api:knelpunt-resolve": route(
+        kwargs=lambda s: {"pk": s.knelpunt.pk}, write=KNELPUNT_READERS.refused(NOT_FOUND)
+    ),
     "api:knelpunt-take-up": route(
-        kwargs=lambda s: {"pk": s.knelpunt.pk}, write=OWN_OR_HANDLERS.refused(NOT_FOUND, bestuurder=FORBIDDEN)
+        kwargs=lambda s: {"pk": s.knelpunt.pk},
+        write=OWN_OR_HANDLERS.refused(NOT_FOUND, bestuurder=FORBIDDEN),
     ),
     "api:intake-list": route(get=LOGGED_IN, write=LOGGED_IN),
-    "api:intake-detail": route(kwargs=lambda s: {"pk": s.intake.pk}, get=OWN_OR_HANDLERS.refused(NOT_FOUND)),
+    "api:intake-detail": route(
+        kwargs=lambda s: {"pk": s.intake.pk}, get=OWN_OR_HANDLERS.refused(NOT_FOUND)
+    ),
     "api:intake-triage": route(
-        kwargs=lambda s: {"pk": s.intake.pk}, write=INTAKE_HANDLERS.refused(NOT_FOUND, member_a=FORBIDDEN)
+        kwargs=lambda s: {"pk": s.intake.pk},
+        write=INTAKE_HANDLERS.refused(NOT_FOUND, member_a=FORBIDDEN),
     ),
     "api:residency-list": route(get=LOGGED_IN),
-    "api:residency-detail": route(kwargs=lambda s: {"pk": s.residency.pk}, get=RESIDENCY_READERS.refused(NOT_FOUND)),
-    "api:residency-actions": route(kwargs=lambda s: {"pk": s.residency.pk}, get=DEAL_WORK.refused(NOT_FOUND)),
+    "api:residency-detail": route(
+        kwargs=lambda s: {"pk": s.residency.pk}, get=RESIDENCY_READERS.refused(NOT_FOUND)
+    ),
+    "api:residency-actions": route(
+        kwargs=lambda s: {"pk": s.residency.pk}, get=DEAL_WORK.refused(NOT_FOUND)
+    ),
     "api:residency-confirm": route(
         kwargs=lambda s: {"pk": s.residency.pk},
-        write=OWN_ORGANISATION.refused(NOT_FOUND, netwerkmanager=FORBIDDEN, beheerder=FORBIDDEN, resident=FORBIDDEN),
+        write=OWN_ORGANISATION.refused(
+            NOT_FOUND, netwerkmanager=FORBIDDEN, beheerder=FORBIDDEN, resident=FORBIDDEN
+        ),
     ),
     "api:residency-logbook": route(
         kwargs=lambda s: {"pk": s.residency.pk},
@@ -773,7 +927,9 @@ ROUTES = {
         body=lambda s: {"title": "Matrix", "description": "Matrix"},
     ),
     "api:schouw-round-list": route(get=LOGGED_IN_OR_GUEST),
-    "api:schouw-round-detail": route(kwargs=lambda s: {"pk": s.round.pk}, get=SCHOUW_ROUND.refused(NOT_FOUND)),
+    "api:schouw-round-detail": route(
+        kwargs=lambda s: {"pk": s.round.pk}, get=SCHOUW_ROUND.refused(NOT_FOUND)
+    ),
     "api:schouw-round-appraisals": route(
         kwargs=lambda s: {"pk": s.round.pk},
         get=SCHOUW_ROUND.refused(NOT_FOUND),
@@ -781,12 +937,15 @@ ROUTES = {
         body=lambda s: {"criterion": s.criterion.pk, "level": 3, "explanation": "Matrix"},
     ),
     "api:schouw-round-appraisals-submit": route(
-        kwargs=lambda s: {"pk": s.round.pk}, write=ROUND_PARTICIPANTS.refused(NOT_FOUND, resident=FORBIDDEN)
+        kwargs=lambda s: {"pk": s.round.pk},
+        write=ROUND_PARTICIPANTS.refused(NOT_FOUND, resident=FORBIDDEN),
     ),
     "api:schouw-round-commitment-checks": route(
         kwargs=lambda s: {"pk": s.round.pk}, get=SCHOUW_ROUND.refused(NOT_FOUND)
     ),
-    "api:schouw-round-criteria": route(kwargs=lambda s: {"pk": s.round.pk}, get=SCHOUW_ROUND.refused(NOT_FOUND)),
+    "api:schouw-round-criteria": route(
+        kwargs=lambda s: {"pk": s.round.pk}, get=SCHOUW_ROUND.refused(NOT_FOUND)
+    ),
     "api:schouw-round-discussion": route(
         kwargs=lambda s: {"pk": s.round.pk}, get=DEAL_WORK.refused(NOT_FOUND, guest=NOT_FOUND)
     ),
@@ -796,7 +955,9 @@ ROUTES = {
         write=SCHOUW_ROUND.refused(NOT_FOUND),
         body=lambda s: {"text": "Matrix", "tone": "positief"},
     ),
-    "api:schouw-round-participants": route(kwargs=lambda s: {"pk": s.round.pk}, get=SCHOUW_ROUND.refused(NOT_FOUND)),
+    "api:schouw-round-participants": route(
+        kwargs=lambda s: {"pk": s.round.pk}, get=SCHOUW_ROUND.refused(NOT_FOUND)
+    ),
     "api:schouw-round-report": route(
         kwargs=lambda s: {"pk": s.round_done.pk}, get=DEAL_WORK.refused(NOT_FOUND, guest=NOT_FOUND)
     ),
@@ -816,7 +977,9 @@ ROUTES = {
     ),
     "api:kompas-edition-adopt": route(
         kwargs=lambda s: {"pk": s.edition_concept.pk},
-        write=BESTUURDERS.refused(NOT_FOUND, ambtenaar=FORBIDDEN, contentbeheerder=FORBIDDEN, beheerder=FORBIDDEN),
+        write=BESTUURDERS.refused(
+            NOT_FOUND, ambtenaar=FORBIDDEN, contentbeheerder=FORBIDDEN, beheerder=FORBIDDEN
+        ),
     ),
     "api:kompas-edition-agenda": route(
         kwargs=lambda s: {"pk": s.edition_concept.pk},
@@ -836,12 +999,17 @@ ROUTES = {
         body=lambda s: {"proposal": s.proposal.pk, "body": "Matrix"},
     ),
     "api:kompas-edition-consultation": route(
-        kwargs=lambda s: {"pk": s.edition_concept.pk}, write=KOMPAS_PREPARERS.refused(NOT_FOUND, bestuurder=FORBIDDEN)
+        kwargs=lambda s: {"pk": s.edition_concept.pk},
+        write=KOMPAS_PREPARERS.refused(NOT_FOUND, bestuurder=FORBIDDEN),
     ),
     "api:kompas-edition-decisions": route(
         kwargs=lambda s: {"pk": s.edition_concept.pk},
         write=AGENDA_KEEPERS.refused(NOT_FOUND, contentbeheerder=FORBIDDEN),
-        body=lambda s: {"agenda_item": s.agenda_item.pk, "outcome": "aangenomen", "reasons": "Matrix"},
+        body=lambda s: {
+            "agenda_item": s.agenda_item.pk,
+            "outcome": "aangenomen",
+            "reasons": "Matrix",
+        },
     ),
     "api:kompas-edition-endorsements": route(
         kwargs=lambda s: {"pk": s.edition_concept.pk},
@@ -853,7 +1021,9 @@ ROUTES = {
         write=KOMPAS_TEAM.refused(FORBIDDEN),
         body=lambda s: {"feedback": "Matrix"},
     ),
-    "api:kompas-edition-monitoring": route(kwargs=lambda s: {"pk": s.edition_adopted.pk}, write=LOGGED_IN),
+    "api:kompas-edition-monitoring": route(
+        kwargs=lambda s: {"pk": s.edition_adopted.pk}, write=LOGGED_IN
+    ),
     "api:kompas-edition-monitoring-start": route(
         kwargs=lambda s: {"pk": s.edition_adopted.pk}, write=KOMPAS_TEAM.refused(FORBIDDEN)
     ),
@@ -920,7 +1090,10 @@ def render() -> str:
         "",
         "| Prive tekst | Mag lezen |",
         "|---|---|",
-        *(f"| {text} | {', '.join(r for r in ROLES if r in readers)} |" for text, readers in SECRETS),
+        *(
+            f"| {text} | {', '.join(r for r in ROLES if r in readers)} |"
+            for text, readers in SECRETS
+        ),
     ]
     lines += [
         "",
@@ -942,7 +1115,9 @@ def render() -> str:
             write = item.write.describe() if item.write else "-"
             body = "ja" if item.body else "-"
             path = pattern_of.get(name, "").replace("|", "\\|")
-            lines.append(f"| `{name}` | `{path}` | {item.state or '-'} | {get} | {write} | {body} |")
+            lines.append(
+                f"| `{name}` | `{path}` | {item.state or '-'} | {get} | {write} | {body} |"
+            )
     lines.append("")
     return "\n".join(lines)
 

@@ -126,7 +126,9 @@ def classify(response, *, anonymous: bool, api: bool) -> str:
         return OK
     if status == 401 or (status == 403 and anonymous and api):
         return LOGIN
-    return {403: FORBIDDEN, 404: NOT_FOUND, 405: METHOD, 400: INVALID, 409: CONFLICT}.get(status, f"{ERROR}-{status}")
+    return {403: FORBIDDEN, 404: NOT_FOUND, 405: METHOD, 400: INVALID, 409: CONFLICT}.get(
+        status, f"{ERROR}-{status}"
+    )
 
 
 WRITE_METHODS = ("post", "put", "patch", "delete")

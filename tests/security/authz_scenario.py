@@ -44,9 +44,15 @@ class Scenario:
         self.area = f.AreaFactory(name="Feijenoord", slug="feijenoord")
 
         # Organisations and people.
-        self.org_a = f.OrganisationFactory(name="Huiskamer Alfa", slug="huiskamer-alfa", themes=[self.theme])
-        self.org_b = f.OrganisationFactory(name="Buurtkeuken Beta", slug="buurtkeuken-beta", themes=[self.theme])
-        self.gemeente = f.OrganisationFactory(name="Cluster MO", slug="cluster-mo-matrix", type="gemeentelijk_cluster")
+        self.org_a = f.OrganisationFactory(
+            name="Huiskamer Alfa", slug="huiskamer-alfa", themes=[self.theme]
+        )
+        self.org_b = f.OrganisationFactory(
+            name="Buurtkeuken Beta", slug="buurtkeuken-beta", themes=[self.theme]
+        )
+        self.gemeente = f.OrganisationFactory(
+            name="Cluster MO", slug="cluster-mo-matrix", type="gemeentelijk_cluster"
+        )
         self.member_a = self._member(self.org_a, "beheerder", Role.INITIATIEFNEMER)
         self.member_b = self._member(self.org_b, "beheerder", Role.INITIATIEFNEMER)
         self.gemeente_admin = self._member(self.gemeente, "beheerder", Role.AMBTENAAR)
@@ -59,7 +65,9 @@ class Scenario:
         self.applicant = f.UserFactory(roles=[Role.INITIATIEFNEMER])
         self.pending_membership = f.MembershipFactory(organisation=self.org_a, user=self.applicant)
         self.change_proposal = f.ChangeProposalFactory(
-            organisation=self.org_a, proposed_by=self.member_a, changes={"description": marked("voorstel")}
+            organisation=self.org_a,
+            proposed_by=self.member_a,
+            changes={"description": marked("voorstel")},
         )
 
         # Directory.
@@ -70,21 +78,42 @@ class Scenario:
         self.saved_search = f.SavedSearchFactory(user=self.member_a, name=marked("zoekopdracht"))
 
         # Network content.
-        self.news_published = f.NewsItemFactory(author=self.contentbeheerder, title="Openbaar nieuws")
+        self.news_published = f.NewsItemFactory(
+            author=self.contentbeheerder, title="Openbaar nieuws"
+        )
         self.news_concept = f.NewsItemFactory(
-            author=self.member_a, title=marked("nieuwsvoorstel"), status="voorgesteld", published_at=None
+            author=self.member_a,
+            title=marked("nieuwsvoorstel"),
+            status="voorgesteld",
+            published_at=None,
         )
         self.event = f.EventFactory(
-            created_by=self.member_a, organiser=self.org_a, registration="platform", capacity=20, themes=[self.theme]
+            created_by=self.member_a,
+            organiser=self.org_a,
+            registration="platform",
+            capacity=20,
+            themes=[self.theme],
         )
-        self.listing_open = f.ListingFactory(organisation=self.org_a, posted_by=self.member_a, title="Open vraag")
+        self.listing_open = f.ListingFactory(
+            organisation=self.org_a, posted_by=self.member_a, title="Open vraag"
+        )
         self.listing_withdrawn = f.ListingFactory(
-            organisation=self.org_a, posted_by=self.member_a, title=marked("ingetrokken vraag"), status="ingetrokken"
+            organisation=self.org_a,
+            posted_by=self.member_a,
+            title=marked("ingetrokken vraag"),
+            status="ingetrokken",
         )
-        self.story = f.StoryFactory(author=self.member_a, title="Ons verhaal", organisation=self.org_a)
-        self.lesson_published = f.LessonFactory(title="Gepubliceerde les", proposed_by=self.member_a)
+        self.story = f.StoryFactory(
+            author=self.member_a, title="Ons verhaal", organisation=self.org_a
+        )
+        self.lesson_published = f.LessonFactory(
+            title="Gepubliceerde les", proposed_by=self.member_a
+        )
         self.lesson_draft = f.LessonFactory(
-            title=marked("conceptles"), proposed_by=self.member_a, status="voorgesteld", published_at=None
+            title=marked("conceptles"),
+            proposed_by=self.member_a,
+            status="voorgesteld",
+            published_at=None,
         )
         self.notification = f.NotificationFactory(user=self.member_a, text=marked("melding"))
 
@@ -96,9 +125,14 @@ class Scenario:
             aanjager=self.org_a,
             created_by=self.member_a,
         )
-        f.DealPartnerFactory(deal=self.deal_private, organisation=self.gemeente, role="gemeente_actief")
+        f.DealPartnerFactory(
+            deal=self.deal_private, organisation=self.gemeente, role="gemeente_actief"
+        )
         self.deal_running = f.DealFactory(
-            title="Lopende deal Alfa", status="lopend", aanjager=self.org_a, created_by=self.member_a
+            title="Lopende deal Alfa",
+            status="lopend",
+            aanjager=self.org_a,
+            created_by=self.member_a,
         )
         self.aanjager = self.deal_running.partners.get(organisation=self.org_a)
         self.gemeente_partner = f.DealPartnerFactory(
@@ -107,7 +141,9 @@ class Scenario:
         f.PlanVersionFactory(deal=self.deal_running)
         f.CheckInFactory(partner=self.aanjager, note=marked("check-in"), submitted_by=self.member_a)
         self.knelpunt = f.KnelpuntFactory(deal=self.deal_running, title=marked("knelpunt"))
-        self.intake = f.IntakeFactory(submitted_by=self.member_a, organisation=self.org_a, title=marked("intake"))
+        self.intake = f.IntakeFactory(
+            submitted_by=self.member_a, organisation=self.org_a, title=marked("intake")
+        )
 
         # Partner in residence.
         self.residency = f.ResidencyFactory(
@@ -134,7 +170,9 @@ class Scenario:
         self.opening = f.OpeningFactory(organisation=self.org_a, posted_by=self.member_a)
 
         # Schouw: an open round with a guest, and a finished round with its report.
-        self.round = f.SchouwRoundFactory(deal=self.deal_running, status="open_schouw", title=marked("open ronde"))
+        self.round = f.SchouwRoundFactory(
+            deal=self.deal_running, status="open_schouw", title=marked("open ronde")
+        )
         self.partner_participant = f.SchouwPartnerParticipantFactory(
             round=self.round, partner=self.aanjager, user=self.member_a, name=self.member_a.name
         )
@@ -156,17 +194,26 @@ class Scenario:
 
         # Kompas.
         self.gremium = f.GremiumFactory(name="Directieoverleg matrix")
-        self.edition_concept = f.KompasEditionFactory(title=marked("kompas concept"), status="concept")
+        self.edition_concept = f.KompasEditionFactory(
+            title=marked("kompas concept"), status="concept"
+        )
         self.edition_adopted = f.KompasEditionFactory(
-            title="Kompas vastgesteld", status="vastgesteld", adopted_at=now, adopted_by=self.bestuurder
+            title="Kompas vastgesteld",
+            status="vastgesteld",
+            adopted_at=now,
+            adopted_by=self.bestuurder,
         )
         self.proposal = f.KompasProposalFactory(edition=self.edition_concept)
         self.agenda_item = f.KompasAgendaItemFactory(proposal=self.proposal, gremium=self.gremium)
-        self.draft_run = DraftRunFactory(edition=self.edition_concept, started_by=self.netwerkmanager)
+        self.draft_run = DraftRunFactory(
+            edition=self.edition_concept, started_by=self.netwerkmanager
+        )
 
     @staticmethod
     def _member(org, role, platform_role):
-        return f.ApprovedMembershipFactory(organisation=org, role=role, user__roles=[platform_role]).user
+        return f.ApprovedMembershipFactory(
+            organisation=org, role=role, user__roles=[platform_role]
+        ).user
 
     def user(self, role):
         """The account of a role; None for the anonymous visitor and the guest."""

@@ -66,7 +66,12 @@ from ..factories import (
 
 pytestmark = pytest.mark.django_db
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 @pytest.fixture
@@ -103,7 +108,9 @@ def _world():
     theme = ThemeFactory(name="Eenzaamheid")
     gebied = AreaFactory(name="Feijenoord", slug="feijenoord")
     wijk = WijkFactory(name="Afrikaanderwijk", slug="afrikaanderwijk", parent=gebied)
-    buurtkamer = OrganisationFactory(name="Buurtkamer Afrikaanderwijk", themes=[theme], areas=[wijk])
+    buurtkamer = OrganisationFactory(
+        name="Buurtkamer Afrikaanderwijk", themes=[theme], areas=[wijk]
+    )
     zorgpartner = OrganisationFactory(name="Zorgcoöperatie Zuid", themes=[theme], areas=[gebied])
     ServiceFactory(organisation=buurtkamer)
     contact_point = ContactPointFactory(organisation=buurtkamer)
@@ -111,11 +118,15 @@ def _world():
     network = NetworkFactory()
     AgreementFactory(network=network)
 
-    beheerder = UserFactory(name="Bea Beheer", roles=[Role.BEHEERDER, Role.NETWERKMANAGER, Role.CONTENTBEHEERDER])
+    beheerder = UserFactory(
+        name="Bea Beheer", roles=[Role.BEHEERDER, Role.NETWERKMANAGER, Role.CONTENTBEHEERDER]
+    )
     ApprovedMembershipFactory(user=beheerder, organisation=buurtkamer, role="beheerder")
     membership = MembershipFactory(organisation=buurtkamer)
 
-    deal = DealPartnerFactory(deal__status=Deal.Status.LOPEND, deal__aanjager=buurtkamer, organisation=zorgpartner).deal
+    deal = DealPartnerFactory(
+        deal__status=Deal.Status.LOPEND, deal__aanjager=buurtkamer, organisation=zorgpartner
+    ).deal
     deal_theme = DealThemeFactory(theme=theme)
     knelpunt = KnelpuntFactory(deal=deal)
     intake = IntakeFactory(submitted_by=beheerder)
@@ -222,7 +233,9 @@ def _fuzz(schema, known, headers):
                     counts=statuses[caller],
                 )
             except (Exception, BaseExceptionGroup) as exc:
-                failures.append(f"{operation.method.upper()} {operation.path} ({caller}, {kind}): {_describe(exc)}")
+                failures.append(
+                    f"{operation.method.upper()} {operation.path} ({caller}, {kind}): {_describe(exc)}"
+                )
     return operations, statuses, failures
 
 
@@ -248,13 +261,19 @@ def test_api_conforms_to_its_schema(wsgi_in_test_transaction, no_throttling, qui
         print("  -", failure)
 
     assert operations >= 100
-    assert statuses["beheerder"][200] >= operations / 2, "too few calls succeeded for the test to mean something"
+    assert statuses["beheerder"][200] >= operations / 2, (
+        "too few calls succeeded for the test to mean something"
+    )
     assert statuses["beheerder"][500] == statuses["anoniem"][500] == 0
     assert failures == []
 
 
 def test_an_unknown_api_path_is_a_json_404_and_a_page_stays_html(client):
-    for url in ["/api/v1/deals/geen-nummer/", "/api/v1/areas/met%20spatie/", "/api/v1/bestaat-niet/"]:
+    for url in [
+        "/api/v1/deals/geen-nummer/",
+        "/api/v1/areas/met%20spatie/",
+        "/api/v1/bestaat-niet/",
+    ]:
         response = client.get(url)
         assert response.status_code == 404
         assert response["Content-Type"] == "application/json"
@@ -279,7 +298,9 @@ def _string_properties(schema, request_schema):
     return fields
 
 
-def test_a_nul_character_anywhere_is_refused_with_a_dutch_4xx(api_client, no_throttling, quiet_request_log):
+def test_a_nul_character_anywhere_is_refused_with_a_dutch_4xx(
+    api_client, no_throttling, quiet_request_log
+):
     """PostgreSQL cannot hold or compare text with NUL (\\x00): every query parameter, id or slug in
     the path and string field in a body gets it, as beheerder, and the answer is a refusal."""
     token, known = _world()
@@ -294,14 +315,20 @@ def test_a_nul_character_anywhere_is_refused_with_a_dutch_4xx(api_client, no_thr
             url = path.format_map({**real, "id": real.get("id", "1")}) if "{" in path else path
             calls = []
             if method == "get":
-                calls += [{name["name"]: nul} for name in operation.get("parameters", []) if name["in"] == "query"]
+                calls += [
+                    {name["name"]: nul}
+                    for name in operation.get("parameters", [])
+                    if name["in"] == "query"
+                ]
             elif "application/json" in operation.get("requestBody", {}).get("content", {}):
                 body = operation["requestBody"]["content"]["application/json"]["schema"]
                 fields = _string_properties(schema, body)
                 if fields:
                     calls.append(fields)
             for data in calls:
-                response = getattr(api_client, method)(url, data, format="json" if method != "get" else None)
+                response = getattr(api_client, method)(
+                    url, data, format="json" if method != "get" else None
+                )
                 tried += 1
                 # A filter that ignores an unusable value (a yes/no filter) may answer 200.
                 assert response.status_code < 500, (method, url, data, response.status_code)
@@ -309,10 +336,14 @@ def test_a_nul_character_anywhere_is_refused_with_a_dutch_4xx(api_client, no_thr
                     refused += 1
                     assert response.json()["detail"], (method, url)
             if "{" in path:
-                response = getattr(api_client, method)(path.replace("{", "").replace("}", "") + "%00/")
+                response = getattr(api_client, method)(
+                    path.replace("{", "").replace("}", "") + "%00/"
+                )
                 tried += 1
                 refused += 1
-                assert response.status_code == 404 and response.json() == {"detail": "Niet gevonden."}, path
+                assert response.status_code == 404 and response.json() == {
+                    "detail": "Niet gevonden."
+                }, path
     print(f"\nNUL tried in {tried} requests, {refused} refused with a 4xx and a detail, none a 5xx")
     assert tried > 150 and refused > 100
 

@@ -33,7 +33,9 @@ def test_every_route_has_exactly_one_expectation():
     names = route_names()
     missing = sorted(names - set(ROUTES))
     stale = sorted(set(ROUTES) - names)
-    assert not missing, f"Routes zonder verwachting in tests/security/authz_expectations.py: {missing}"
+    assert not missing, (
+        f"Routes zonder verwachting in tests/security/authz_expectations.py: {missing}"
+    )
     assert not stale, f"Verwachtingen voor routes die niet (meer) bestaan: {stale}"
 
 
@@ -44,7 +46,9 @@ def test_expectations_cover_the_methods_each_route_answers():
         writes = bool(methods & set(WRITE_METHODS))
         for one in item.cases:
             if ("get" in methods) != (one.get is not None):
-                problems.append(f"{name} [{one.state}]: GET {'ontbreekt' if one.get is None else 'bestaat niet'}")
+                problems.append(
+                    f"{name} [{one.state}]: GET {'ontbreekt' if one.get is None else 'bestaat niet'}"
+                )
             if writes != (one.write is not None):
                 problems.append(
                     f"{name} [{one.state}]: schrijven {'ontbreekt' if one.write is None else 'bestaat niet'}"
@@ -72,17 +76,25 @@ def test_matrix(role):
                     mismatches.append(f"{label} GET {path}: verwacht {expected}, kreeg {got}")
                 seen = [text for text in hidden if text in readable(response)]
                 if seen:
-                    mismatches.append(f"{label} GET {path}: toont wat deze rol niet mag zien: {seen}")
+                    mismatches.append(
+                        f"{label} GET {path}: toont wat deze rol niet mag zien: {seen}"
+                    )
             if item.write is not None and role not in item.write.policy.allow:
                 expected = item.write.outcome(role)
                 body = item.body(scenario) if item.body else None
                 for method in sorted(methods & set(WRITE_METHODS) - {"put"}) or ["post"]:
                     writes += 1
-                    got, changed, _response = request(own, method, path, role=role, body=body, track=True)
+                    got, changed, _response = request(
+                        own, method, path, role=role, body=body, track=True
+                    )
                     if got != expected:
-                        mismatches.append(f"{label} {method.upper()} {path}: verwacht {expected}, kreeg {got}")
+                        mismatches.append(
+                            f"{label} {method.upper()} {path}: verwacht {expected}, kreeg {got}"
+                        )
                     if changed:
-                        mismatches.append(f"{label} {method.upper()} {path}: geweigerd maar schreef in {changed}")
+                        mismatches.append(
+                            f"{label} {method.upper()} {path}: geweigerd maar schreef in {changed}"
+                        )
     assert not mismatches, f"{role}: {len(mismatches)} afwijkingen\n" + "\n".join(mismatches)
 
 

@@ -35,7 +35,9 @@ from ..factories import (
 
 pytestmark = pytest.mark.django_db
 
-PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">klik</a>'
+PAYLOAD = (
+    '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">klik</a>'
+)
 
 
 class _Elements(HTMLParser):
@@ -78,21 +80,33 @@ def assert_no_live_payload(html: str):
 def editor(db):
     """A contentbeheerder who is also a member of an organisation, so every service lets her write."""
     user = UserFactory(name="Carla Content", roles=[Role.CONTENTBEHEERDER, Role.INITIATIEFNEMER])
-    ApprovedMembershipFactory(user=user, organisation=OrganisationFactory(name="Buurtkamer Zuid"), role="beheerder")
+    ApprovedMembershipFactory(
+        user=user, organisation=OrganisationFactory(name="Buurtkamer Zuid"), role="beheerder"
+    )
     return user
 
 
 def test_the_story_body_is_cleaned_when_stored_and_shown(client, api_client, editor):
     story = atlas_services.story_create(
-        actor=editor, title="Ons eerste jaar", body=f"<p>Een mooi jaar.</p>{PAYLOAD}", themes=[ThemeFactory()]
+        actor=editor,
+        title="Ons eerste jaar",
+        body=f"<p>Een mooi jaar.</p>{PAYLOAD}",
+        themes=[ThemeFactory()],
     )
-    assert "<script" not in story.body and "onerror" not in story.body and "javascript:" not in story.body
+    assert (
+        "<script" not in story.body
+        and "onerror" not in story.body
+        and "javascript:" not in story.body
+    )
     comment = atlas_services.story_comment(actor=editor, story=story, body=PAYLOAD)
     for url in [story.get_absolute_url(), reverse("atlas:story-list")]:
         html = client.get(url).content.decode()
         assert "Een mooi jaar." in html
         assert_no_live_payload(html)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(story.get_absolute_url()).content.decode()
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;"
+        in client.get(story.get_absolute_url()).content.decode()
+    )
     assert comment.body == PAYLOAD  # plain text, kept as written and escaped when shown
     assert_no_live_payload(api_client.get(f"/api/v1/stories/{story.slug}/").json()["body"])
 
@@ -110,7 +124,9 @@ def test_a_story_body_that_bypassed_the_service_is_cleaned_on_the_page(client, e
 def _feed_html(content: bytes) -> list[str]:
     """The item texts of an RSS or Atom feed as a feed reader sees them: HTML to render."""
     root = ET.fromstring(content)  # noqa: S314 - our own feed
-    texts = [e.text or "" for e in root.iter() if e.tag.split("}")[-1] in ("description", "summary")]
+    texts = [
+        e.text or "" for e in root.iter() if e.tag.split("}")[-1] in ("description", "summary")
+    ]
     assert texts
     return texts
 
@@ -222,14 +238,25 @@ def test_the_map_scripts_never_hand_user_text_to_leaflet_as_html():
         for call in re.finditer(r"\.bind(?:Popup|Tooltip)\(((?:[^()]|\([^()]*\))*)\)", source):
             calls += 1
             argument = call.group(1).strip()
-            made_as_node = re.search(rf"var {re.escape(argument)} = document\.create(Element|TextNode)\(", source)
-            assert argument.startswith("document.createTextNode(") or made_as_node, (script.name, argument)
+            made_as_node = re.search(
+                rf"var {re.escape(argument)} = document\.create(Element|TextNode)\(", source
+            )
+            assert argument.startswith("document.createTextNode(") or made_as_node, (
+                script.name,
+                argument,
+            )
     assert calls >= 5
 
 
 # --- Redirects -----------------------------------------------------------------------------------
 
-EVIL = ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "\\\\evil.example"]
+EVIL = [
+    "https://evil.example/",
+    "//evil.example",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "\\\\evil.example",
+]
 
 
 def _assert_local(response):
@@ -242,14 +269,20 @@ def _assert_local(response):
 @pytest.mark.parametrize("target", EVIL)
 def test_login_only_follows_a_local_next(client, target):
     user = UserFactory(email="anna@example.org")
-    response = client.post(reverse("login"), {"username": user.email, "password": PASSWORD, "next": target})
+    response = client.post(
+        reverse("login"), {"username": user.email, "password": PASSWORD, "next": target}
+    )
     _assert_local(response)
     client.logout()
     page = client.get(reverse("login"), {"next": target})
     assert page.status_code == 200
     parser = _Elements()
     parser.feed(page.content.decode())
-    nexts = [dict(attrs).get("value") or "" for tag, attrs in parser.tags if dict(attrs).get("name") == "next"]
+    nexts = [
+        dict(attrs).get("value") or ""
+        for tag, attrs in parser.tags
+        if dict(attrs).get("name") == "next"
+    ]
     assert nexts  # the login form's own, and the language switch's (this page's local path)
     for value in nexts:
         assert value == "" or (value.startswith("/") and not value.startswith(("//", "/\\"))), value
@@ -266,24 +299,36 @@ def test_logout_and_language_switch_only_follow_a_local_next(client, target):
 def test_the_follow_form_only_follows_a_local_next(client, editor, target):
     theme = ThemeFactory(slug="eenzaamheid")
     client.force_login(editor)
-    _assert_local(client.post(reverse("atlas:follow-toggle", args=["theme", theme.slug]), {"next": target}))
+    _assert_local(
+        client.post(reverse("atlas:follow-toggle", args=["theme", theme.slug]), {"next": target})
+    )
 
 
 @pytest.mark.parametrize("target", EVIL)
 def test_deal_and_knelpunt_forms_only_follow_a_local_next(client, editor, target):
-    deal = DealFactory(status=Deal.Status.PARTNERS_ZOEKEN, aanjager=editor.memberships.get().organisation)
+    deal = DealFactory(
+        status=Deal.Status.PARTNERS_ZOEKEN, aanjager=editor.memberships.get().organisation
+    )
     client.force_login(editor)
-    _assert_local(client.post(reverse("deals:deal-action", args=[deal.pk, "idea"]), {"next": target}))
+    _assert_local(
+        client.post(reverse("deals:deal-action", args=[deal.pk, "idea"]), {"next": target})
+    )
 
     knelpunt = KnelpuntFactory(deal=DealFactory(status=Deal.Status.LOPEND))
     client.force_login(UserFactory(roles=[Role.NETWERKMANAGER]))
-    _assert_local(client.post(reverse("deals:knelpunt-move", args=[knelpunt.pk, "take-up"]), {"next": target}))
+    _assert_local(
+        client.post(reverse("deals:knelpunt-move", args=[knelpunt.pk, "take-up"]), {"next": target})
+    )
 
 
 def test_a_local_next_is_still_followed(client, editor):
-    deal = DealFactory(status=Deal.Status.PARTNERS_ZOEKEN, aanjager=editor.memberships.get().organisation)
+    deal = DealFactory(
+        status=Deal.Status.PARTNERS_ZOEKEN, aanjager=editor.memberships.get().organisation
+    )
     client.force_login(editor)
-    response = client.post(reverse("deals:deal-action", args=[deal.pk, "idea"]), {"next": "/deals/?pagina=2"})
+    response = client.post(
+        reverse("deals:deal-action", args=[deal.pk, "idea"]), {"next": "/deals/?pagina=2"}
+    )
     assert response["Location"] == "/deals/?pagina=2"
     response = client.post(reverse("set_language"), {"language": "nl", "next": "/atlas/"})
     assert response["Location"] == "/atlas/"

@@ -34,7 +34,9 @@ def _fast_logins(settings):
 def world(db):
     s = Scenario()
     # B's own deal with a finished schouw round, so B legitimately receives a report PDF.
-    s.deal_b = f.DealFactory(title="Deal van Beta", status="lopend", aanjager=s.org_b, created_by=s.member_b)
+    s.deal_b = f.DealFactory(
+        title="Deal van Beta", status="lopend", aanjager=s.org_b, created_by=s.member_b
+    )
     s.round_b = f.SchouwRoundFactory(
         deal=s.deal_b, status="afgerond", title="Schouw Beta", report_summary="Verslag van Beta."
     )
@@ -150,7 +152,12 @@ def test_api(world):
 def test_search(world):
     """The search pages echo the query, so here the full titles of A's private things are looked for."""
     s = world
-    hidden = [s.deal_private.title, s.lesson_draft.title, s.listing_withdrawn.title, s.news_concept.title]
+    hidden = [
+        s.deal_private.title,
+        s.lesson_draft.title,
+        s.listing_withdrawn.title,
+        s.news_concept.title,
+    ]
     member_b = login(s.member_b)
     searches = [
         reverse("atlas:search") + f"?q={MARKER}",
@@ -163,13 +170,22 @@ def test_search(world):
         f"/api/v1/listings/?q={MARKER}",
         f"/api/v1/news/?q={MARKER}",
     ]
-    leaks = [(path, title) for path in searches for title in hidden if title in text_of(member_b.get(path))]
+    leaks = [
+        (path, title)
+        for path in searches
+        for title in hidden
+        if title in text_of(member_b.get(path))
+    ]
     assert not leaks, f"A's private content found by B's search: {leaks}"
     assert json.loads(member_b.get(f"/api/v1/lessons/?q={MARKER}").content)["count"] == 0
     # The same searches find A's things for those who may see them, and public things for B.
-    assert s.deal_private.title in text_of(login(s.member_a).get(reverse("deals:deal-list") + f"?q={MARKER}"))
+    assert s.deal_private.title in text_of(
+        login(s.member_a).get(reverse("deals:deal-list") + f"?q={MARKER}")
+    )
     assert s.org_a.name in text_of(member_b.get(reverse("atlas:search") + "?q=Huiskamer"))
-    assert s.lesson_published.title in text_of(member_b.get(reverse("atlas:lesson-list") + "?q=Gepubliceerde"))
+    assert s.lesson_published.title in text_of(
+        member_b.get(reverse("atlas:lesson-list") + "?q=Gepubliceerde")
+    )
 
 
 def test_exports(world):
@@ -218,7 +234,9 @@ def test_mail(world):
         f.DigestPreferenceFactory(user=user, frequency="dagelijks")
     f.NotificationFactory(user=s.member_b, text="Nieuw bij Beta")
     f.SavedSearchFactory(user=s.member_b, query="Huiskamer", frequency="dagelijks")
-    pulled = f.HandbrakeFactory(residency=s.residency, reason=marked("handrem"), pulled_by=s.resident)
+    pulled = f.HandbrakeFactory(
+        residency=s.residency, reason=marked("handrem"), pulled_by=s.resident
+    )
     mail.outbox.clear()
     atlas_tasks.notification_digest_send("dagelijks")
     atlas_tasks.radar_digest_send("dagelijks")
@@ -232,7 +250,11 @@ def test_mail(world):
         return set(message.to) | set(message.cc) | set(message.bcc)
 
     def content(message):
-        return message.subject + message.body + "".join(str(body) for body, _type in message.alternatives)
+        return (
+            message.subject
+            + message.body
+            + "".join(str(body) for body, _type in message.alternatives)
+        )
 
     to_b = [m for m in mail.outbox if s.member_b.email in recipients(m)]
     assert to_b, "B receives its own digest"
@@ -256,5 +278,7 @@ def test_pdfs(world):
 
 
 def pdf_text(response) -> str:
-    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content))
+    reader = PdfReader(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    )
     return " ".join(page.extract_text() for page in reader.pages)

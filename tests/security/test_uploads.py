@@ -34,7 +34,12 @@ def _image(fmt="PNG", size=(8, 8), exif=False) -> bytes:
         data = Image.Exif()
         data[0x010F] = "Telefoonmaker"  # Make
         data[0x0132] = "2026:05:01 10:00:00"  # DateTime
-        data[0x8825] = {1: "N", 2: (51.0, 55.0, 12.0), 3: "E", 4: (4.0, 28.0, 44.0)}  # GPS: Rotterdam
+        data[0x8825] = {
+            1: "N",
+            2: (51.0, 55.0, 12.0),
+            3: "E",
+            4: (4.0, 28.0, 44.0),
+        }  # GPS: Rotterdam
         image.save(buffer, format=fmt, exif=data.tobytes())
     else:
         image.save(buffer, format=fmt)
@@ -53,10 +58,17 @@ def _pixel_bomb() -> bytes:
     """A small PNG whose header claims 40000 x 40000 pixels (a decompression bomb)."""
 
     def chunk(kind, data):
-        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+        return (
+            len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+        )
 
     header = (40000).to_bytes(4, "big") * 2 + bytes([8, 0, 0, 0, 0])
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'
@@ -100,7 +112,9 @@ def _post_logo(client, organisation, name, content):
 
 
 @pytest.mark.parametrize(("name", "content", "words"), NOT_IMAGES)
-def test_a_logo_that_is_not_an_image_is_refused_in_dutch(client, org_admin, organisation, name, content, words):
+def test_a_logo_that_is_not_an_image_is_refused_in_dutch(
+    client, org_admin, organisation, name, content, words
+):
     client.force_login(org_admin)
     response = _post_logo(client, organisation, name, content)
     assert response.status_code == 200
@@ -119,7 +133,9 @@ def test_an_oversized_logo_is_refused(client, org_admin, organisation):
     assert not organisation.logo
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("JPEG", "foto.jpg"), ("PNG", "logo.png"), ("WEBP", "logo.webp")])
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("JPEG", "foto.jpg"), ("PNG", "logo.png"), ("WEBP", "logo.webp")]
+)
 def test_a_logo_with_exif_is_stored_as_public_media_outside_static(
     client, settings, org_admin, organisation, fmt, name
 ):
@@ -153,13 +169,21 @@ def _post_photo_api(api_client, user, schouw_round, name, content):
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     return api_client.post(
         f"/api/v1/schouw/rounds/{schouw_round.pk}/observations/",
-        {"text": "De buurtkamer zat vol", "tone": "positief", "photo": SimpleUploadedFile(name, content)},
+        {
+            "text": "De buurtkamer zat vol",
+            "tone": "positief",
+            "photo": SimpleUploadedFile(name, content),
+        },
         format="multipart",
     )
 
 
-@pytest.mark.parametrize(("name", "content", "words"), [(n.replace("logo", "foto"), c, w) for n, c, w in NOT_IMAGES])
-def test_a_photo_that_is_not_an_image_is_refused_in_dutch(api_client, open_round, name, content, words):
+@pytest.mark.parametrize(
+    ("name", "content", "words"), [(n.replace("logo", "foto"), c, w) for n, c, w in NOT_IMAGES]
+)
+def test_a_photo_that_is_not_an_image_is_refused_in_dutch(
+    api_client, open_round, name, content, words
+):
     schouw_round, user = open_round
     response = _post_photo_api(api_client, user, schouw_round, name, content)
     assert response.status_code == 400
@@ -178,7 +202,11 @@ def test_an_oversized_photo_is_refused(api_client, open_round):
 
 @pytest.mark.parametrize(
     ("fmt", "name", "content_type"),
-    [("JPEG", "foto.jpg", "image/jpeg"), ("PNG", "foto.png", "image/png"), ("WEBP", "foto.webp", "image/webp")],
+    [
+        ("JPEG", "foto.jpg", "image/jpeg"),
+        ("PNG", "foto.png", "image/png"),
+        ("WEBP", "foto.webp", "image/webp"),
+    ],
 )
 def test_a_photo_with_exif_is_private_and_served_as_an_image(
     api_client, client, settings, open_round, fmt, name, content_type
@@ -215,7 +243,9 @@ def test_a_photo_whose_name_lies_is_served_as_what_it_is(api_client, client, ope
     assert observation.photo.name.endswith(".png")
     assert "foto" not in Path(observation.photo.name).name
     client.force_login(user)
-    served = client.get(reverse("schouw:observation-photo", kwargs={"pk": schouw_round.pk, "opk": observation.pk}))
+    served = client.get(
+        reverse("schouw:observation-photo", kwargs={"pk": schouw_round.pk, "opk": observation.pk})
+    )
     assert served["Content-Type"] == "image/png"
 
 
@@ -229,12 +259,18 @@ def test_a_logo_whose_name_lies_is_stored_as_what_it_is(client, org_admin, organ
     assert mimetypes.guess_type(organisation.logo.name)[0] == "image/png"
 
 
-@pytest.mark.parametrize(("name", "content"), [("foto.png", SVG), ("foto.jpg", HTML), ("foto.png", _pixel_bomb())])
+@pytest.mark.parametrize(
+    ("name", "content"), [("foto.png", SVG), ("foto.jpg", HTML), ("foto.png", _pixel_bomb())]
+)
 def test_the_page_form_refuses_a_disguised_photo_in_dutch(client, open_round, name, content):
     schouw_round, user = open_round
     client.force_login(user)
     url = reverse("schouw:observation-create", kwargs={"pk": schouw_round.pk})
-    data = {"text": "De buurtkamer zat vol", "tone": "positief", "photo": SimpleUploadedFile(name, content)}
+    data = {
+        "text": "De buurtkamer zat vol",
+        "tone": "positief",
+        "photo": SimpleUploadedFile(name, content),
+    }
     page = client.post(url, data, follow=True).content.decode()
     assert "Dit is niet gelukt" in page and "afbeelding" in page
     assert not Observation.objects.filter(round=schouw_round).exists()
@@ -244,7 +280,11 @@ def test_the_page_form_stores_a_photo_under_a_name_of_its_content(client, open_r
     schouw_round, user = open_round
     client.force_login(user)
     url = reverse("schouw:observation-create", kwargs={"pk": schouw_round.pk})
-    data = {"text": "De buurtkamer zat vol", "tone": "positief", "photo": SimpleUploadedFile("jan.jpg", _image("PNG"))}
+    data = {
+        "text": "De buurtkamer zat vol",
+        "tone": "positief",
+        "photo": SimpleUploadedFile("jan.jpg", _image("PNG")),
+    }
     page = client.post(url, data, follow=True).content.decode()
     assert "Uw waarneming is vastgelegd." in page
     observation = Observation.objects.get(round=schouw_round)

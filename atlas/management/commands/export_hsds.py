@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Exporteer de atlas als HSDS-JSON (Open Referral)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", "-o", help="Bestand om naar te schrijven; standaard de uitvoer.")
+        parser.add_argument(
+            "--output", "-o", help="Bestand om naar te schrijven; standaard de uitvoer."
+        )
 
     def handle(self, *args, output=None, **options):
         data = json.dumps(selectors.hsds_export(), ensure_ascii=False, indent=2)

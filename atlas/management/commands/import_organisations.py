@@ -15,8 +15,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Het CSV-bestand.")
-        parser.add_argument("--dry-run", action="store_true", help="Alleen controleren; niets opslaan.")
-        parser.add_argument("--force", action="store_true", help="Ook geverifieerde profielen overschrijven.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Alleen controleren; niets opslaan."
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="Ook geverifieerde profielen overschrijven."
+        )
 
     def handle(self, *args, file, dry_run=False, force=False, **options):
         try:

@@ -63,7 +63,16 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["id", "residency", "starts_at", "location", "agenda", "notes", "status", "actions"]
+        fields = [
+            "id",
+            "residency",
+            "starts_at",
+            "location",
+            "agenda",
+            "notes",
+            "status",
+            "actions",
+        ]
 
 
 class MeetingInputSerializer(serializers.Serializer):
@@ -85,7 +94,16 @@ class SignalSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Signal
-        fields = ["id", "residency", "title", "description", "status", "closed_at", "knelpunt", "responses"]
+        fields = [
+            "id",
+            "residency",
+            "title",
+            "description",
+            "status",
+            "closed_at",
+            "knelpunt",
+            "responses",
+        ]
 
 
 class SignalInputSerializer(serializers.Serializer):
@@ -96,4 +114,6 @@ class SignalInputSerializer(serializers.Serializer):
 class SignalResponseInputSerializer(serializers.Serializer):
     partner = serializers.IntegerField()
     text = serializers.CharField(max_length=4000)
-    closure = serializers.ChoiceField(choices=SignalResponse.Closure.choices, required=False, default="")
+    closure = serializers.ChoiceField(
+        choices=SignalResponse.Closure.choices, required=False, default=""
+    )

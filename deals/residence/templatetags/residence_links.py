@@ -15,4 +15,8 @@ def residencies_for(context, deal):
     request = context.get("request")
     if request is None or deal is None:
         return []
-    return list(selectors.residency_list(actor=request.user).filter(deal=deal).order_by("-start_date", "-pk"))
+    return list(
+        selectors.residency_list(actor=request.user)
+        .filter(deal=deal)
+        .order_by("-start_date", "-pk")
+    )

@@ -15,10 +15,16 @@ def audit_trail_link(context, obj):
     """A link to the trail of ``obj``, shown only to those who may read it."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    allowed = obj is not None and user is not None and selectors.may_view_audit(actor=user, target=obj)
+    allowed = (
+        obj is not None and user is not None and selectors.may_view_audit(actor=user, target=obj)
+    )
     url = ""
     if allowed:
-        url = reverse("core:audit-list") + "?" + urlencode({"type": obj._meta.label_lower, "id": obj.pk})
+        url = (
+            reverse("core:audit-list")
+            + "?"
+            + urlencode({"type": obj._meta.label_lower, "id": obj.pk})
+        )
     return {"allowed": allowed, "url": url, "obj": obj}
 
 

@@ -102,15 +102,35 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--factors", default="1,20", help="Schaalfactoren, komma-gescheiden.")
-        parser.add_argument("--requests", type=int, default=30, help="Verzoeken per pagina (na opwarmen).")
+        parser.add_argument(
+            "--requests", type=int, default=30, help="Verzoeken per pagina (na opwarmen)."
+        )
         parser.add_argument("--skip-load", action="store_true", help="Sla de belastingtest over.")
-        parser.add_argument("--skip-draft", action="store_true", help="Sla het meten van het kompasconcept over.")
+        parser.add_argument(
+            "--skip-draft", action="store_true", help="Sla het meten van het kompasconcept over."
+        )
         parser.add_argument("--keep", action="store_true", help="Laat de meetdatabases staan.")
-        parser.add_argument("--reuse", action="store_true", help="Gebruik een bestaande, gevulde meetdatabase.")
+        parser.add_argument(
+            "--reuse", action="store_true", help="Gebruik een bestaande, gevulde meetdatabase."
+        )
         parser.add_argument("--load-seconds", type=int, default=20)
-        parser.add_argument("--no-doc", action="store_true", help="Schrijf docs/benchmarks.md niet.")
+        parser.add_argument(
+            "--no-doc", action="store_true", help="Schrijf docs/benchmarks.md niet."
+        )
 
-    def handle(self, *args, factors, requests, skip_load, skip_draft, keep, reuse, load_seconds, no_doc, **opts):
+    def handle(
+        self,
+        *args,
+        factors,
+        requests,
+        skip_load,
+        skip_draft,
+        keep,
+        reuse,
+        load_seconds,
+        no_doc,
+        **opts,
+    ):
         try:
             factor_list = [float(f) for f in factors.split(",") if f.strip()]
         except ValueError as exc:
@@ -124,14 +144,23 @@ class Command(BaseCommand):
         for factor in factor_list:
             name = f"reisgids_bench_f{str(factor).replace('.', '_').removesuffix('_0')}"
             results[factor] = self.run_factor(
-                factor, name, requests, skip_load or factor != factor_list[-1], skip_draft, keep, reuse, load_seconds
+                factor,
+                name,
+                requests,
+                skip_load or factor != factor_list[-1],
+                skip_draft,
+                keep,
+                reuse,
+                load_seconds,
             )
         report = self.report(results, factor_list, requests)
         self.stdout.write(report)
         if not no_doc:
             existing = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
             DOC.write_text(with_notes_kept(report, existing), encoding="utf-8")
-            self.stdout.write(self.style.SUCCESS(f"Geschreven: {DOC.relative_to(settings.BASE_DIR)}"))
+            self.stdout.write(
+                self.style.SUCCESS(f"Geschreven: {DOC.relative_to(settings.BASE_DIR)}")
+            )
 
     # --- One database per factor -------------------------------------------------------------
 
@@ -160,7 +189,9 @@ class Command(BaseCommand):
                 counts = seeder.run_all()
                 result["seed_seconds"] = time.perf_counter() - start
                 result["rows"] = sum(counts.values())
-                self.stdout.write(f"  gevuld: {result['rows']} rijen in {result['seed_seconds']:.1f} s")
+                self.stdout.write(
+                    f"  gevuld: {result['rows']} rijen in {result['seed_seconds']:.1f} s"
+                )
             fixtures = self.fixtures()
             result["pages"] = self.measure(fixtures, requests)
             if not skip_draft:
@@ -185,11 +216,15 @@ class Command(BaseCommand):
         theme = Theme.objects.order_by("pk").first()
         gebied = Area.objects.filter(kind=Area.Kind.GEBIED).order_by("pk").first()
         report_round = (
-            SchouwRound.objects.filter(status=SchouwRound.Status.AFGEROND, participants__kind="partner")
+            SchouwRound.objects.filter(
+                status=SchouwRound.Status.AFGEROND, participants__kind="partner"
+            )
             .order_by("pk")
             .first()
         )
-        participant = report_round.participants.filter(kind=Participant.Kind.PARTNER).order_by("pk").first()
+        participant = (
+            report_round.participants.filter(kind=Participant.Kind.PARTNER).order_by("pk").first()
+        )
         deal = Deal.objects.filter(pk=report_round.deal_id).get()
         return {
             "theme": theme.slug,
@@ -212,7 +247,12 @@ class Command(BaseCommand):
                 None,
                 PAGINATED,
             ),
-            ("Atlas: kaartlaag (GeoJSON)", f"/api/v1/atlas.geojson?theme={t}&area={g}", None, "layer"),
+            (
+                "Atlas: kaartlaag (GeoJSON)",
+                f"/api/v1/atlas.geojson?theme={t}&area={g}",
+                None,
+                "layer",
+            ),
             ("Deals: register", "/deals/", f["ambtenaar"], PAGINATED),
             ("Deals: deal met tijdlijn", f"/deals/{f['deal']}/", f["insider"], "detail"),
             ("Schouw: rapport", f"/schouw/{f['round']}/rapport/", f["insider"], "detail"),
@@ -231,7 +271,9 @@ class Command(BaseCommand):
     def measure(self, fixtures, requests):
         from rest_framework.throttling import SimpleRateThrottle
 
-        SimpleRateThrottle.THROTTLE_RATES = defaultdict(lambda: None)  # speed is measured, not the rate limits
+        SimpleRateThrottle.THROTTLE_RATES = defaultdict(
+            lambda: None
+        )  # speed is measured, not the rate limits
         out = {}
         with override_settings(ROOT_URLCONF=BENCH_URLCONF, DEBUG=False, ALLOWED_HOSTS=["*"]):
             clients = {}
@@ -270,7 +312,9 @@ class Command(BaseCommand):
     def subprocess_env(self, name):
         env = dict(os.environ)
         # The same server as this process (a TCP host or the embedded server's socket), another database.
-        url = urllib.parse.urlsplit(env.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/reisgids")
+        url = urllib.parse.urlsplit(
+            env.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/reisgids"
+        )
         env["DATABASE_URL"] = urllib.parse.urlunsplit(url._replace(path=f"/{name}"))
         env["API_THROTTLE_ANON"] = env["API_THROTTLE_USER"] = "1000000/second"
         return env
@@ -359,14 +403,18 @@ class Command(BaseCommand):
                         timeout=seconds + 60,
                     )
                     with open(f"{tmp}/run_stats.csv", newline="") as stats:
-                        values = next(row for row in csv.DictReader(stats) if row["Name"] == "Aggregated")
+                        values = next(
+                            row for row in csv.DictReader(stats) if row["Name"] == "Aggregated"
+                        )
                     out[label] = {
                         "rps": float(values["Requests/s"]),
                         "failures": int(values["Failure Count"]),
                         "requests": int(values["Request Count"]),
                         "median": float(values["Median Response Time"]),
                     }
-                    self.stdout.write(f"  belasting {label:<30} {out[label]['rps']:7.1f} verzoeken/s")
+                    self.stdout.write(
+                        f"  belasting {label:<30} {out[label]['rps']:7.1f} verzoeken/s"
+                    )
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -386,7 +434,9 @@ class Command(BaseCommand):
         mem = ""
         try:
             kb = next(
-                int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")
+                int(x.split()[1])
+                for x in Path("/proc/meminfo").read_text().splitlines()
+                if x.startswith("MemTotal")
             )
             mem = f"{kb / 2**20:.0f} GiB"
         except (OSError, StopIteration):
@@ -411,7 +461,9 @@ class Command(BaseCommand):
         for factor in factors:
             seed = results[factor].get("seed_seconds")
             if seed is not None:
-                lines.append(f"- Seeding factor {factor:g}: {results[factor]['rows']} rows in {seed:.0f} s")
+                lines.append(
+                    f"- Seeding factor {factor:g}: {results[factor]['rows']} rows in {seed:.0f} s"
+                )
         lines += [
             "",
             "## Pages (milliseconds; queries per request)",
@@ -432,7 +484,9 @@ class Command(BaseCommand):
             if label == floor:
                 continue
             if row["queries"] > 15 or row["queries"] > base["queries"]:
-                missed.append(f"{label}: {base['queries']} / {row['queries']} queries at f{lo:g} / f{hi:g} (budget 15)")
+                missed.append(
+                    f"{label}: {base['queries']} / {row['queries']} queries at f{lo:g} / f{hi:g} (budget 15)"
+                )
             if vs_floor > 4:
                 missed.append(f"{label}: page / floor {vs_floor:.1f} > 4")
             if row["kind"] in (PAGINATED, "search") and growth > 1.5:

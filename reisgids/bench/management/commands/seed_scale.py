@@ -24,10 +24,18 @@ class Command(BaseCommand):
     help = "Maak synthetische gegevens op de schaal van een stad (factor 1 is Rotterdam nu)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--factor", type=_factor, default=1.0, help="Schaal: 1 is Rotterdam nu; 0.05 mag ook.")
-        parser.add_argument("--seed", type=int, default=20260, help="Startwaarde van de toevalsgenerator.")
+        parser.add_argument(
+            "--factor", type=_factor, default=1.0, help="Schaal: 1 is Rotterdam nu; 0.05 mag ook."
+        )
+        parser.add_argument(
+            "--seed", type=int, default=20260, help="Startwaarde van de toevalsgenerator."
+        )
         group = parser.add_mutually_exclusive_group()
-        group.add_argument("--append", action="store_true", help="Toevoegen aan een database die al gegevens heeft.")
+        group.add_argument(
+            "--append",
+            action="store_true",
+            help="Toevoegen aan een database die al gegevens heeft.",
+        )
         group.add_argument("--flush", action="store_true", help="Eerst alle gegevens wissen.")
 
     def handle(self, *args, factor, seed, append, flush, **options):
@@ -43,4 +51,8 @@ class Command(BaseCommand):
         seconds = time.perf_counter() - start
         for label, count in sorted(counts.items()):
             self.stdout.write(f"  {label:<40} {count:>9}")
-        self.stdout.write(self.style.SUCCESS(f"Factor {factor:g}: {sum(counts.values())} rijen in {seconds:.1f} s."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Factor {factor:g}: {sum(counts.values())} rijen in {seconds:.1f} s."
+            )
+        )

@@ -23,7 +23,11 @@ class Command(BaseCommand):
         if output:
             path = Path(output)
         else:
-            path = Path(settings.BASE_DIR) / "backups" / f"reisgids-{timezone.localtime():%Y%m%d-%H%M%S}.dump"
+            path = (
+                Path(settings.BASE_DIR)
+                / "backups"
+                / f"reisgids-{timezone.localtime():%Y%m%d-%H%M%S}.dump"
+            )
         if path.exists():
             raise CommandError(f"{path} bestaat al; kies een andere naam.")
         target = backup.Target.from_settings()
@@ -32,5 +36,9 @@ class Command(BaseCommand):
         except ApplicationError as exc:
             raise CommandError(exc.message) from exc
         size = path.stat().st_size
-        self.stdout.write(self.style.SUCCESS(f"Reservekopie van {target.name} geschreven naar {path} ({size} bytes)."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Reservekopie van {target.name} geschreven naar {path} ({size} bytes)."
+            )
+        )
         return None

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     help = "Zet een reservekopie (pg_dump, custom format) terug in de database."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?", help="De reservekopie, bijvoorbeeld backups/reisgids.dump.")
+        parser.add_argument(
+            "file", nargs="?", help="De reservekopie, bijvoorbeeld backups/reisgids.dump."
+        )
         parser.add_argument(
             "--no-input",
             action="store_false",
@@ -30,12 +32,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, file=None, yes=False, **options):
         if not file:
-            raise CommandError("Geef de reservekopie op, bijvoorbeeld: make restore FILE=backups/reisgids.dump")
+            raise CommandError(
+                "Geef de reservekopie op, bijvoorbeeld: make restore FILE=backups/reisgids.dump"
+            )
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"Het bestand {path} bestaat niet.")
         target = backup.Target.from_settings()
-        if backup.has_data() and not yes and not self._confirmed(target.name, options.get("interactive", True)):
+        if (
+            backup.has_data()
+            and not yes
+            and not self._confirmed(target.name, options.get("interactive", True))
+        ):
             raise CommandError(
                 f"De database {target.name} bevat al gegevens. Terugzetten overschrijft die; "
                 "herhaal met --yes als dat de bedoeling is."
@@ -49,5 +57,7 @@ class Command(BaseCommand):
     def _confirmed(self, name: str, interactive: bool) -> bool:
         if not interactive or not sys.stdin.isatty():
             return False
-        answer = input(f"De database {name} bevat al gegevens. Overschrijven? Typ 'ja' om door te gaan: ")
+        answer = input(
+            f"De database {name} bevat al gegevens. Overschrijven? Typ 'ja' om door te gaan: "
+        )
         return answer.strip().lower() == "ja"

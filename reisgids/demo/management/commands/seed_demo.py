@@ -12,14 +12,26 @@ from django.utils.text import slugify
 
 from atlas.models import Area, Membership, Organisation, Theme
 from reisgids.core.roles import Role
-from reisgids.demo import atlas_data, data, deals_data, kompas_data, network_data, residence_data, schouw_data
+from reisgids.demo import (
+    atlas_data,
+    data,
+    deals_data,
+    kompas_data,
+    network_data,
+    residence_data,
+    schouw_data,
+)
 
 
 class Command(BaseCommand):
     help = "Laad de demogegevens (idempotent)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true", help="Alleen laden als er nog geen organisaties zijn.")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Alleen laden als er nog geen organisaties zijn.",
+        )
 
     def handle(self, *args, if_empty=False, **options):
         for role in Role:
@@ -46,7 +58,13 @@ class Command(BaseCommand):
         for gebied, (lat, lon, wijken) in data.AREAS.items():
             parent, _ = Area.objects.update_or_create(
                 slug=slugify(gebied),
-                defaults={"name": gebied, "kind": Area.Kind.GEBIED, "parent": None, "latitude": lat, "longitude": lon},
+                defaults={
+                    "name": gebied,
+                    "kind": Area.Kind.GEBIED,
+                    "parent": None,
+                    "latitude": lat,
+                    "longitude": lon,
+                },
             )
             areas[gebied] = parent
             for wijk, wlat, wlon in wijken:
@@ -64,7 +82,16 @@ class Command(BaseCommand):
                 )
                 if areas[wijk] is None:
                     areas[wijk] = obj
-        for slug, name, type_, description, website, citywide, area_names, theme_words in data.ORGANISATIONS:
+        for (
+            slug,
+            name,
+            type_,
+            description,
+            website,
+            citywide,
+            area_names,
+            theme_words,
+        ) in data.ORGANISATIONS:
             org, _ = Organisation.objects.update_or_create(
                 slug=slug,
                 defaults={
@@ -77,7 +104,9 @@ class Command(BaseCommand):
                 },
             )
             org.areas.set(areas[a] for a in area_names)
-            org.themes.set(t for n, t in themes.items() if any(n.startswith(w) for w in theme_words))
+            org.themes.set(
+                t for n, t in themes.items() if any(n.startswith(w) for w in theme_words)
+            )
         User = get_user_model()
         for email, name, role, org_slug, org_role in data.USERS:
             user, created = User.objects.get_or_create(email=email, defaults={"name": name})
@@ -107,7 +136,9 @@ class Command(BaseCommand):
             user=applicant,
             organisation=Organisation.objects.get(slug="logeerhuis-de-buren"),
             status=Membership.Status.AANGEVRAAGD,
-            defaults={"motivation": "Ik ben vrijwilliger bij het logeerhuis en coördineer de respijtzorg."},
+            defaults={
+                "motivation": "Ik ben vrijwilliger bij het logeerhuis en coördineer de respijtzorg."
+            },
         )
         residence_data.load()
         schouw_data.load()
