@@ -5,7 +5,6 @@ small commits of its own (so the page can show it while it runs) and writes the 
 one atomic block at the end.
 """
 
-import calendar
 import datetime
 import itertools
 import logging
@@ -24,6 +23,7 @@ from atlas import services as atlas_services
 from deals import selectors as deals_selectors
 from deals import services as deals_services
 from deals.residence import selectors as residence_selectors
+from reisgids.core.dates import add_months
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.permissions import is_ambtenaar, is_bestuurder
 from reisgids.core.services import audit_record
@@ -86,14 +86,6 @@ def _refused_step(edition: Edition) -> str:
 
 
 # --- Periods -----------------------------------------------------------------------------------
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def _cadence() -> int:

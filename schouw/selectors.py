@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from atlas import selectors as atlas_selectors
 from deals.residence import selectors as residence_selectors
+from reisgids.core.dates import add_months, frequency_months
 
 from .guests import Guest, link_is_valid, token_hash
 from .models import Appraisal, Criterion, Lesson, Observation, Participant, SchouwRound
@@ -331,7 +332,6 @@ def lessons_waiting_for_kennisbank():
 def deals_due_for_schouw(*, day: datetime.date) -> list[tuple]:
     """(deal, due date) for running deals with a schouw agreement whose next round is due: the
     agreed frequency after the last round (or after the deal started), and no round under way."""
-    from .services import add_months, frequency_months
 
     ProcessAgreement = apps.get_model("deals", "ProcessAgreement")
     agreements = (

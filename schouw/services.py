@@ -6,7 +6,6 @@ ervaringsdeskundigen who entered through their personal link.
 """
 
 import datetime
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -1023,54 +1022,6 @@ def report_publication_agree(*, actor, schouw_round: SchouwRound, partner) -> Pu
 
 
 # --- Reminders (scheduled by beat) ------------------------------------------------------------------
-
-FREQUENCY_WORDS = [
-    (r"kwarta", 3),
-    (r"halfjaar|half jaar|halfjaarlijks|twee keer per jaar|2 keer per jaar|2x per jaar", 6),
-    (r"maand", 1),
-    (r"jaar|jaarlijks", 12),
-]
-
-
-def frequency_months(text: str) -> int:
-    """How many months between rounds, read from the deal's agreement ("halfjaarlijks", "elke 4
-    maanden", "3 keer per jaar"). The seed fixes no frequency; anything unreadable counts as yearly,
-    like the classic schouw."""
-    text = (text or "").lower()
-    match = re.search(r"(\d+)\s*(?:keer|x)\s*per\s*jaar", text)
-    if match and int(match.group(1)) > 0:
-        return max(1, 12 // int(match.group(1)))
-    match = re.search(r"(\d+)\s*maand", text)
-    if match and int(match.group(1)) > 0:
-        return int(match.group(1))
-    match = re.search(r"(\d+)\s*jaar", text)
-    if match and int(match.group(1)) > 0:
-        return 12 * int(match.group(1))
-    for pattern, months in FREQUENCY_WORDS:
-        if re.search(pattern, text):
-            return months
-    return 12
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    last = [
-        31,
-        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ]
-    return datetime.date(year, month, min(day.day, last[month - 1]))
 
 
 def schouw_reminders_send(*, day: datetime.date | None = None) -> int:

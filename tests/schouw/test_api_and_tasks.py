@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from schouw import services, tasks
+from reisgids.core.dates import add_months
+from schouw import tasks
 from schouw.models import SchouwReminder
 
 from ..factories import ProcessAgreementFactory, SchouwRoundFactory
@@ -161,7 +162,7 @@ def test_the_last_round_sets_the_next_due_date(world):
     )
     assert tasks.schouw_reminders_send() == 1
     last = timezone.localdate() - datetime.timedelta(days=100)
-    assert SchouwReminder.objects.get().due_on == services.add_months(last, 3)
+    assert SchouwReminder.objects.get().due_on == add_months(last, 3)
 
 
 def test_queued_lessons_are_delivered_again(world):
