@@ -41,7 +41,11 @@ def test_transition_saves_the_new_state_with_the_other_changes_and_audits_it():
     edition = lock(KompasEditionFactory(status=S.CONCEPT))  # as a service loads it
     edition.summary = "Samen opgesteld."
     transition(
-        edition, workflow=EDITIONS, to=S.CONSULTATIE, actor=actor, action="edition_consultation_open"
+        edition,
+        workflow=EDITIONS,
+        to=S.CONSULTATIE,
+        actor=actor,
+        action="edition_consultation_open",
     )
     edition.refresh_from_db()
     assert (edition.status, edition.summary) == (S.CONSULTATIE, "Samen opgesteld.")
