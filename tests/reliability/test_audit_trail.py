@@ -40,19 +40,28 @@ from tests.factories import (
 
 TODAY = datetime.date.today()
 
+
 # The service modules of the audited aggregates: organisations (directory), lessons, deals,
 # residencies, schouw rounds and kompas editions, with everything that belongs to them.
+def _with_submodules(name: str) -> list[str]:
+    """A services module, or every public module of a services package."""
+    module = importlib.import_module(name)
+    if not hasattr(module, "__path__"):
+        return [name]
+    return [
+        f"{name}.{m.name}"
+        for m in pkgutil.iter_modules(module.__path__)
+        if not m.name.startswith("_")
+    ]
+
+
 AUDITED_MODULES = [
     "atlas.services.directory",
     "atlas.services.lessons",
-    *[
-        f"deals.services.{m.name}"
-        for m in pkgutil.iter_modules(importlib.import_module("deals.services").__path__)
-        if not m.name.startswith("_")
-    ],
-    "deals.residence.services",
-    "schouw.services",
-    "kompas.services",
+    *_with_submodules("deals.services"),
+    *_with_submodules("deals.residence.services"),
+    *_with_submodules("schouw.services"),
+    *_with_submodules("kompas.services"),
 ]
 
 # Public functions of those modules that are not write services of the aggregates, with the reason.
@@ -65,8 +74,6 @@ HELPERS = {
     "checkin_period": "pure: the first day of the check-in period of a date",
     "participant_of": "read: the participant a person or guest is in a round",
     "guest_link": "pure: the address of a guest link",
-    "frequency_months": "pure: the agreed schouw frequency in months",
-    "add_months": "pure: date arithmetic",
     "draft_is_due": "read: whether the kompas draft task should run",
     "voice_of": "read: the voice a person speaks with in the consultation",
     "cited_addresses": "read: addresses of the people whose knelpunt or deal an edition cites",
