@@ -5,19 +5,151 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from . import privacy, selectors, services
-from .errors import ApplicationError
+from .actions import Action, local_next
+from .errors import ApplicationError, error_text, form_errors_text
 from .forms import ErasureForm, RegisterForm
 from .throttling import RateLimitMixin
+
+# --- One base for every POST that calls a service -----------------------------------------------
+
+
+class ServiceCallMixin:
+    """The only place where a service's refusal becomes what the person sees.
+
+    A refusal is an :class:`ApplicationError` or a ``ValidationError``: on a form, field errors go
+    to their field and the rest to the top; without a form it becomes an error message.
+    """
+
+    refusals = (ApplicationError, ValidationError)
+
+    def refuse(self, exc, form=None) -> None:
+        if form is None:
+            messages.error(self.request, error_text(exc))
+        elif isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error_text(exc))
+
+
+class ServiceActionView(ServiceCallMixin, View):
+    """Every POST on an object's page: load the object, validate an optional form, call one
+    service, say what happened and go back to the object (or a safe ``next``).
+
+    Subclasses declare ``actions`` (slug → :class:`~reisgids.core.actions.Action`), the keyword
+    the services take the object by (``object_argument``) and ``get_object()``. An action with
+    ``confirm`` first shows a page that says what will happen; its button posts the same data
+    again with ``confirmed``.
+    """
+
+    actions: dict[str, Action] = {}
+    object_argument = "object"
+    confirm_template_name = "components/confirm_page.html"
+    missing_message = gettext_lazy("Dit onderdeel bestaat niet (meer).")
+    missing = (ObjectDoesNotExist,)
+
+    def get_object(self):  # pragma: no cover - every subclass says how it loads its object
+        raise NotImplementedError
+
+    def get_actor(self):
+        return self.request.user
+
+    def get_success_url(self) -> str:
+        return local_next(self.request, self.object.get_absolute_url())
+
+    def get_form_kwargs(self, action: Action) -> dict:
+        return {}
+
+    def invalid_form_text(self, form) -> str:
+        return _("Dit is niet gelukt: %(e)s") % {"e": form_errors_text(form)}
+
+    def post(self, request, *args, **kwargs):
+        action = self.actions.get(kwargs.get("action", ""))
+        if action is None:
+            raise Http404
+        self.action = action
+        self.object = self.get_object()
+        cleaned = {}
+        if action.form is not None:
+            form = action.form(request.POST, request.FILES, **self.get_form_kwargs(action))
+            if not form.is_valid():
+                messages.error(request, self.invalid_form_text(form))
+                return redirect(self.get_success_url())
+            cleaned = dict(form.cleaned_data)
+        if action.confirm is not None and not request.POST.get("confirmed"):
+            return self.confirmation(action)
+        try:
+            arguments = (
+                action.arguments(self, cleaned)
+                if action.arguments is not None
+                else {self.object_argument: self.object, **cleaned}
+            )
+            result = action.service(actor=self.get_actor(), **arguments)
+        except self.refusals as exc:
+            self.refuse(exc)
+        except self.missing:
+            messages.error(request, self.missing_message)
+        else:
+            if isinstance(result, HttpResponse):
+                return result
+            message = action.success_message(result, cleaned)
+            if message:
+                messages.success(request, message)
+        return redirect(self.get_success_url())
+
+    def confirmation(self, action: Action) -> HttpResponse:
+        """The page that asks first; it posts everything that was sent once more, confirmed."""
+        posted = [
+            (name, value)
+            for name, values in self.request.POST.lists()
+            if name not in ("csrfmiddlewaretoken", "confirmed")
+            for value in values
+        ]
+        return render(
+            self.request,
+            self.confirm_template_name,
+            {
+                "confirm": action.confirm,
+                "object": self.object,
+                "posted": posted,
+                "back": self.get_success_url(),
+            },
+        )
+
+
+class ServiceFormView(ServiceCallMixin, FormView):
+    """A form whose valid data go to one service; a refusal comes back on the form, with
+    everything the person typed still in it."""
+
+    success_message = ""
+
+    def call(self, data):  # pragma: no cover - every subclass says which service it calls
+        raise NotImplementedError
+
+    def get_success_url(self, obj=None) -> str:
+        return obj.get_absolute_url()
+
+    def form_valid(self, form):
+        try:
+            obj = self.call(dict(form.cleaned_data))
+        except self.refusals as exc:
+            self.refuse(exc, form)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url(obj))
 
 
 class HomeView(TemplateView):
