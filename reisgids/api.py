@@ -137,6 +137,9 @@ class APIRootView(APIView):
 
     permission_classes = [AllowAny]
 
+    def get_view_name(self):
+        return _("API van de Reisgids, versie 1")
+
     @extend_schema(
         operation_id="api_root",
         summary="Alle eindpunten van versie 1",

@@ -97,3 +97,4 @@ def test_api_root_in_a_browser_is_the_browsable_page(client):
     html = response.content.decode()
     assert "http://testserver/api/v1/organisations/" in html
     assert "http://testserver/api/schema/" in html
+    assert "API van de Reisgids, versie 1" in html
