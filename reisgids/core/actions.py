@@ -8,21 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+else:
+    StrOrPromise = str
 
 
 @dataclass(frozen=True)
 class Confirm:
     """An action that asks first, on a page of its own (or a dialog where JavaScript runs)."""
 
-    title: str
-    text: str
+    title: StrOrPromise
+    text: StrOrPromise
     #: Whether the person can undo it later; the confirmation page says so either way.
     undoable: bool = False
-    button: str = _("Ja, ga door")
+    #: The text of the button that goes ahead; by default "Ja, ga door".
+    button: StrOrPromise = ""
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class Action:
     """
 
     service: Callable[..., Any]
-    message: str | Callable[[Any, Mapping[str, Any]], str] = ""
+    message: StrOrPromise | Callable[[Any, Mapping[str, Any]], str] = ""
     form: type | None = None
     arguments: Callable[[Any, Mapping[str, Any]], Mapping[str, Any]] | None = None
     confirm: Confirm | None = None

@@ -15,7 +15,7 @@ from rest_framework.views import exception_handler
 class ApplicationError(Exception):
     """A refusal a user can understand: the message is shown as is (in Dutch, via gettext)."""
 
-    status_code = status.HTTP_400_BAD_REQUEST
+    status_code: int = status.HTTP_400_BAD_REQUEST
 
     def __init__(self, message, *, extra=None):
         super().__init__(message)

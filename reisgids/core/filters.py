@@ -50,7 +50,7 @@ class AuditEventFilter(django_filters.FilterSet):
 
     class Meta:
         model = AuditEvent
-        fields = []
+        fields: list[str] = []
 
     def filter_record(self, queryset, name, value):
         """Type and id together: the record and its parts; either alone: a plain match."""

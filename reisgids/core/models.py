@@ -54,9 +54,9 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person with an account. Logs in with e-mail address; roles are groups (see roles.py)."""
 
-    username = None
-    first_name = None
-    last_name = None
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mailadres"), unique=True)
     name = models.CharField(_("naam"), max_length=150)
     bio = models.TextField(
@@ -71,7 +71,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc,assignment]
 
     class Meta:
         verbose_name = _("gebruiker")

@@ -101,7 +101,7 @@ def worker_status() -> dict:
 def health() -> tuple[dict, bool]:
     db = database_status()
     broker = broker_status()
-    report = {"database": db, "broker": broker}
+    report: dict[str, object] = {"database": db, "broker": broker}
     if db["ok"]:
         report["worker"] = worker_status()
     healthy = db["ok"] and broker["ok"]

@@ -7,7 +7,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
@@ -32,7 +32,8 @@ class ServiceCallMixin:
     to their field and the rest to the top; without a form it becomes an error message.
     """
 
-    refusals = (ApplicationError, ValidationError)
+    refusals: tuple[type[Exception], ...] = (ApplicationError, ValidationError)
+    request: HttpRequest
 
     def refuse(self, exc, form=None) -> None:
         if form is None:

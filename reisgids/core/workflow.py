@@ -38,7 +38,7 @@ class Workflow:
     refusal: Callable[[models.Model], str] | None = field(default=None, compare=False)
 
     def __post_init__(self):
-        choices = {value for value, _label in self.model._meta.get_field(self.state_field).choices}
+        choices = self.states
         named = set(self.transitions) | {
             t for targets in self.transitions.values() for t in targets
         }
@@ -50,9 +50,8 @@ class Workflow:
 
     @property
     def states(self) -> frozenset[str]:
-        return frozenset(
-            value for value, _label in self.model._meta.get_field(self.state_field).choices
-        )
+        field = self.model._meta.get_field(self.state_field)
+        return frozenset(value for value, _label in getattr(field, "choices", None) or ())
 
     @property
     def edges(self) -> frozenset[tuple[str, str]]:
@@ -91,7 +90,7 @@ def lock(
     obj: models.Model, *, select_related: Iterable[str] = (), prefetch_related: Iterable[str] = ()
 ):
     """The record re-read under a row lock (its own row only), with what the checks will read."""
-    queryset = type(obj).objects.select_for_update(of=("self",))
+    queryset = type(obj)._default_manager.select_for_update(of=("self",))
     if select_related:
         queryset = queryset.select_related(*select_related)
     if prefetch_related:
@@ -133,7 +132,7 @@ def transition(
     with transaction.atomic():
         current = (
             type(obj)
-            .objects.select_for_update(of=("self",))
+            ._default_manager.select_for_update(of=("self",))
             .values_list(workflow.state_field, flat=True)
             .get(pk=obj.pk)
         )
