@@ -63,9 +63,12 @@ INSTALLED_APPS = [
     "deals.residence",
     "schouw",
     "kompas",
-    "reisgids.demo",
-    "reisgids.bench",
 ]
+# The demo data (seed_demo) and the benchmark (bench) sit above every app and are installed only
+# outside production, where REISGIDS_DEMO=0 leaves them out too; production never has them.
+DEMO = not PRODUCTION and env.bool("REISGIDS_DEMO", default=True)
+if DEMO:
+    INSTALLED_APPS += ["reisgids.demo", "reisgids.bench"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -114,3 +114,35 @@ def test_production_profile_sets_hsts_secure_cookies_and_browser_policies():
     )
     directives = json.loads(csp_line)
     assert directives["script-src"] == ["'self'"] and directives["frame-ancestors"] == ["'none'"]
+
+
+def _installed_apps(**extra) -> list[str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.pop("REISGIDS_DEMO", None)
+    env.update(extra)
+    script = (
+        "import json; from django.conf import settings; print(json.dumps(settings.INSTALLED_APPS))"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_demo_and_benchmark_are_installed_for_developers_and_never_in_production():
+    assert {"reisgids.demo", "reisgids.bench"} <= set(_installed_apps())
+    assert not {"reisgids.demo", "reisgids.bench"} & set(_installed_apps(REISGIDS_DEMO="0"))
+    production = _installed_apps(
+        DJANGO_ENV="production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(45),
+        DJANGO_ALLOWED_HOSTS="reisgids.example",
+        REISGIDS_DEMO="1",
+    )
+    assert "kompas" in production
+    assert not {"reisgids.demo", "reisgids.bench"} & set(production)
