@@ -12,7 +12,7 @@ NPM_STAMP := node_modules/.installed
 DEVRUN := $(PY) -m reisgids.devrun
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test check lint install browser messages bench backup restore e2e screenshots clean
+.PHONY: run test check lint openapi openapi-check install browser messages bench backup restore e2e screenshots clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,19 @@ lint:
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
+	$(MAKE) --no-print-directory openapi-check
+
+# The committed OpenAPI schema (docs/openapi.yaml) is the API's contract: `make openapi` writes
+# it after an API change; `make lint` fails while it differs from the code.
+openapi: $(STAMP)
+	$(PY) manage.py spectacular --validate --file docs/openapi.yaml
+
+openapi-check: $(STAMP)
+	@$(PY) manage.py spectacular --validate --file .openapi-check.yaml
+	@diff -u docs/openapi.yaml .openapi-check.yaml > .openapi-check.diff; status=$$?; \
+	  if [ $$status -ne 0 ]; then cat .openapi-check.diff; \
+	  echo "docs/openapi.yaml is out of date: run 'make openapi' / docs/openapi.yaml loopt achter: voer 'make openapi' uit"; fi; \
+	  rm -f .openapi-check.yaml .openapi-check.diff; exit $$status
 
 messages: install
 	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=.data
