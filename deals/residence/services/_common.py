@@ -1,0 +1,44 @@
+"""Private helpers the residence services share: settings, the deal's timeline, links, text."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from deals import services as deal_services
+from reisgids.core.errors import NotAllowed
+
+from ..models import Residency
+
+TIMELINE_KIND = "anders"
+
+
+def _setting(name: str, default):
+    return settings.REISGIDS.get(name, default)
+
+
+def _require(actor, perm: str, obj, message: str) -> None:
+    if not actor.has_perm(perm, obj):
+        raise NotAllowed(message)
+
+
+def _lock_residency(residency: Residency) -> Residency:
+    return (
+        Residency.objects.select_for_update(of=("self",))
+        .select_related(
+            "deal", "person", "sending_partner__organisation", "host_partner__organisation"
+        )
+        .get(pk=residency.pk)
+    )
+
+
+def _timeline(residency: Residency, actor, text: str) -> None:
+    deal_services.timeline_add(
+        deal=residency.deal, kind=TIMELINE_KIND, actor=actor, text=text, public=False
+    )
+
+
+def _url(name: str, **kwargs) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
+
+
+def _clean_text(value) -> str:
+    return (value or "").strip()
