@@ -1,9 +1,10 @@
 """Private helpers the kompas services share."""
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.db import transaction
 
-from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
+from reisgids.celery import app as celery_app
+from reisgids.core.errors import ApplicationError
 
 from ..models import (
     AgendaItem,
@@ -13,9 +14,16 @@ from ..models import (
 S = Edition.Status
 
 
-def _require(actor, perm: str, obj, message: str) -> None:
-    if actor is None or not actor.has_perm(perm, obj):
-        raise NotAllowed(message)
+def _enqueue(task_name: str, *args) -> None:
+    """Hand a task to the worker once the transaction commits. The task is found by its name in
+    the Celery app, so the services never import ``kompas.tasks`` (which imports them)."""
+
+    def send():
+        if task_name not in celery_app.tasks:
+            celery_app.loader.import_default_modules()  # a web process loads the tasks on first use
+        celery_app.tasks[task_name].delay(*args)
+
+    transaction.on_commit(send)
 
 
 def _clean(instance, *, constraints: bool = True) -> None:
@@ -31,21 +39,6 @@ def _clean(instance, *, constraints: bool = True) -> None:
             else exc.messages
         )
         raise ApplicationError(" ".join(messages)) from exc
-
-
-def _lock(edition: Edition) -> Edition:
-    return Edition.objects.select_for_update().get(pk=edition.pk)
-
-
-def _require_status(edition: Edition, allowed, message: str) -> None:
-    if edition.status not in allowed:
-        raise Conflict(message)
-
-
-def _refused_step(edition: Edition) -> str:
-    return _("Dit kan niet meer: de editie is %(status)s.") % {
-        "status": edition.get_status_display().lower()
-    }
 
 
 def _lock_item(agenda_item: AgendaItem) -> tuple[AgendaItem, Edition]:

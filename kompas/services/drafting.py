@@ -19,6 +19,7 @@ from atlas import selectors as atlas_selectors
 from reisgids.core.dates import add_months
 from reisgids.core.errors import Conflict
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import require
 
 from .. import selectors, sources
 from ..models import (
@@ -29,7 +30,7 @@ from ..models import (
     Priority,
     Proposal,
 )
-from ._common import S, _clean, _require
+from ._common import S, _clean, _enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -78,9 +79,7 @@ def draft_is_due(*, today: datetime.date | None = None) -> bool:
 
 def draft_run_start(*, actor) -> DraftRun:
     """Start the drafting task by hand; the page polls the returned run."""
-    from .. import tasks
-
-    _require(
+    require(
         actor,
         "kompas.draft_edition",
         None,
@@ -114,7 +113,7 @@ def draft_run_start(*, actor) -> DraftRun:
         _clean(run)
         run.save()
         audit_record(actor=actor, action="kompas_draft_start", target=run)
-        transaction.on_commit(lambda: tasks.edition_draft.delay(run.pk))
+        _enqueue("kompas.tasks.edition_draft", run.pk)
     return run
 
 
@@ -152,7 +151,7 @@ def edition_draft(
     and theme, with candidate proposals and priorities. Idempotent: re-running updates the same
     concept; an edition past concept is never touched. ``actor`` None is the scheduled system run."""
     if actor is not None:
-        _require(
+        require(
             actor,
             "kompas.draft_edition",
             None,

@@ -10,6 +10,7 @@ from atlas import services as atlas_services
 from deals import services as deals_services
 from reisgids.core.errors import ApplicationError
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state, transition
 
 from ..models import (
     AgendaItem,
@@ -17,45 +18,53 @@ from ..models import (
     Priority,
     Proposal,
 )
-from ._common import S, _clean, _lock, _refused_step, _require, _require_status
+from ..workflow import EDITION
+from ._common import S, _clean, _enqueue
+
+
+def _step(edition: Edition, to: str, *, actor, action: str, changes: dict | None = None):
+    """Move the (locked) edition along an edge of ``EDITION``, saving what the step set on it."""
+    return transition(
+        edition,
+        workflow=EDITION,
+        to=to,
+        actor=actor,
+        action=action,
+        changes=changes,
+        message=EDITION.refused(edition),
+    )
 
 
 @transaction.atomic
 def edition_consultation_open(*, actor, edition: Edition) -> Edition:
-    _require(
+    require(
         actor,
         "kompas.open_consultation",
         edition,
         _("Alleen een contentbeheerder of ambtenaar opent de consultatie."),
     )
-    edition = _lock(edition)
-    _require_status(edition, [S.CONCEPT], _refused_step(edition))
+    edition = lock(edition)
+    require_state(edition, EDITION.sources(S.CONSULTATIE), EDITION.refused(edition))
     if not edition.proposals.exists():
         raise ApplicationError(_("Schrijf eerst ten minste één veranderingsvoorstel."))
-    edition.status = S.CONSULTATIE
     edition.consultation_opened_at = timezone.now()
-    edition.save(update_fields=["status", "consultation_opened_at", "updated_at"])
-    audit_record(actor=actor, action="kompas_consultation_open", target=edition)
-    return edition
+    return _step(edition, S.CONSULTATIE, actor=actor, action="kompas_consultation_open")
 
 
 @transaction.atomic
 def edition_agenda_set(*, actor, edition: Edition) -> Edition:
-    _require(
+    require(
         actor,
         "kompas.manage_agenda",
         edition,
         _("Alleen een ambtenaar of bestuurder zet voorstellen op de agenda."),
     )
-    edition = _lock(edition)
-    _require_status(edition, [S.CONSULTATIE], _refused_step(edition))
+    edition = lock(edition)
+    require_state(edition, EDITION.sources(S.GEAGENDEERD), EDITION.refused(edition))
     if not AgendaItem.objects.filter(proposal__edition=edition).exists():
         raise ApplicationError(_("Zet eerst ten minste één voorstel op de agenda van een gremium."))
-    edition.status = S.GEAGENDEERD
     edition.agenda_set_at = timezone.now()
-    edition.save(update_fields=["status", "agenda_set_at", "updated_at"])
-    audit_record(actor=actor, action="kompas_agenda_set", target=edition)
-    return edition
+    return _step(edition, S.GEAGENDEERD, actor=actor, action="kompas_agenda_set")
 
 
 def _snapshot(edition: Edition, *, actor, at) -> dict:
@@ -142,11 +151,11 @@ def _snapshot(edition: Edition, *, actor, at) -> dict:
 @transaction.atomic
 def edition_adopt(*, actor, edition: Edition) -> Edition:
     """Vaststelling by a bestuurder: freezes the content and sets the deal theme priorities."""
-    _require(
+    require(
         actor, "kompas.adopt_edition", edition, _("Alleen een bestuurder stelt het kompas vast.")
     )
-    edition = _lock(edition)
-    _require_status(edition, [S.GEAGENDEERD], _refused_step(edition))
+    edition = lock(edition)
+    require_state(edition, EDITION.sources(S.VASTGESTELD), EDITION.refused(edition))
     items = AgendaItem.objects.filter(proposal__edition=edition).select_related("proposal")
     if not items.exists():
         raise ApplicationError(_("Er is nog geen enkel voorstel behandeld."))
@@ -157,12 +166,10 @@ def edition_adopt(*, actor, edition: Edition) -> Edition:
             % {"titles": ", ".join(sorted(set(open_items)))}
         )
     now = timezone.now()
-    edition.status = S.VASTGESTELD
     edition.adopted_at = now
     edition.adopted_by = actor
     edition.snapshot = _snapshot(edition, actor=actor, at=now)
     _clean(edition)
-    edition.save()
     start = max(timezone.localdate(now), edition.period_start)
     priorities = [
         {
@@ -182,10 +189,13 @@ def edition_adopt(*, actor, edition: Edition) -> Edition:
         deals_services.deal_theme_priorities_set(
             actor=actor, priorities=priorities, source="kompas"
         )
-    audit_record(
-        actor=actor, action="kompas_adopt", target=edition, changes={"priorities": len(priorities)}
+    return _step(
+        edition,
+        S.VASTGESTELD,
+        actor=actor,
+        action="kompas_adopt",
+        changes={"priorities": len(priorities)},
     )
-    return edition
 
 
 @transaction.atomic
@@ -193,13 +203,11 @@ def edition_feedback_publish(
     *, actor, edition: Edition, feedback: str, new_rules: str = ""
 ) -> Edition:
     """The public terugkoppeling; those whose knelpunt or deal was cited get an e-mail."""
-    from .. import tasks
-
-    _require(
+    require(
         actor, "kompas.publish_feedback", edition, _("U kunt de terugkoppeling niet publiceren.")
     )
-    edition = _lock(edition)
-    _require_status(edition, [S.VASTGESTELD], _refused_step(edition))
+    edition = lock(edition)
+    require_state(edition, EDITION.sources(S.TERUGGEKOPPELD), EDITION.refused(edition))
     feedback = (feedback or "").strip()
     if not feedback:
         raise ApplicationError(
@@ -207,13 +215,11 @@ def edition_feedback_publish(
         )
     edition.feedback = feedback
     edition.new_rules = (new_rules or "").strip()
-    edition.status = S.TERUGGEKOPPELD
     edition.feedback_published_at = timezone.now()
     _clean(edition)
-    edition.save()
-    audit_record(actor=actor, action="kompas_feedback_publish", target=edition)
+    _step(edition, S.TERUGGEKOPPELD, actor=actor, action="kompas_feedback_publish")
     edition_announce_in_news(actor=actor, edition=edition)
-    transaction.on_commit(lambda: tasks.feedback_notify.delay(edition.pk))
+    _enqueue("kompas.tasks.feedback_notify", edition.pk)
     return edition
 
 
@@ -259,33 +265,27 @@ def edition_announce_in_news(*, actor, edition: Edition):
 
 @transaction.atomic
 def edition_monitoring_start(*, actor, edition: Edition) -> Edition:
-    _require(actor, "kompas.run_monitoring", edition, _("U kunt de monitoring niet starten."))
-    edition = _lock(edition)
-    _require_status(edition, [S.TERUGGEKOPPELD], _refused_step(edition))
-    edition.status = S.MONITORING
+    require(actor, "kompas.run_monitoring", edition, _("U kunt de monitoring niet starten."))
+    edition = lock(edition)
+    require_state(edition, EDITION.sources(S.MONITORING), EDITION.refused(edition))
     edition.monitoring_started_at = timezone.now()
-    edition.save(update_fields=["status", "monitoring_started_at", "updated_at"])
-    audit_record(actor=actor, action="kompas_monitoring_start", target=edition)
-    return edition
+    return _step(edition, S.MONITORING, actor=actor, action="kompas_monitoring_start")
 
 
 @transaction.atomic
 def edition_close(*, actor, edition: Edition) -> Edition:
-    _require(actor, "kompas.run_monitoring", edition, _("U kunt deze editie niet sluiten."))
-    edition = _lock(edition)
-    _require_status(edition, [S.MONITORING], _refused_step(edition))
-    edition.status = S.GESLOTEN
+    require(actor, "kompas.run_monitoring", edition, _("U kunt deze editie niet sluiten."))
+    edition = lock(edition)
+    require_state(edition, EDITION.sources(S.GESLOTEN), EDITION.refused(edition))
     edition.closed_at = timezone.now()
-    edition.save(update_fields=["status", "closed_at", "updated_at"])
-    audit_record(actor=actor, action="kompas_close", target=edition)
-    return edition
+    return _step(edition, S.GESLOTEN, actor=actor, action="kompas_close")
 
 
 @transaction.atomic
 def edition_summary_set(*, actor, edition: Edition, summary: str) -> Edition:
-    _require(actor, "kompas.edit_proposals", edition, _("U kunt deze editie niet wijzigen."))
-    edition = _lock(edition)
-    _require_status(edition, Edition.OPEN, _refused_step(edition))
+    require(actor, "kompas.edit_proposals", edition, _("U kunt deze editie niet wijzigen."))
+    edition = lock(edition)
+    require_state(edition, Edition.OPEN, EDITION.refused(edition))
     edition.summary = (summary or "").strip()
     _clean(edition)
     edition.save(update_fields=["summary", "updated_at"])

@@ -8,26 +8,28 @@ from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state
 
 from ..models import (
     AgendaItem,
     Gremium,
     Proposal,
 )
-from ._common import S, _clean, _lock, _lock_item, _refused_step, _require, _require_status
+from ..workflow import EDITION
+from ._common import S, _clean, _lock_item
 
 
 @transaction.atomic
 def gremium_save(
     *, actor, name: str, kind: str, position: int = 0, is_active: bool = True, gremium=None
 ) -> Gremium:
-    _require(
+    require(
         actor,
         "kompas.manage_gremia",
         None,
         _("Alleen een bestuurder of beheerder beheert de gremia."),
     )
-    gremium = Gremium.objects.select_for_update().get(pk=gremium.pk) if gremium else Gremium()
+    gremium = lock(gremium) if gremium else Gremium()
     gremium.name = (name or "").strip()
     gremium.kind = kind
     gremium.position = position
@@ -43,14 +45,14 @@ def agenda_item_create(
     *, actor, proposal: Proposal, gremium: Gremium, date: datetime.date
 ) -> AgendaItem:
     proposal = Proposal.objects.select_related("edition").get(pk=proposal.pk)
-    edition = _lock(proposal.edition)
-    _require(
+    edition = lock(proposal.edition)
+    require(
         actor,
         "kompas.manage_agenda",
         edition,
         _("Alleen een ambtenaar of bestuurder zet voorstellen op de agenda."),
     )
-    _require_status(edition, [S.CONSULTATIE, S.GEAGENDEERD], _refused_step(edition))
+    require_state(edition, [S.CONSULTATIE, S.GEAGENDEERD], EDITION.refused(edition))
     if gremium is None or not gremium.is_active:
         raise ApplicationError(_("Kies een gremium."))
     item = AgendaItem(proposal=proposal, gremium=gremium, date=date)
@@ -75,13 +77,13 @@ def decision_record(
 ) -> AgendaItem:
     """The outcome of a proposal in a gremium, with reasons; an accepted one needs a monitoring plan."""
     item, edition = _lock_item(agenda_item)
-    _require(
+    require(
         actor,
         "kompas.record_decision",
         edition,
         _("Alleen een ambtenaar of bestuurder legt besluiten vast."),
     )
-    _require_status(edition, [S.GEAGENDEERD], _refused_step(edition))
+    require_state(edition, [S.GEAGENDEERD], EDITION.refused(edition))
     if outcome not in AgendaItem.Outcome.values:
         raise ApplicationError(
             _("Kies een besluit: aangenomen, aangepast, afgewezen of aangehouden.")

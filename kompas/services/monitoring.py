@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import require, require_state
 
 from .. import selectors
 from ..models import (
     AgendaItem,
     MonitoringEntry,
 )
-from ._common import S, _clean, _lock_item, _require, _require_status
+from ._common import S, _clean, _lock_item
 
 
 @transaction.atomic
@@ -30,8 +31,8 @@ def monitoring_entry_add(
     next_due: datetime.date | None = None,
 ) -> MonitoringEntry:
     item, edition = _lock_item(agenda_item)
-    _require(actor, "kompas.add_monitoring", edition, _("Log in om een waarneming toe te voegen."))
-    _require_status(
+    require(actor, "kompas.add_monitoring", edition, _("Log in om een waarneming toe te voegen."))
+    require_state(
         edition,
         [S.VASTGESTELD, S.TERUGGEKOPPELD, S.MONITORING],
         _("Monitoring kan vanaf de vaststelling tot de editie gesloten is."),

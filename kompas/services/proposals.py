@@ -8,6 +8,7 @@ from deals.residence import selectors as residence_selectors
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.permissions import is_ambtenaar, is_bestuurder
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state
 
 from ..models import (
     Comment,
@@ -18,7 +19,8 @@ from ..models import (
     Proposal,
     Voice,
 )
-from ._common import S, _clean, _lock, _refused_step, _require, _require_status
+from ..workflow import EDITION
+from ._common import S, _clean
 
 PROPOSAL_FIELDS = (
     "title",
@@ -49,9 +51,9 @@ def proposal_create(
     theme=None,
     evidence_ids=(),
 ) -> Proposal:
-    edition = _lock(edition)
-    _require(actor, "kompas.propose", edition, _("Voorstellen doen kan tijdens de consultatie."))
-    _require_status(edition, [S.CONCEPT, S.CONSULTATIE], _refused_step(edition))
+    edition = lock(edition)
+    require(actor, "kompas.propose", edition, _("Voorstellen doen kan tijdens de consultatie."))
+    require_state(edition, [S.CONCEPT, S.CONSULTATIE], EDITION.refused(edition))
     proposal = Proposal(
         edition=edition,
         title=(title or "").strip(),
@@ -81,7 +83,7 @@ def proposal_update(*, actor, proposal: Proposal, **fields) -> Proposal:
         raise NotAllowed(
             _("Alleen de auteurs en de opstellers van het kompas wijzigen dit voorstel.")
         )
-    _require_status(proposal.edition, [S.CONCEPT, S.CONSULTATIE], _refused_step(proposal.edition))
+    require_state(proposal.edition, [S.CONCEPT, S.CONSULTATIE], EDITION.refused(proposal.edition))
     unknown = set(fields) - set(PROPOSAL_FIELDS)
     if unknown:
         raise ApplicationError(_("Onbekende velden: %(f)s.") % {"f": ", ".join(sorted(unknown))})
@@ -104,7 +106,7 @@ def proposal_co_author_add(*, actor, proposal: Proposal, user) -> Proposal:
         actor.has_perm("kompas.edit_proposals", proposal.edition) or _is_author(actor, proposal)
     ):
         raise NotAllowed(_("Alleen de auteurs nodigen mede-auteurs uit."))
-    _require_status(proposal.edition, [S.CONCEPT, S.CONSULTATIE], _refused_step(proposal.edition))
+    require_state(proposal.edition, [S.CONCEPT, S.CONSULTATIE], EDITION.refused(proposal.edition))
     if user is None or not user.is_active:
         raise ApplicationError(_("Deze persoon is niet gevonden."))
     proposal.co_authors.add(user)
@@ -131,7 +133,7 @@ def voice_of(user) -> str:
 @transaction.atomic
 def comment_create(*, actor, proposal: Proposal, body: str) -> Comment:
     proposal = Proposal.objects.select_related("edition").get(pk=proposal.pk)
-    _require(
+    require(
         actor,
         "kompas.take_part",
         proposal.edition,
@@ -152,7 +154,7 @@ def comment_create(*, actor, proposal: Proposal, body: str) -> Comment:
 @transaction.atomic
 def proposal_endorse(*, actor, proposal: Proposal) -> Endorsement:
     proposal = Proposal.objects.select_related("edition").get(pk=proposal.pk)
-    _require(
+    require(
         actor,
         "kompas.take_part",
         proposal.edition,
@@ -178,9 +180,9 @@ def proposal_endorse(*, actor, proposal: Proposal) -> Endorsement:
 
 @transaction.atomic
 def priority_set(*, actor, edition: Edition, theme, level: int, rationale: str = "") -> Priority:
-    _require(actor, "kompas.edit_proposals", edition, _("U kunt de prioriteiten niet wijzigen."))
-    edition = _lock(edition)
-    _require_status(edition, Edition.OPEN, _refused_step(edition))
+    require(actor, "kompas.edit_proposals", edition, _("U kunt de prioriteiten niet wijzigen."))
+    edition = lock(edition)
+    require_state(edition, Edition.OPEN, EDITION.refused(edition))
     priority = Priority.objects.filter(edition=edition, theme=theme).first() or Priority(
         edition=edition, theme=theme
     )
