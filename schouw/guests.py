@@ -12,6 +12,8 @@ import secrets
 import rules
 from django.utils import timezone
 
+from .models import SchouwRound
+
 TOKEN_HEADER = "HTTP_X_SCHOUW_TOKEN"  # noqa: S105 - a header name, not a secret
 SESSION_KEY = "schouw_guest"
 
@@ -34,7 +36,7 @@ def link_is_valid(participant, now=None) -> bool:
         and participant.revoked_at is None
         and participant.token_expires_at is not None
         and participant.token_expires_at > now
-        and participant.round.status != "afgerond"
+        and participant.round.status != SchouwRound.Status.AFGEROND
     )
 
 

@@ -10,9 +10,11 @@ import rules
 
 from deals import permissions as deal_permissions
 from deals.residence import selectors as residence_selectors
+from deals.residence.models import Residency
 from reisgids.core.permissions import is_beheerder, is_logged_in
 
 from .guests import Guest, link_is_valid
+from .models import SchouwRound
 
 
 def _deal(obj):
@@ -39,7 +41,7 @@ def is_deal_resident(user, obj):
     if deal.pk not in cache:
         cache[deal.pk] = (
             residence_selectors.residency_list(actor=user)
-            .filter(deal=deal, person=user, status="actief")
+            .filter(deal=deal, person=user, status=Residency.Status.ACTIEF)
             .exists()
         )
     return cache[deal.pk]
@@ -58,7 +60,7 @@ def is_round_guest(user, schouw_round):
         isinstance(user, Guest)
         and schouw_round is not None
         and user.participant.round_id == schouw_round.pk
-        and schouw_round.status != "afgerond"
+        and schouw_round.status != SchouwRound.Status.AFGEROND
         and link_is_valid(user.participant)
     )
 

@@ -16,19 +16,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from atlas import selectors as atlas_selectors
+from atlas.models import Membership
+from deals.models import Deal, DealPartner
 from deals.residence import selectors as residence_selectors
+from deals.residence.models import Residency
 from reisgids.core.dates import add_months, frequency_months
 
 from .guests import Guest, link_is_valid, token_hash
 from .models import Appraisal, Criterion, Lesson, Observation, Participant, SchouwRound
 
-ACCEPTED = "geaccepteerd"
+ACCEPTED = DealPartner.Status.GEACCEPTEERD
 
 
 def _partner_qs():
-    return (
-        apps.get_model("deals", "DealPartner").objects.select_related("organisation").order_by("pk")
-    )
+    return DealPartner.objects.select_related("organisation").order_by("pk")
 
 
 def _base():
@@ -52,7 +53,6 @@ def round_list(*, actor):
         )
     if not actor.is_authenticated:
         return SchouwRound.objects.none()
-    DealPartner = apps.get_model("deals", "DealPartner")
     # Uncorrelated IN subqueries, not correlated EXISTS: inside an OR, PostgreSQL estimates an EXISTS
     # at the cost of a lookup per round, which pushed the list and its count over the JIT threshold
     # (about 45 ms of compiling per query at factor 20); each IN runs once, hashed.
@@ -60,7 +60,9 @@ def round_list(*, actor):
         organisation__in=atlas_selectors.organisations_of(actor=actor).values("pk"),
         status=ACCEPTED,
     ).values("deal_id")
-    resident = residence_selectors.residency_list(actor=actor).filter(person=actor, status="actief")
+    resident = residence_selectors.residency_list(actor=actor).filter(
+        person=actor, status=Residency.Status.ACTIEF
+    )
     participant = Participant.objects.filter(user=actor).values("round_id")
     return _base().filter(
         Q(deal__in=partner) | Q(deal__in=resident.values("deal")) | Q(pk__in=participant)
@@ -103,7 +105,12 @@ def deals_to_organise(*, actor):
     return [
         d
         for d in deal_selectors.deals_of(actor=actor).filter(
-            status__in=["gesloten", "lopend", "gepauzeerd", "afgerond"]
+            status__in=[
+                Deal.Status.GESLOTEN,
+                Deal.Status.LOPEND,
+                Deal.Status.GEPAUZEERD,
+                Deal.Status.AFGEROND,
+            ]
         )
         if actor.has_perm("schouw.organise_round", d)
     ]
@@ -298,7 +305,7 @@ def member_choices(*, schouw_round: SchouwRound) -> list[tuple]:
         get_user_model()
         .objects.filter(
             memberships__organisation_id__in=by_org,
-            memberships__status="goedgekeurd",
+            memberships__status=Membership.Status.GOEDGEKEURD,
             is_active=True,
         )
         .exclude(pk__in=taking_part)
@@ -309,7 +316,10 @@ def member_choices(*, schouw_round: SchouwRound) -> list[tuple]:
     pairs = []
     for user in users:
         for membership in user.memberships.all():
-            if membership.status == "goedgekeurd" and membership.organisation_id in by_org:
+            if (
+                membership.status == Membership.Status.GOEDGEKEURD
+                and membership.organisation_id in by_org
+            ):
                 pairs.append((user, by_org[membership.organisation_id]))
     return pairs
 
@@ -335,7 +345,9 @@ def deals_due_for_schouw(*, day: datetime.date) -> list[tuple]:
 
     ProcessAgreement = apps.get_model("deals", "ProcessAgreement")
     agreements = (
-        ProcessAgreement.objects.filter(kind="schouw", deal__status__in=["gesloten", "lopend"])
+        ProcessAgreement.objects.filter(
+            kind="schouw", deal__status__in=[Deal.Status.GESLOTEN, Deal.Status.LOPEND]
+        )
         .select_related("deal")
         .order_by("deal_id", "pk")
     )

@@ -32,6 +32,7 @@ from .forms import (
 )
 from .guests import SESSION_KEY, Guest
 from .models import SchouwRound
+from .workflow import ROUND_STEPS, STEPS_BY_SLUG
 
 
 def session_guest(request) -> Guest | None:
@@ -191,6 +192,7 @@ class RoundDetailView(TemplateView):
         return super().get_context_data(
             **_step_context(user, schouw_round),
             may_manage=may_manage,
+            next_step=ROUND_STEPS[schouw_round.status],
             own_party_ids={p.pk for p in own_parties},
             agreement=agreement,
             checks={
@@ -301,32 +303,13 @@ class _PartiesFormMixin:
         return {"partners": selectors.parties(schouw_round=schouw_round)}
 
 
-TRANSITIONS = {
-    "open": (services.schouw_round_open, _("De open schouw is begonnen.")),
-    "meetlat": (
-        services.schouw_round_meetlat_start,
-        _("Nu de meetlat: criteria per partij en de toets op de toezeggingen."),
-    ),
-    "waarderen": (services.schouw_round_appraisal_start, _("De waarderende schouw is begonnen.")),
-    "bespreken": (
-        services.schouw_round_discussion_start,
-        _("De bespreking is begonnen; alle waarderingen zijn zichtbaar."),
-    ),
-    "rapporteren": (services.schouw_round_report_start, _("Nu de rapportage.")),
-    "afronden": (
-        services.schouw_round_finish,
-        _("De schouw is afgerond en het rapport is gedeeld met de partners."),
-    ),
-}
-
-
 class RoundTransitionView(RoundPostView):
     def perform(self, actor, schouw_round, data):
-        step = TRANSITIONS.get(self.kwargs["step"])
+        step = STEPS_BY_SLUG.get(self.kwargs["step"])
         if step is None:
             raise Http404(_("Deze stap bestaat niet."))
-        step[0](actor=actor, schouw_round=schouw_round)
-        self.success_message = step[1]
+        getattr(services, step.service)(actor=actor, schouw_round=schouw_round)
+        self.success_message = step.done
 
 
 class RoundUpdateView(RoundPostView):

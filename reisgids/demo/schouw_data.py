@@ -24,7 +24,11 @@ def _member(user_model, membership_model, email, name, organisation):
     membership_model.objects.get_or_create(
         user=user,
         organisation=organisation,
-        defaults={"status": "goedgekeurd", "role": "beheerder", "decided_at": timezone.now()},
+        defaults={
+            "status": membership_model.Status.GOEDGEKEURD,
+            "role": "beheerder",
+            "decided_at": timezone.now(),
+        },
     )
     return user
 
@@ -64,7 +68,7 @@ def load() -> None:
         title=DEAL_TITLE,
         defaults={
             "summary": "Jongeren en nieuwkomers leren een vak in de werkplaats en doen mee in de wijk.",
-            "status": "lopend",
+            "status": Deal.Status.LOPEND,
             "created_by": maker,
             "closed_at": now - datetime.timedelta(days=400),
             "started_at": now - datetime.timedelta(days=380),
@@ -77,7 +81,7 @@ def load() -> None:
             organisation=organisation,
             defaults={
                 "role": role,
-                "status": "geaccepteerd",
+                "status": DealPartner.Status.GEACCEPTEERD,
                 "decided_at": now,
                 "invited_by": maker,
             },
@@ -101,7 +105,7 @@ def load() -> None:
     done = M["SchouwRound"].objects.create(
         deal=deal,
         title="Roffabriek-schouw met schouwmaaltijd",
-        status="afgerond",
+        status=M["SchouwRound"].Status.AFGEROND,
         setting="feestelijk",
         starts_on=today - datetime.timedelta(days=40),
         ends_on=today - datetime.timedelta(days=30),
@@ -229,7 +233,7 @@ def load() -> None:
     running = M["SchouwRound"].objects.create(
         deal=deal,
         title="Tussentijdse schouw",
-        status="open_schouw",
+        status=M["SchouwRound"].Status.OPEN_SCHOUW,
         setting="zakelijk",
         starts_on=today - datetime.timedelta(days=2),
         ends_on=today + datetime.timedelta(days=12),

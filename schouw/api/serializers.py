@@ -13,6 +13,7 @@ from ..models import (
     Participant,
     SchouwRound,
 )
+from ..workflow import STEPS_BY_SLUG
 
 
 class SchouwRoundSerializer(serializers.ModelSerializer):
@@ -155,6 +156,4 @@ class LessonSerializer(serializers.ModelSerializer):
 
 
 class TransitionInputSerializer(serializers.Serializer):
-    step = serializers.ChoiceField(
-        choices=["open", "meetlat", "waarderen", "bespreken", "rapporteren", "afronden"]
-    )
+    step = serializers.ChoiceField(choices=list(STEPS_BY_SLUG))

@@ -8,6 +8,7 @@ from rest_framework.settings import api_settings
 
 from .. import selectors, services
 from ..guests import TOKEN_HEADER, Guest
+from ..workflow import STEPS_BY_SLUG
 from . import schema  # noqa: F401 - registers the guest token scheme for the OpenAPI schema
 from .serializers import (
     AppraisalInputSerializer,
@@ -22,15 +23,6 @@ from .serializers import (
     SchouwRoundSerializer,
     TransitionInputSerializer,
 )
-
-TRANSITIONS = {
-    "open": services.schouw_round_open,
-    "meetlat": services.schouw_round_meetlat_start,
-    "waarderen": services.schouw_round_appraisal_start,
-    "bespreken": services.schouw_round_discussion_start,
-    "rapporteren": services.schouw_round_report_start,
-    "afronden": services.schouw_round_finish,
-}
 
 TOKEN_PARAMETER = OpenApiParameter(
     "X-Schouw-Token",
@@ -236,7 +228,8 @@ class SchouwRoundViewSet(viewsets.ReadOnlyModelViewSet):
     def transition(self, request, pk=None):
         data = TransitionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        schouw_round = TRANSITIONS[data.validated_data["step"]](
+        step = STEPS_BY_SLUG[data.validated_data["step"]]
+        schouw_round = getattr(services, step.service)(
             actor=request.user, schouw_round=self.get_object()
         )
         return Response(SchouwRoundSerializer(schouw_round).data)

@@ -8,6 +8,7 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
 from atlas import selectors as atlas_selectors
+from deals.models import DealPartner
 
 from .. import selectors
 from ..models import SchouwRound
@@ -72,7 +73,9 @@ def lessons_for_organisation(context, organisation, limit: int = 20):
         return []
     deals = (
         deal_selectors.deal_register(actor=actor)
-        .filter(partners__organisation=organisation, partners__status="geaccepteerd")
+        .filter(
+            partners__organisation=organisation, partners__status=DealPartner.Status.GEACCEPTEERD
+        )
         .values("pk")
     )
     residencies = apps.get_model("residence", "Residency").objects.filter(deal__in=deals)
