@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import require, require_state, transition
 
 from ..models import (
     Agreement,
@@ -34,6 +35,7 @@ from ..models import (
     Service,
     Theme,
 )
+from ..workflow import CHANGE_PROPOSAL, MEMBERSHIP
 
 
 @transaction.atomic
@@ -70,6 +72,22 @@ def membership_request(*, actor, organisation: Organisation, motivation: str = "
     return membership
 
 
+def _require_decision(actor, membership: Membership, *, to: str) -> None:
+    """Only an approver decides, and only on a request that is still waiting."""
+    require(
+        actor,
+        "atlas.decide_membership",
+        membership,
+        _("Alleen een beheerder van de organisatie of een netwerkmanager kan dit besluiten."),
+    )
+    require_state(
+        membership,
+        MEMBERSHIP.sources(to),
+        _("Over deze aanvraag is al besloten (status: %(status)s).")
+        % {"status": membership.get_status_display()},
+    )
+
+
 def _locked(membership: Membership) -> Membership:
     return (
         Membership.objects.select_for_update()
@@ -83,67 +101,54 @@ def membership_approve(
     *, actor, membership: Membership, role: str = Membership.Role.LID, note: str = ""
 ) -> Membership:
     membership = _locked(membership)
-    if not actor.has_perm("atlas.decide_membership", membership):
-        raise NotAllowed(
-            _("Alleen een beheerder van de organisatie of een netwerkmanager kan dit besluiten.")
-        )
-    if membership.status != Membership.Status.AANGEVRAAGD:
-        raise Conflict(
-            _("Over deze aanvraag is al besloten (status: %(status)s).")
-            % {"status": membership.get_status_display()}
-        )
+    _require_decision(actor, membership, to=Membership.Status.GOEDGEKEURD)
     if membership.user_id == actor.pk and not actor.has_perm("core.manage_roles"):
         raise NotAllowed(_("U kunt uw eigen aanvraag niet goedkeuren."))
     if role not in Membership.Role.values:
         raise ApplicationError(_("Onbekende rol."))
-    membership.status = Membership.Status.GOEDGEKEURD
     membership.role = role
     membership.decided_by = actor
     membership.decided_at = timezone.now()
     membership.decision_note = (note or "").strip()
-    membership.full_clean()
-    membership.save()
-    audit_record(
-        actor=actor, action="membership_approve", target=membership, changes={"role": role}
+    return transition(
+        membership,
+        workflow=MEMBERSHIP,
+        to=Membership.Status.GOEDGEKEURD,
+        actor=actor,
+        action="membership_approve",
+        changes={"role": role},
     )
-    return membership
 
 
 @transaction.atomic
 def membership_reject(*, actor, membership: Membership, note: str = "") -> Membership:
     membership = _locked(membership)
-    if not actor.has_perm("atlas.decide_membership", membership):
-        raise NotAllowed(
-            _("Alleen een beheerder van de organisatie of een netwerkmanager kan dit besluiten.")
-        )
-    if membership.status != Membership.Status.AANGEVRAAGD:
-        raise Conflict(
-            _("Over deze aanvraag is al besloten (status: %(status)s).")
-            % {"status": membership.get_status_display()}
-        )
-    membership.status = Membership.Status.AFGEWEZEN
+    _require_decision(actor, membership, to=Membership.Status.AFGEWEZEN)
     membership.decided_by = actor
     membership.decided_at = timezone.now()
     membership.decision_note = (note or "").strip()
-    membership.full_clean()
-    membership.save()
-    audit_record(
+    return transition(
+        membership,
+        workflow=MEMBERSHIP,
+        to=Membership.Status.AFGEWEZEN,
         actor=actor,
         action="membership_reject",
-        target=membership,
         changes={"note": membership.decision_note},
     )
-    return membership
 
 
 @transaction.atomic
 def membership_end(*, actor, membership: Membership) -> Membership:
     """The member leaves, or an approver ends the membership. The record stays."""
     membership = _locked(membership)
-    if not actor.has_perm("atlas.end_membership", membership):
-        raise NotAllowed(_("U kunt dit lidmaatschap niet beëindigen."))
-    if membership.status not in (Membership.Status.AANGEVRAAGD, Membership.Status.GOEDGEKEURD):
-        raise Conflict(_("Dit lidmaatschap is al afgesloten."))
+    require(
+        actor, "atlas.end_membership", membership, _("U kunt dit lidmaatschap niet beëindigen.")
+    )
+    require_state(
+        membership,
+        MEMBERSHIP.sources(Membership.Status.BEEINDIGD),
+        _("Dit lidmaatschap is al afgesloten."),
+    )
     if (
         membership.role == Membership.Role.BEHEERDER
         and membership.status == Membership.Status.GOEDGEKEURD
@@ -158,13 +163,15 @@ def membership_end(*, actor, membership: Membership) -> Membership:
                 _("U bent de laatste beheerder van %(org)s. Maak eerst iemand anders beheerder.")
                 % {"org": membership.organisation}
             )
-    membership.status = Membership.Status.BEEINDIGD
     membership.decided_by = actor
     membership.decided_at = timezone.now()
-    membership.full_clean()
-    membership.save()
-    audit_record(actor=actor, action="membership_end", target=membership)
-    return membership
+    return transition(
+        membership,
+        workflow=MEMBERSHIP,
+        to=Membership.Status.BEEINDIGD,
+        actor=actor,
+        action="membership_end",
+    )
 
 
 # --- Organisation profiles ------------------------------------------------------------------------
@@ -316,46 +323,69 @@ def _locked_proposal(proposal: ChangeProposal) -> ChangeProposal:
     )
 
 
+def _audit_on_organisation(proposal: ChangeProposal):
+    """A decision on a proposal is audited on the organisation it changes."""
+
+    def audit(*, actor, action, target, changes):
+        audit_record(actor=actor, action=action, target=proposal.organisation, changes=changes)
+
+    return audit
+
+
 @transaction.atomic
 def change_proposal_accept(*, actor, proposal: ChangeProposal) -> ChangeProposal:
     proposal = _locked_proposal(proposal)
-    if not actor.has_perm("atlas.decide_organisation_change", proposal):
-        raise NotAllowed(_("Alleen een beheerder van de organisatie kan dit voorstel overnemen."))
-    if proposal.status != ChangeProposal.Status.OPEN:
-        raise Conflict(_("Over dit voorstel is al besloten."))
+    require(
+        actor,
+        "atlas.decide_organisation_change",
+        proposal,
+        _("Alleen een beheerder van de organisatie kan dit voorstel overnemen."),
+    )
+    require_state(
+        proposal,
+        CHANGE_PROPOSAL.sources(ChangeProposal.Status.OVERGENOMEN),
+        _("Over dit voorstel is al besloten."),
+    )
     organisation = proposal.organisation
     changes = _apply_profile(organisation, proposal.changes, PROPOSABLE_FIELDS)
-    proposal.status = ChangeProposal.Status.OVERGENOMEN
     proposal.decided_by = actor
     proposal.decided_at = timezone.now()
-    proposal.save()
-    audit_record(
+    return transition(
+        proposal,
+        workflow=CHANGE_PROPOSAL,
+        to=ChangeProposal.Status.OVERGENOMEN,
         actor=actor,
         action="change_proposal_accept",
-        target=organisation,
         changes={**changes, "voorstel": proposal.pk, "voorgesteld_door": str(proposal.proposed_by)},
+        audit=_audit_on_organisation(proposal),
     )
-    return proposal
 
 
 @transaction.atomic
 def change_proposal_reject(*, actor, proposal: ChangeProposal) -> ChangeProposal:
     proposal = _locked_proposal(proposal)
-    if not actor.has_perm("atlas.decide_organisation_change", proposal):
-        raise NotAllowed(_("Alleen een beheerder van de organisatie kan dit voorstel afwijzen."))
-    if proposal.status != ChangeProposal.Status.OPEN:
-        raise Conflict(_("Over dit voorstel is al besloten."))
-    proposal.status = ChangeProposal.Status.AFGEWEZEN
+    require(
+        actor,
+        "atlas.decide_organisation_change",
+        proposal,
+        _("Alleen een beheerder van de organisatie kan dit voorstel afwijzen."),
+    )
+    require_state(
+        proposal,
+        CHANGE_PROPOSAL.sources(ChangeProposal.Status.AFGEWEZEN),
+        _("Over dit voorstel is al besloten."),
+    )
     proposal.decided_by = actor
     proposal.decided_at = timezone.now()
-    proposal.save()
-    audit_record(
+    return transition(
+        proposal,
+        workflow=CHANGE_PROPOSAL,
+        to=ChangeProposal.Status.AFGEWEZEN,
         actor=actor,
         action="change_proposal_reject",
-        target=proposal.organisation,
         changes={"voorstel": proposal.pk},
+        audit=_audit_on_organisation(proposal),
     )
-    return proposal
 
 
 @transaction.atomic

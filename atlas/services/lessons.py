@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import require, require_state, transition
 
 from ..models import Audience, Lesson, LessonVersion, SourceType
+from ..workflow import LESSON
 from .common import clean_text, unique_slug, validate
 from .notifications import notify, notify_followers
 
@@ -94,28 +96,42 @@ def _locked(lesson: Lesson) -> Lesson:
 @transaction.atomic
 def lesson_take_into_editing(*, actor, lesson: Lesson) -> Lesson:
     lesson = _locked(lesson)
-    if not actor.has_perm("atlas.edit_lesson"):
-        raise NotAllowed(_("Alleen een contentbeheerder neemt een les in redactie."))
-    if lesson.status != Lesson.Status.VOORGESTELD:
-        raise Conflict(
-            _("Deze les is niet (meer) voorgesteld (status: %(s)s).")
-            % {"s": lesson.get_status_display()}
-        )
-    lesson.status = Lesson.Status.IN_REDACTIE
+    require(
+        actor,
+        "atlas.edit_lesson",
+        None,
+        _("Alleen een contentbeheerder neemt een les in redactie."),
+    )
+    # Into redactie from voorgesteld; an edit brings a published lesson back (lesson_update).
+    require_state(
+        lesson,
+        [Lesson.Status.VOORGESTELD],
+        _("Deze les is niet (meer) voorgesteld (status: %(s)s).")
+        % {"s": lesson.get_status_display()},
+    )
     lesson.editor = actor
-    lesson.save(update_fields=["status", "editor", "updated_at"])
-    audit_record(actor=actor, action="lesson_take_into_editing", target=lesson)
-    return lesson
+    return transition(
+        lesson,
+        workflow=LESSON,
+        to=Lesson.Status.IN_REDACTIE,
+        actor=actor,
+        action="lesson_take_into_editing",
+    )
 
 
 @transaction.atomic
 def lesson_update(*, actor, lesson: Lesson, data: dict) -> Lesson:
     """A contentbeheerder edits a lesson in redactie, or a published one (it is published again after)."""
     lesson = _locked(lesson)
-    if not actor.has_perm("atlas.edit_lesson"):
-        raise NotAllowed(_("Alleen een contentbeheerder kan een les bewerken."))
-    if lesson.status not in (Lesson.Status.IN_REDACTIE, Lesson.Status.GEPUBLICEERD):
-        raise Conflict(_("Neem de les eerst in redactie."))
+    require(
+        actor, "atlas.edit_lesson", None, _("Alleen een contentbeheerder kan een les bewerken.")
+    )
+    # Edited in redactie, or published (the edge back into redactie, taken below).
+    require_state(
+        lesson,
+        [Lesson.Status.IN_REDACTIE, Lesson.Status.GEPUBLICEERD],
+        _("Neem de les eerst in redactie."),
+    )
     changes = {}
     for name in EDITABLE_FIELDS:
         if name in data:
@@ -133,8 +149,14 @@ def lesson_update(*, actor, lesson: Lesson, data: dict) -> Lesson:
         lesson.areas.set(data["areas"])
     if lesson.status == Lesson.Status.GEPUBLICEERD:
         # An edit of a published lesson goes back to redactie until it is published again.
-        lesson.status = Lesson.Status.IN_REDACTIE
-        lesson.save(update_fields=["status", "updated_at"])
+        return transition(
+            lesson,
+            workflow=LESSON,
+            to=Lesson.Status.IN_REDACTIE,
+            actor=actor,
+            action="lesson_update",
+            changes=changes,
+        )
     audit_record(actor=actor, action="lesson_update", target=lesson, changes=changes)
     return lesson
 
@@ -157,27 +179,34 @@ def _snapshot(lesson: Lesson) -> dict:
 @transaction.atomic
 def lesson_publish(*, actor, lesson: Lesson) -> Lesson:
     lesson = _locked(lesson)
-    if not actor.has_perm("atlas.edit_lesson"):
-        raise NotAllowed(_("Alleen een contentbeheerder kan een les publiceren."))
-    if lesson.status != Lesson.Status.IN_REDACTIE:
-        raise Conflict(_("Alleen een les in redactie kan worden gepubliceerd."))
+    require(
+        actor, "atlas.edit_lesson", None, _("Alleen een contentbeheerder kan een les publiceren.")
+    )
+    require_state(
+        lesson,
+        LESSON.sources(Lesson.Status.GEPUBLICEERD),
+        _("Alleen een les in redactie kan worden gepubliceerd."),
+    )
     now = timezone.now()
     first_time = lesson.version == 0
-    lesson.status = Lesson.Status.GEPUBLICEERD
     lesson.version += 1
     lesson.published_at = lesson.published_at or now
     lesson.editor = actor
     lesson.rejection_reason = ""
-    lesson.save()
+    transition(
+        lesson,
+        workflow=LESSON,
+        to=Lesson.Status.GEPUBLICEERD,
+        actor=actor,
+        action="lesson_publish",
+        changes={"version": lesson.version},
+    )
     LessonVersion.objects.create(
         lesson=lesson,
         number=lesson.version,
         snapshot=_snapshot(lesson),
         published_by=actor,
         published_at=now,
-    )
-    audit_record(
-        actor=actor, action="lesson_publish", target=lesson, changes={"version": lesson.version}
     )
     notify(
         user_ids=[lesson.proposed_by_id],
@@ -201,21 +230,28 @@ def lesson_publish(*, actor, lesson: Lesson) -> Lesson:
 @transaction.atomic
 def lesson_reject(*, actor, lesson: Lesson, reason: str) -> Lesson:
     lesson = _locked(lesson)
-    if not actor.has_perm("atlas.edit_lesson"):
-        raise NotAllowed(_("Alleen een contentbeheerder kan een les afwijzen."))
-    if lesson.status not in (Lesson.Status.VOORGESTELD, Lesson.Status.IN_REDACTIE):
-        raise Conflict(
-            _("Deze les kan niet meer worden afgewezen (status: %(s)s).")
-            % {"s": lesson.get_status_display()}
-        )
+    require(
+        actor, "atlas.edit_lesson", None, _("Alleen een contentbeheerder kan een les afwijzen.")
+    )
+    require_state(
+        lesson,
+        LESSON.sources(Lesson.Status.AFGEWEZEN),
+        _("Deze les kan niet meer worden afgewezen (status: %(s)s).")
+        % {"s": lesson.get_status_display()},
+    )
     if lesson.version > 0:
         raise Conflict(_("Een les die al gepubliceerd is geweest, wijst u niet af."))
     reason = clean_text(reason, required=True, label=_("de reden"), max_length=2000)
-    lesson.status = Lesson.Status.AFGEWEZEN
     lesson.rejection_reason = reason
     lesson.editor = actor
-    lesson.save(update_fields=["status", "rejection_reason", "editor", "updated_at"])
-    audit_record(actor=actor, action="lesson_reject", target=lesson, changes={"reason": reason})
+    transition(
+        lesson,
+        workflow=LESSON,
+        to=Lesson.Status.AFGEWEZEN,
+        actor=actor,
+        action="lesson_reject",
+        changes={"reason": reason},
+    )
     notify(
         user_ids=[lesson.proposed_by_id],
         text=_("Uw voorstel '%(title)s' is niet opgenomen in de kennisbank.")

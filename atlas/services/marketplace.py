@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import require, require_state, transition
 
 from ..models import Listing, ListingResponse, Membership
+from ..workflow import LISTING
 from .common import clean_text, validate
 from .notifications import notify, notify_followers
 
@@ -78,19 +80,19 @@ def _locked(listing: Listing) -> Listing:
 
 def _close(*, actor, listing: Listing, status: str, action: str) -> Listing:
     listing = _locked(listing)
-    if not actor.has_perm("atlas.manage_listing", listing):
-        raise NotAllowed(
-            _("Alleen leden van %(org)s kunnen dit afsluiten.") % {"org": listing.organisation}
-        )
-    if listing.status != Listing.Status.OPEN:
-        raise Conflict(
-            _("Dit staat niet meer open (status: %(s)s).") % {"s": listing.get_status_display()}
-        )
-    listing.status = status
+    require(
+        actor,
+        "atlas.manage_listing",
+        listing,
+        _("Alleen leden van %(org)s kunnen dit afsluiten.") % {"org": listing.organisation},
+    )
+    require_state(
+        listing,
+        LISTING.sources(status),
+        _("Dit staat niet meer open (status: %(s)s).") % {"s": listing.get_status_display()},
+    )
     listing.closed_at = timezone.now()
-    listing.save(update_fields=["status", "closed_at", "updated_at"])
-    audit_record(actor=actor, action=action, target=listing)
-    return listing
+    return transition(listing, workflow=LISTING, to=status, actor=actor, action=action)
 
 
 @transaction.atomic
@@ -211,10 +213,14 @@ def listings_expire(*, today=None) -> int:
             )
             if listing is None:
                 continue
-            listing.status = Listing.Status.VERLOPEN
             listing.closed_at = timezone.now()
-            listing.save(update_fields=["status", "closed_at", "updated_at"])
-            audit_record(actor=None, action="listing_expire", target=listing)
+            transition(
+                listing,
+                workflow=LISTING,
+                to=Listing.Status.VERLOPEN,
+                actor=None,
+                action="listing_expire",
+            )
             notify(
                 user_ids=[listing.posted_by_id],
                 text=_("'%(title)s' is verlopen en staat niet meer in vraag en aanbod.")

@@ -4,10 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reisgids.core.errors import Conflict, NotAllowed
+from reisgids.core.errors import NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import require, require_state, transition
 
 from ..models import NewsItem
+from ..workflow import NEWS_ITEM
 from .common import clean_text, unique_slug, validate
 from .notifications import notify, notify_followers
 
@@ -81,18 +83,24 @@ def news_suggest(*, actor, title, summary, body, category, link="", organisation
 @transaction.atomic
 def news_publish(*, actor, item: NewsItem) -> NewsItem:
     item = NewsItem.objects.select_for_update().get(pk=item.pk)
-    if not actor.has_perm("atlas.publish_news"):
-        raise NotAllowed(_("Alleen een contentbeheerder kan nieuws publiceren."))
-    if item.status not in (NewsItem.Status.VOORGESTELD, NewsItem.Status.CONCEPT):
-        raise Conflict(
-            _("Dit bericht kan niet worden gepubliceerd (status: %(s)s).")
-            % {"s": item.get_status_display()}
-        )
-    item.status = NewsItem.Status.GEPUBLICEERD
+    require(
+        actor, "atlas.publish_news", None, _("Alleen een contentbeheerder kan nieuws publiceren.")
+    )
+    require_state(
+        item,
+        NEWS_ITEM.sources(NewsItem.Status.GEPUBLICEERD),
+        _("Dit bericht kan niet worden gepubliceerd (status: %(s)s).")
+        % {"s": item.get_status_display()},
+    )
     item.published_at = timezone.now()
     item.published_by = actor
-    item.save(update_fields=["status", "published_at", "published_by", "updated_at"])
-    audit_record(actor=actor, action="news_publish", target=item)
+    transition(
+        item,
+        workflow=NEWS_ITEM,
+        to=NewsItem.Status.GEPUBLICEERD,
+        actor=actor,
+        action="news_publish",
+    )
     notify(
         user_ids=[item.author_id],
         text=_("Uw nieuwsbericht '%(title)s' is gepubliceerd.") % {"title": item.title},
@@ -114,15 +122,25 @@ def news_publish(*, actor, item: NewsItem) -> NewsItem:
 @transaction.atomic
 def news_reject(*, actor, item: NewsItem, reason: str) -> NewsItem:
     item = NewsItem.objects.select_for_update().get(pk=item.pk)
-    if not actor.has_perm("atlas.publish_news"):
-        raise NotAllowed(_("Alleen een contentbeheerder kan een voorstel afwijzen."))
-    if item.status != NewsItem.Status.VOORGESTELD:
-        raise Conflict(_("Alleen een voorgesteld bericht kan worden afgewezen."))
-    item.status = NewsItem.Status.AFGEWEZEN
+    require(
+        actor,
+        "atlas.publish_news",
+        None,
+        _("Alleen een contentbeheerder kan een voorstel afwijzen."),
+    )
+    require_state(
+        item,
+        NEWS_ITEM.sources(NewsItem.Status.AFGEWEZEN),
+        _("Alleen een voorgesteld bericht kan worden afgewezen."),
+    )
     item.rejection_reason = clean_text(reason, required=True, label=_("de reden"), max_length=2000)
-    item.save(update_fields=["status", "rejection_reason", "updated_at"])
-    audit_record(
-        actor=actor, action="news_reject", target=item, changes={"reason": item.rejection_reason}
+    transition(
+        item,
+        workflow=NEWS_ITEM,
+        to=NewsItem.Status.AFGEWEZEN,
+        actor=actor,
+        action="news_reject",
+        changes={"reason": item.rejection_reason},
     )
     notify(
         user_ids=[item.author_id],

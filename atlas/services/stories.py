@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import require, require_state, transition
 
 from ..models import AbuseReport, Story, StoryComment
+from ..workflow import ABUSE_REPORT
 from .common import clean_text, unique_slug, validate
 from .notifications import notify, notify_followers
 
@@ -149,26 +151,33 @@ def report_decide(*, actor, report: AbuseReport, hide: bool, note: str = "") -> 
         .select_related("story", "comment")
         .get(pk=report.pk)
     )
-    if not actor.has_perm("atlas.moderate"):
-        raise NotAllowed(_("Alleen een contentbeheerder modereert."))
-    if report.status != AbuseReport.Status.OPEN:
-        raise Conflict(_("Over deze melding is al besloten."))
+    require(actor, "atlas.moderate", None, _("Alleen een contentbeheerder modereert."))
+    require_state(
+        report,
+        ABUSE_REPORT.sources(AbuseReport.Status.AFGEWEZEN),
+        _("Over deze melding is al besloten."),
+    )
     now = timezone.now()
     if hide:
         target = report.target
-        target.status = "verborgen"
+        # Hidden once more if it already was (a report that came in later): the note is kept.
+        target.status = target.Status.VERBORGEN
         if report.story_id:
             target.hidden_reason = (note or report.reason).strip()
         target.save()
         # Other open reports about the same content are settled with it.
         AbuseReport.objects.filter(
             story=report.story, comment=report.comment, status=AbuseReport.Status.OPEN
-        ).update(status=AbuseReport.Status.VERBORGEN, decided_by=actor, decided_at=now)
-        report.status = AbuseReport.Status.VERBORGEN
-    else:
-        report.status = AbuseReport.Status.AFGEWEZEN
+        ).exclude(pk=report.pk).update(
+            status=AbuseReport.Status.VERBORGEN, decided_by=actor, decided_at=now
+        )
     report.decided_by = actor
     report.decided_at = now
-    report.save()
-    audit_record(actor=actor, action="report_decide", target=report, changes={"hide": hide})
-    return report
+    return transition(
+        report,
+        workflow=ABUSE_REPORT,
+        to=AbuseReport.Status.VERBORGEN if hide else AbuseReport.Status.AFGEWEZEN,
+        actor=actor,
+        action="report_decide",
+        changes={"hide": hide},
+    )
