@@ -4,30 +4,21 @@ from django.conf import settings
 from django.urls import reverse
 
 from deals import services as deal_services
-from reisgids.core.errors import NotAllowed
 
 from ..models import Residency
 
 TIMELINE_KIND = "anders"
+# What the checks of a residency read once it is locked (``reisgids.core.workflow.lock``).
+RESIDENCY_RELATED = (
+    "deal",
+    "person",
+    "sending_partner__organisation",
+    "host_partner__organisation",
+)
 
 
 def _setting(name: str, default):
     return settings.REISGIDS.get(name, default)
-
-
-def _require(actor, perm: str, obj, message: str) -> None:
-    if not actor.has_perm(perm, obj):
-        raise NotAllowed(message)
-
-
-def _lock_residency(residency: Residency) -> Residency:
-    return (
-        Residency.objects.select_for_update(of=("self",))
-        .select_related(
-            "deal", "person", "sending_partner__organisation", "host_partner__organisation"
-        )
-        .get(pk=residency.pk)
-    )
 
 
 def _timeline(residency: Residency, actor, text: str) -> None:

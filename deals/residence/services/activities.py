@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from atlas import selectors as atlas_selectors
 from atlas import services as atlas_services
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require
 
 from ..models import Residency, SideActivity
 from ..selectors import SIDE_ACTIVITY_SOURCE
-from ._common import _clean_text, _lock_residency, _require, _timeline, _url
+from ._common import RESIDENCY_RELATED, _clean_text, _timeline, _url
 
 # A side activity has a start only; its agenda entry lasts this long.
 SIDE_ACTIVITY_HOURS = 2
@@ -32,13 +33,13 @@ def side_activity_create(
 ) -> SideActivity:
     """A workshop, training or team outing. It also goes into the agenda of the atlas, linked back
     to the residency (source type ``zijactiviteit``, the activity's id)."""
-    _require(
+    require(
         actor,
         "residence.organise_activity",
         residency,
         _("Alleen de partner in residence organiseert nevenactiviteiten."),
     )
-    residency = _lock_residency(residency)
+    residency = lock(residency, select_related=RESIDENCY_RELATED)
     activity = SideActivity(
         residency=residency,
         kind=kind,

@@ -8,17 +8,19 @@ from django.utils.translation import gettext as _
 from deals import services as deal_services
 from reisgids.core.errors import ApplicationError, Conflict
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state, transition
 
 from ..models import Handbrake, Meeting, Residency, ResumeAgreement
 from ..selectors import deal_partner_member_emails, responding_partners
-from ._common import _clean_text, _lock_residency, _require, _url
+from ..workflow import HANDBRAKE
+from ._common import RESIDENCY_RELATED, _clean_text, _url
 
 
 @transaction.atomic
 def handbrake_pull(*, actor, residency: Residency, reason: str) -> Handbrake:
     """Pause the deal with a reason; every partner is e-mailed at once when the pause is committed."""
-    residency = _lock_residency(residency)
-    _require(
+    residency = lock(residency, select_related=RESIDENCY_RELATED)
+    require(
         actor,
         "residence.pull_handbrake",
         residency,
@@ -42,6 +44,7 @@ def handbrake_pull(*, actor, residency: Residency, reason: str) -> Handbrake:
     except IntegrityError as exc:
         raise Conflict(_("De handrem van deze deal is al aangetrokken.")) from exc
     audit_record(actor=actor, action="handbrake_pull", target=handbrake, changes={"reason": reason})
+    # Imported here, not at the top: the tasks call these services.
     from ..tasks import handbrake_notify
 
     transaction.on_commit(lambda pk=handbrake.pk: handbrake_notify.delay(pk))
@@ -93,23 +96,23 @@ def _release(actor, handbrake: Handbrake) -> Handbrake:
             deal=handbrake.deal,
             agreed_partner_ids=list(handbrake.agreements.values_list("partner_id", flat=True)),
         )
-    handbrake.status = Handbrake.Status.LOSGELATEN
     handbrake.released_at = timezone.now()
     handbrake.released_by = actor
-    handbrake.full_clean()
-    handbrake.save()
-    audit_record(actor=actor, action="handbrake_release", target=handbrake)
-    return handbrake
+    return transition(
+        handbrake,
+        workflow=HANDBRAKE,
+        to=Handbrake.Status.LOSGELATEN,
+        actor=actor,
+        action="handbrake_release",
+    )
 
 
 def _lock_handbrake(handbrake: Handbrake) -> Handbrake:
-    handbrake = (
-        Handbrake.objects.select_for_update(of=("self",))
-        .select_related("deal", "residency__deal")
-        .get(pk=handbrake.pk)
+    """The handbrake under a row lock, refused once it is let go."""
+    handbrake = lock(handbrake, select_related=["deal", "residency__deal"])
+    require_state(
+        handbrake, HANDBRAKE.sources(Handbrake.Status.LOSGELATEN), HANDBRAKE.refused(handbrake)
     )
-    if handbrake.status != Handbrake.Status.AANGETROKKEN:
-        raise Conflict(_("De handrem is al losgelaten."))
     return handbrake
 
 
@@ -124,7 +127,7 @@ def _release_if_all_agreed(actor, handbrake: Handbrake) -> Handbrake:
 def handbrake_agree(*, actor, handbrake: Handbrake, partner, note: str = "") -> Handbrake:
     """One partner agrees to go on. Resuming needs the agreement of every partner."""
     handbrake = _lock_handbrake(handbrake)
-    _require(
+    require(
         actor,
         "residence.act_for_partner",
         partner,
@@ -153,7 +156,7 @@ def handbrake_agree_in_meeting(
 ) -> Handbrake:
     """Record that the partners decided together, in a held evaluation meeting, to go on."""
     handbrake = _lock_handbrake(handbrake)
-    _require(
+    require(
         actor, "residence.view_work", handbrake.residency, _("U kunt dit besluit niet vastleggen.")
     )
     meeting = Meeting.objects.select_related("residency").get(pk=meeting.pk)
@@ -184,7 +187,7 @@ def handbrake_agree_in_meeting(
 def handbrake_release(*, actor, handbrake: Handbrake) -> Handbrake:
     """Every partner agreed: the aanjager or a netwerkmanager lets the deal go on."""
     handbrake = _lock_handbrake(handbrake)
-    _require(
+    require(
         actor,
         "deals.manage_deal",
         handbrake.deal,

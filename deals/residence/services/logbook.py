@@ -5,16 +5,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import require
 
 from ..models import LogEntry, Residency
-from ._common import _clean_text, _require
+from ._common import _clean_text
 
 
 @transaction.atomic
 def log_entry_create(
     *, actor, residency: Residency, text: str, kind: str = "observatie", date=None
 ) -> LogEntry:
-    _require(
+    require(
         actor,
         "residence.write_logbook",
         residency,

@@ -8,17 +8,19 @@ from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError, Conflict
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state, transition
 
 from ..models import Action, Meeting, Residency
 from ..selectors import partners_of_actor
-from ._common import _clean_text, _require, _timeline
+from ..workflow import MEETING
+from ._common import _clean_text, _timeline
 
 
 @transaction.atomic
 def meeting_plan(
     *, actor, residency: Residency, starts_at: datetime.datetime, agenda: str, location: str = ""
 ) -> Meeting:
-    _require(
+    require(
         actor,
         "residence.plan_meeting",
         residency,
@@ -46,27 +48,21 @@ def meeting_plan(
 @transaction.atomic
 def meeting_record(*, actor, meeting: Meeting, notes: str) -> Meeting:
     """The meeting was held: record its notes."""
-    meeting = (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("residency__deal")
-        .get(pk=meeting.pk)
-    )
-    _require(
+    meeting = lock(meeting, select_related=["residency__deal"])
+    require(
         actor,
         "residence.view_work",
         meeting.residency,
         _("U kunt het verslag van dit overleg niet vastleggen."),
     )
-    if meeting.status != Meeting.Status.GEPLAND:
-        raise Conflict(_("Het verslag van dit overleg is al vastgelegd."))
+    require_state(meeting, MEETING.sources(Meeting.Status.GEHOUDEN), MEETING.refused(meeting))
     notes = _clean_text(notes)
     if not notes:
         raise ApplicationError(_("Schrijf kort op wat er besproken en besloten is."))
     meeting.notes = notes
-    meeting.status = Meeting.Status.GEHOUDEN
-    meeting.full_clean()
-    meeting.save()
-    audit_record(actor=actor, action="meeting_record", target=meeting)
+    transition(
+        meeting, workflow=MEETING, to=Meeting.Status.GEHOUDEN, actor=actor, action="meeting_record"
+    )
     return meeting
 
 
@@ -82,7 +78,7 @@ def action_create(
 ) -> Action:
     meeting = Meeting.objects.select_related("residency__deal").get(pk=meeting.pk)
     residency = meeting.residency
-    _require(
+    require(
         actor, "residence.view_work", residency, _("U kunt bij dit overleg geen acties afspreken.")
     )
     if owner is None or not _may_own_actions(owner, residency):
@@ -100,12 +96,8 @@ def action_create(
 
 @transaction.atomic
 def action_mark_done(*, actor, action: Action) -> Action:
-    action = (
-        Action.objects.select_for_update(of=("self",))
-        .select_related("meeting__residency__deal")
-        .get(pk=action.pk)
-    )
-    _require(
+    action = lock(action, select_related=["meeting__residency__deal"])
+    require(
         actor,
         "residence.view_work",
         action.meeting.residency,

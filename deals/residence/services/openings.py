@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
 from atlas import services as atlas_services
-from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
+from reisgids.core.errors import ApplicationError, NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, transition
 
 from ..models import Opening
 from ..permissions import ACCEPTED
-from ._common import _clean_text, _require, _setting, _url
+from ..workflow import OPENING
+from ._common import _clean_text, _setting, _url
 
 # Openings in vraag en aanbod of the atlas (``atlas.models.Listing.Kind`` and ``.Category``).
 OPENING_LISTING_KINDS = {"gezocht": "vraag", "aangeboden": "aanbod"}
@@ -35,7 +37,7 @@ def opening_post(
 ) -> Opening:
     """'Partner in residence gezocht' (a host) or 'aangeboden' (a person offers), on behalf of an
     organisation the actor belongs to."""
-    _require(actor, "residence.post_opening", None, _("Log in om een oproep te plaatsen."))
+    require(actor, "residence.post_opening", None, _("Log in om een oproep te plaatsen."))
     if (
         organisation is None
         or not atlas_selectors.organisations_of(actor=actor).filter(pk=organisation.pk).exists()
@@ -96,21 +98,16 @@ def _opening_to_marketplace(actor, opening: Opening):
 
 @transaction.atomic
 def opening_close(*, actor, opening: Opening) -> Opening:
-    opening = (
-        Opening.objects.select_for_update(of=("self",)).select_related("listing").get(pk=opening.pk)
-    )
-    _require(
+    opening = lock(opening, select_related=["listing"])
+    require(
         actor,
         "residence.close_opening",
         opening,
         _("Alleen wie de oproep plaatste kan hem sluiten."),
     )
-    if opening.status != Opening.Status.OPEN:
-        raise Conflict(_("Deze oproep is al gesloten."))
-    opening.status = Opening.Status.GESLOTEN
-    opening.full_clean()
-    opening.save()
+    transition(
+        opening, workflow=OPENING, to=Opening.Status.GESLOTEN, actor=actor, action="opening_close"
+    )
     if opening.listing_id and opening.listing.status == "open":
         atlas_services.listing_withdraw(actor=actor, listing=opening.listing)
-    audit_record(actor=actor, action="opening_close", target=opening)
     return opening

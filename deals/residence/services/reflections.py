@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from atlas import services as atlas_services
 from reisgids.core.errors import Conflict
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require
 
 from ..models import Reflection, Residency
-from ._common import _clean_text, _lock_residency, _require
+from ._common import RESIDENCY_RELATED, _clean_text
 
 # How residence appears as a source in the atlas (``atlas.models.SourceType``).
 LESSON_SOURCE = "residentie"
@@ -20,8 +21,10 @@ LESSON_KIND = "samenwerking"
 @transaction.atomic
 def reflection_write(*, actor, residency: Residency, moment: str, text: str) -> Reflection:
     """The mid-term or final reflection; writing it again replaces it."""
-    residency = _lock_residency(residency)  # its status decides which reflection may be written
-    _require(
+    residency = lock(
+        residency, select_related=RESIDENCY_RELATED
+    )  # its status decides which reflection may be written
+    require(
         actor,
         "residence.reflect",
         residency,
@@ -56,16 +59,11 @@ def reflection_propose_as_lesson(*, actor, reflection: Reflection) -> Reflection
     the deal's themes and areas, and its source (type ``residentie``, the residency's id and a
     link to the residency) so the kennisbank and the deal page can show where it came from.
     """
-    reflection = (
-        Reflection.objects.select_for_update(of=("self",))
-        .select_related(
-            "residency__deal", "residency__person", "residency__sending_partner__organisation"
-        )
-        .select_related("residency__host_partner__organisation")
-        .get(pk=reflection.pk)
+    reflection = lock(
+        reflection, select_related=[f"residency__{related}" for related in RESIDENCY_RELATED]
     )
     residency = reflection.residency
-    _require(
+    require(
         actor,
         "residence.reflect",
         residency,

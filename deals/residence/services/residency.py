@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from atlas import selectors as atlas_selectors
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state, transition
 
 from ..models import Residency
 from ..permissions import ACCEPTED
-from ._common import _clean_text, _lock_residency, _require, _timeline
+from ..workflow import RESIDENCY
+from ._common import RESIDENCY_RELATED, _clean_text, _timeline
 
 ENDED_DEAL = ("afgerond", "gestopt")
 
@@ -35,7 +37,7 @@ def residency_propose(
     meeting_rhythm_weeks: int = 6,
 ) -> Residency:
     """Propose a partner in residence. It starts when the sending and the host partner confirmed."""
-    _require(
+    require(
         actor,
         "residence.propose_residency",
         deal,
@@ -105,15 +107,18 @@ def residency_propose(
 def residency_confirm(*, actor, residency: Residency) -> Residency:
     """The sending and the host partner each confirm (an organisation beheerder). The actor
     confirms every side they may; when both confirmed, the residency is active."""
-    residency = _lock_residency(residency)
+    residency = lock(residency, select_related=RESIDENCY_RELATED)
     as_sender = actor.has_perm("residence.confirm_as_sender", residency)
     as_host = actor.has_perm("residence.confirm_as_host", residency)
     if not (as_sender or as_host):
         raise NotAllowed(
             _("Alleen een beheerder van de zendende of de ontvangende partner kan bevestigen.")
         )
-    if residency.status != Residency.Status.VOORGESTELD:
-        raise Conflict(_("Deze partner in residence is al bevestigd."))
+    require_state(
+        residency,
+        RESIDENCY.sources(Residency.Status.ACTIEF),
+        _("Deze partner in residence is al bevestigd."),
+    )
     now = timezone.now()
     confirmed = []
     if as_sender and residency.sending_confirmed_at is None:
@@ -124,35 +129,45 @@ def residency_confirm(*, actor, residency: Residency) -> Residency:
         confirmed.append("host")
     if not confirmed:
         raise Conflict(_("U heeft al bevestigd; de andere partner nog niet."))
-    if residency.sending_confirmed_at and residency.host_confirmed_at:
-        residency.status = Residency.Status.ACTIEF
-        _timeline(
-            residency, actor, _("Partner in residence %(p)s is gestart.") % {"p": residency.person}
-        )
-    residency.full_clean()
-    residency.save()
-    audit_record(
-        actor=actor, action="residency_confirm", target=residency, changes={"confirmed": confirmed}
+    changes = {"confirmed": confirmed}
+    if not (residency.sending_confirmed_at and residency.host_confirmed_at):
+        residency.full_clean()
+        residency.save()
+        audit_record(actor=actor, action="residency_confirm", target=residency, changes=changes)
+        return residency
+    transition(
+        residency,
+        workflow=RESIDENCY,
+        to=Residency.Status.ACTIEF,
+        actor=actor,
+        action="residency_confirm",
+        changes=changes,
+        message=_("Deze partner in residence is al bevestigd."),
+    )
+    _timeline(
+        residency, actor, _("Partner in residence %(p)s is gestart.") % {"p": residency.person}
     )
     return residency
 
 
 @transaction.atomic
 def residency_end(*, actor, residency: Residency) -> Residency:
-    residency = _lock_residency(residency)
-    _require(
+    residency = lock(residency, select_related=RESIDENCY_RELATED)
+    require(
         actor,
         "residence.end_residency",
         residency,
         _("U kunt deze partner in residence niet beëindigen."),
     )
-    if residency.status != Residency.Status.ACTIEF:
-        raise Conflict(_("Alleen een actieve partner in residence kan worden afgerond."))
-    residency.status = Residency.Status.AFGEROND
-    residency.full_clean()
-    residency.save()
+    transition(
+        residency,
+        workflow=RESIDENCY,
+        to=Residency.Status.AFGEROND,
+        actor=actor,
+        action="residency_end",
+        message=_("Alleen een actieve partner in residence kan worden afgerond."),
+    )
     _timeline(
         residency, actor, _("Partner in residence %(p)s is afgerond.") % {"p": residency.person}
     )
-    audit_record(actor=actor, action="residency_end", target=residency)
     return residency

@@ -7,26 +7,22 @@ from django.utils.translation import gettext as _
 from deals import services as deal_services
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state, transition
 
 from ..models import Residency, Signal, SignalResponse
 from ..selectors import partners_of_actor, responding_partners
-from ._common import _clean_text, _lock_residency, _require, _timeline
+from ..workflow import SIGNAL
+from ._common import RESIDENCY_RELATED, _clean_text, _timeline
 
-
-def _lock_signal(signal: Signal) -> Signal:
-    return (
-        Signal.objects.select_for_update(of=("self",))
-        .select_related("residency__deal")
-        .get(pk=signal.pk)
-    )
+# A signal takes responses, and can be closed, from these states.
+_OPEN_STATES = SIGNAL.sources(Signal.Status.OPGELOST)
 
 
 @transaction.atomic
 def signal_raise(*, actor, residency: Residency, title: str, description: str) -> Signal:
-    residency = _lock_residency(
-        residency
-    )  # only while it is active, also when it ends at this moment
-    _require(
+    # Only while it is active, also when it ends at this moment.
+    residency = lock(residency, select_related=RESIDENCY_RELATED)
+    require(
         actor,
         "residence.raise_signal",
         residency,
@@ -53,14 +49,13 @@ def signal_respond(
 ) -> SignalResponse:
     """A partner responds, and says whether it considers the signal solved or to be escalated.
     Responding again replaces the partner's earlier response."""
-    signal = _lock_signal(signal)
-    _require(
+    signal = lock(signal, select_related=["residency__deal"])
+    require(
         actor, "residence.act_for_partner", partner, _("U kunt niet namens deze partner reageren.")
     )
     if partner.pk not in {p.pk for p in responding_partners(deal=signal.residency.deal)}:
         raise ApplicationError(_("Deze partner hoort niet bij de deal."))
-    if signal.status in Signal.CLOSED:
-        raise Conflict(_("Dit signaal is al %(s)s.") % {"s": signal.get_status_display().lower()})
+    require_state(signal, _OPEN_STATES, SIGNAL.refused(signal))
     if closure not in SignalResponse.Closure.values:
         raise ApplicationError(_("Kies: nog niet afsluiten, opgelost of escaleren."))
     response = SignalResponse.objects.filter(
@@ -71,16 +66,18 @@ def signal_respond(
     response.responder = actor
     response.full_clean()
     response.save()
-    if signal.status == Signal.Status.OPEN:
-        signal.status = Signal.Status.IN_BEHANDELING
-        signal.full_clean()
-        signal.save()
-    audit_record(
-        actor=actor,
-        action="signal_respond",
-        target=signal,
-        changes={"partner": partner.pk, "closure": closure},
-    )
+    changes = {"partner": partner.pk, "closure": closure}
+    if SIGNAL.allows(signal.status, Signal.Status.IN_BEHANDELING):
+        transition(
+            signal,
+            workflow=SIGNAL,
+            to=Signal.Status.IN_BEHANDELING,
+            actor=actor,
+            action="signal_respond",
+            changes=changes,
+        )
+    else:
+        audit_record(actor=actor, action="signal_respond", target=signal, changes=changes)
     return response
 
 
@@ -88,13 +85,12 @@ def signal_respond(
 def signal_close(*, actor, signal: Signal, outcome: str) -> Signal:
     """Close a signal as solved or escalated. Raised problems are handled jointly: only when every
     partner of the deal said so in its response; one partner alone cannot close it."""
-    signal = _lock_signal(signal)
+    signal = lock(signal, select_related=["residency__deal"])
     residency = signal.residency
-    _require(actor, "residence.view_work", residency, _("U kunt dit signaal niet afsluiten."))
+    require(actor, "residence.view_work", residency, _("U kunt dit signaal niet afsluiten."))
     if outcome not in Signal.CLOSED:
         raise ApplicationError(_("Kies: opgelost of geëscaleerd."))
-    if signal.status in Signal.CLOSED:
-        raise Conflict(_("Dit signaal is al %(s)s.") % {"s": signal.get_status_display().lower()})
+    require_state(signal, _OPEN_STATES, SIGNAL.refused(signal))
     votes = dict(SignalResponse.objects.filter(signal=signal).values_list("partner_id", "closure"))
     missing = [
         p.organisation.name
@@ -106,25 +102,29 @@ def signal_close(*, actor, signal: Signal, outcome: str) -> Signal:
             _("Een signaal sluit u samen af. Nog niet akkoord: %(orgs)s.")
             % {"orgs": ", ".join(missing)}
         )
-    signal.status = outcome
     signal.closed_at = timezone.now()
-    signal.full_clean()
-    signal.save()
+    transition(
+        signal,
+        workflow=SIGNAL,
+        to=outcome,
+        actor=actor,
+        action="signal_close",
+        changes={"status": outcome},
+    )
     _timeline(
         residency,
         actor,
         _("Signaal %(s)s: %(t)s") % {"s": signal.get_status_display().lower(), "t": signal},
     )
-    audit_record(actor=actor, action="signal_close", target=signal, changes={"status": outcome})
     return signal
 
 
 @transaction.atomic
 def signal_to_register(*, actor, signal: Signal, effect: str, category: str = "anders") -> Signal:
     """Pass the signal to the deal's knelpunten register (and from there, to the kompas)."""
-    signal = _lock_signal(signal)
+    signal = lock(signal, select_related=["residency__deal"])
     residency = signal.residency
-    _require(actor, "residence.view_work", residency, _("U kunt dit signaal niet doorzetten."))
+    require(actor, "residence.view_work", residency, _("U kunt dit signaal niet doorzetten."))
     if signal.knelpunt_id:
         raise Conflict(_("Dit signaal staat al in het knelpuntenregister."))
     own = partners_of_actor(actor=actor, deal=residency.deal)
