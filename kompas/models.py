@@ -65,8 +65,10 @@ class Edition(TimeStampedModel):
         MONITORING = "monitoring", _("Monitoring")
         GESLOTEN = "gesloten", _("Gesloten")
 
-    ADOPTED = ("vastgesteld", "teruggekoppeld", "monitoring", "gesloten")
-    OPEN = ("concept", "consultatie", "geagendeerd")
+    ADOPTED = (Status.VASTGESTELD, Status.TERUGGEKOPPELD, Status.MONITORING, Status.GESLOTEN)
+    OPEN = (Status.CONCEPT, Status.CONSULTATIE, Status.GEAGENDEERD)
+    #: Adopted and not yet closed: its accepted decisions are measured.
+    MONITORABLE = (Status.VASTGESTELD, Status.TERUGGEKOPPELD, Status.MONITORING)
 
     title = models.CharField(_("titel"), max_length=200)
     period_start = models.DateField(_("periode vanaf"))
@@ -312,7 +314,7 @@ class AgendaItem(TimeStampedModel):
         AFGEWEZEN = "afgewezen", _("Afgewezen")
         AANGEHOUDEN = "aangehouden", _("Aangehouden")
 
-    ACCEPTED = ("aangenomen", "aangepast")
+    ACCEPTED = (Outcome.AANGENOMEN, Outcome.AANGEPAST)
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="agenda_items")
     gremium = models.ForeignKey(

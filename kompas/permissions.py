@@ -14,28 +14,25 @@ from reisgids.core.permissions import (
     is_logged_in,
 )
 
+from .models import Edition
+
 is_preparer = is_contentbeheerder | is_ambtenaar | is_beheerder
 is_agenda_keeper = is_ambtenaar | is_bestuurder | is_beheerder
 
 
 @rules.predicate
 def is_adopted(user, edition):
-    return edition is not None and edition.status in (
-        "vastgesteld",
-        "teruggekoppeld",
-        "monitoring",
-        "gesloten",
-    )
+    return edition is not None and edition.status in Edition.ADOPTED
 
 
 @rules.predicate
 def is_past_concept(user, edition):
-    return edition is not None and edition.status != "concept"
+    return edition is not None and edition.status != Edition.Status.CONCEPT
 
 
 @rules.predicate
 def is_in_consultation(user, edition):
-    return edition is not None and edition.status == "consultatie"
+    return edition is not None and edition.status == Edition.Status.CONSULTATIE
 
 
 rules.add_perm(

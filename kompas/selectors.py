@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
 from deals import selectors as deals_selectors
+from deals.models import Deal
 from reisgids.core.permissions import (
     is_ambtenaar,
     is_beheerder,
@@ -184,7 +185,7 @@ def monitoring_overdue(*, today: datetime.date | None = None) -> list[AgendaItem
         AgendaItem.objects.filter(
             outcome__in=AgendaItem.ACCEPTED,
             monitor_due__lt=today,
-            proposal__edition__status__in=["vastgesteld", "teruggekoppeld", "monitoring"],
+            proposal__edition__status__in=Edition.MONITORABLE,
         )
         .annotate(last_entry=Max("monitoring__date"))
         .select_related("proposal__edition", "monitor_owner", "recorded_by", "gremium")
@@ -205,7 +206,7 @@ def dashboard(*, actor) -> dict:
             per_theme[name] += n
     for name, n in register.values_list("areas__name").annotate(n=Count("pk", distinct=True)):
         per_area["Stadsbreed" if name is None else name] += n
-    coverage = schouw_selectors.coverage_counts(deals=register.filter(status="lopend"))
+    coverage = schouw_selectors.coverage_counts(deals=register.filter(status=Deal.Status.LOPEND))
     running = coverage["afgerond"] + coverage["bezig"] + coverage["geen"]
     schouw_coverage = [
         (_("Met een afgeronde schouw"), coverage["afgerond"]),

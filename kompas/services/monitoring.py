@@ -15,9 +15,10 @@ from reisgids.core.workflow import require, require_state
 from .. import selectors
 from ..models import (
     AgendaItem,
+    Edition,
     MonitoringEntry,
 )
-from ._common import S, _clean, _lock_item
+from ._common import _clean, _lock_item
 
 
 @transaction.atomic
@@ -34,7 +35,7 @@ def monitoring_entry_add(
     require(actor, "kompas.add_monitoring", edition, _("Log in om een waarneming toe te voegen."))
     require_state(
         edition,
-        [S.VASTGESTELD, S.TERUGGEKOPPELD, S.MONITORING],
+        Edition.MONITORABLE,
         _("Monitoring kan vanaf de vaststelling tot de editie gesloten is."),
     )
     if item.outcome not in AgendaItem.ACCEPTED:

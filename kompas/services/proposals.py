@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
 from deals.residence import selectors as residence_selectors
+from deals.residence.models import Residency
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.permissions import is_ambtenaar, is_bestuurder
 from reisgids.core.services import audit_record
@@ -120,7 +121,11 @@ def proposal_co_author_add(*, actor, proposal: Proposal, user) -> Proposal:
 
 def voice_of(user) -> str:
     """Partners in residence first, then initiatives, then the municipality: the voice is marked."""
-    if residence_selectors.residency_list(actor=user).filter(person=user, status="actief").exists():
+    if (
+        residence_selectors.residency_list(actor=user)
+        .filter(person=user, status=Residency.Status.ACTIEF)
+        .exists()
+    ):
         return Voice.PARTNER_IN_RESIDENCE
     types = set(atlas_selectors.organisations_of(actor=user).values_list("type", flat=True))
     if "initiatief" in types:

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from kompas import services
-from kompas.models import Edition, Gremium
+from kompas.models import AgendaItem, Edition, Gremium, MonitoringEntry
 from reisgids.demo import data
 
 ADOPTED_TITLE = "Kompas 2025"
@@ -24,6 +24,8 @@ GREMIA = [
     ("Commissie Zorg, Welzijn en Sport", Gremium.Kind.POLITIEK, 3),
 ]
 
+Outcome = AgendaItem.Outcome
+
 # (title, change type, theme, problem, proposed change, outcome, reasons, actions)
 ADOPTED_PROPOSALS = [
     (
@@ -32,7 +34,7 @@ ADOPTED_PROPOSALS = [
         "Informele zorg en mantelzorg",
         "Logeerhuizen en kleine initiatieven kunnen niet inschrijven op de grote percelen voor respijtzorg.",
         "De volgende aanbesteding krijgt percelen per gebied, met een eenvoudige route voor kleine aanbieders.",
-        "aangenomen",
+        Outcome.AANGENOMEN,
         "Past bij de inkoopstrategie; kleine aanbieders bereiken wijken die de grote niet bereiken.",
         "Inkoop past het bestek voor 2026 aan.",
     ),
@@ -42,7 +44,7 @@ ADOPTED_PROPOSALS = [
         "Eenzaamheid en ontmoeting",
         "Uren voor overleg, afstemming en de schouw vallen buiten elke subsidie.",
         "Een vast deel 'samenwerkingskosten' in de subsidieregeling welzijn.",
-        "aangepast",
+        Outcome.AANGEPAST,
         "Aangenomen als pilot van twee jaar in drie gebieden, daarna evaluatie.",
         "De pilot start in Delfshaven, Feijenoord en IJsselmonde.",
     ),
@@ -52,7 +54,7 @@ ADOPTED_PROPOSALS = [
         "Sociale cohesie en zorgzame buurt",
         "Initiatieven zoeken per aanvraag uit welk cluster erover gaat.",
         "Eén loket met één aanspreekpunt per initiatief.",
-        "afgewezen",
+        Outcome.AFGEWEZEN,
         "Het wijkteam is al het aanspreekpunt; een nieuw loket voegt een schakel toe. De aanspreekpunten "
         "worden wel beter vindbaar in de atlas.",
         "",
@@ -63,7 +65,7 @@ ADOPTED_PROPOSALS = [
         "Langer thuis wonen",
         "Zonder afspraken over gegevens kan een initiatief niet meedoen aan de zorg rond een bewoner.",
         "Een modelconvenant voor het delen van gegevens, met toestemming van de bewoner.",
-        "aangehouden",
+        Outcome.AANGEHOUDEN,
         "Eerst het advies van de privacy officer; terug op de agenda in het voorjaar.",
         "",
     ),
@@ -163,7 +165,7 @@ def _adopted(*, gremia, themes, content, civil_servant, board):
     services.edition_agenda_set(actor=civil_servant, edition=edition)
     for item, row in zip(items, ADOPTED_PROPOSALS, strict=True):
         outcome, reasons, actions = row[5:]
-        accepted = outcome in ("aangenomen", "aangepast")
+        accepted = outcome in AgendaItem.ACCEPTED
         services.decision_record(
             actor=board,
             agenda_item=item,
@@ -193,10 +195,14 @@ def _adopted(*, gremia, themes, content, civil_servant, board):
     edition.refresh_from_db()
     services.edition_announce_in_news(actor=content, edition=edition)
     for item, status, observation in (
-        (items[0], "op_schema", "Het bestek met percelen per gebied is in concept klaar."),
+        (
+            items[0],
+            MonitoringEntry.Status.OP_SCHEMA,
+            "Het bestek met percelen per gebied is in concept klaar.",
+        ),
         (
             items[1],
-            "vertraagd",
+            MonitoringEntry.Status.VERTRAAGD,
             "De pilot start een kwartaal later: de regeling moet eerst door de raad.",
         ),
     ):
