@@ -24,7 +24,7 @@ class MembershipDecisionForm(StyledFormMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     role = forms.ChoiceField(
-        label=_("Rol bij goedkeuring"), choices=Membership.Role.choices, initial="lid"
+        label=_("Rol bij goedkeuring"), choices=Membership.Role.choices, initial=Membership.Role.LID
     )
     note = forms.CharField(
         label=_("Toelichting (optioneel)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -116,7 +116,7 @@ class SavedSearchForm(StyledFormMixin, forms.Form):
     frequency = forms.ChoiceField(
         label=_("Hoe vaak wilt u een e-mail?"),
         choices=SavedSearch.Frequency.choices,
-        initial="wekelijks",
+        initial=SavedSearch.Frequency.WEKELIJKS,
     )
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1000)
 

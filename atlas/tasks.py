@@ -6,10 +6,11 @@ from celery import shared_task
 from reisgids.celery import MAIL_RETRY_OPTIONS, RETRY_OPTIONS
 
 from . import services
+from .models import DigestPreference, SavedSearch
 
 
 @shared_task(name="atlas.tasks.radar_digest_send", **MAIL_RETRY_OPTIONS)
-def radar_digest_send(frequency: str = "wekelijks") -> int:
+def radar_digest_send(frequency: str = SavedSearch.Frequency.WEKELIJKS) -> int:
     """Scheduled by beat (daily and weekly): mail each saved search its new matches, once per period."""
     return services.radar_digest_send(frequency=frequency)
 
@@ -27,6 +28,6 @@ def listing_response_mail_send(response_id: int) -> bool:
 
 
 @shared_task(name="atlas.tasks.notification_digest_send", **MAIL_RETRY_OPTIONS)
-def notification_digest_send(frequency: str = "wekelijks") -> int:
+def notification_digest_send(frequency: str = DigestPreference.Frequency.WEKELIJKS) -> int:
     """Scheduled by beat (daily and weekly): the opt-in e-mail with unread notifications, once per period."""
     return services.notification_digest_send(frequency=frequency)

@@ -14,6 +14,7 @@ from ..models import (
     LessonVersion,
     Listing,
     ListingResponse,
+    Membership,
     NewsItem,
     Notification,
     Story,
@@ -126,7 +127,8 @@ def listings_of(*, actor):
         return Listing.objects.none()
     return (
         Listing.objects.filter(
-            organisation__memberships__user=actor, organisation__memberships__status="goedgekeurd"
+            organisation__memberships__user=actor,
+            organisation__memberships__status=Membership.Status.GOEDGEKEURD,
         )
         .select_related("organisation")
         .annotate(response_count=Count("responses", distinct=True))

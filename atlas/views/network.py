@@ -438,7 +438,7 @@ class ListingCloseView(LoginRequiredMixin, View):
     def post(self, request, pk):
         listing = _get(selectors.listing_get, actor=request.user, pk=pk)
         try:
-            if request.POST.get("action") == "vervuld":
+            if request.POST.get("action") == Listing.Status.VERVULD:
                 services.listing_fulfil(actor=request.user, listing=listing)
                 messages.success(request, _("Mooi! Dit staat nu als vervuld."))
             else:

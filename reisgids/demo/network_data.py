@@ -279,7 +279,7 @@ def load() -> None:
                 "body": body,
                 "author": editor,
                 "published_by": editor,
-                "status": "gepubliceerd",
+                "status": NewsItem.Status.GEPUBLICEERD,
                 "published_at": now - datetime.timedelta(days=3 * n + 1),
             },
         )
@@ -316,7 +316,9 @@ def load() -> None:
                 "location": location,
                 "online_url": "https://meet.example/reisgids" if online else "",
                 "registration": registration,
-                "registration_url": "https://www.rotterdam.nl/" if registration == "link" else "",
+                "registration_url": "https://www.rotterdam.nl/"
+                if registration == Event.Registration.LINK
+                else "",
                 "capacity": capacity,
                 "organiser": orgs.get(org),
                 "created_by": editor,
@@ -333,7 +335,7 @@ def load() -> None:
                 "description": description,
                 "posted_by": initiator if org == "logeerhuis-de-buren" else editor,
                 "expires_on": today + datetime.timedelta(days=days),
-                "status": "open",
+                "status": Listing.Status.OPEN,
                 "citywide": not themes,
             },
         )
@@ -358,7 +360,7 @@ def load() -> None:
                 "author": User.objects.get(email=email),
                 "organisation": orgs.get(org),
                 "published_at": now - datetime.timedelta(days=5),
-                "status": "gepubliceerd",
+                "status": Story.Status.GEPUBLICEERD,
             },
         )
     StoryComment.objects.get_or_create(
@@ -367,7 +369,7 @@ def load() -> None:
         defaults={"body": "Gefeliciteerd! Mooi om te zien wat korte lijnen doen."},
     )
 
-    areas = {a.name: a for a in Area.objects.filter(kind="gebied")}
+    areas = {a.name: a for a in Area.objects.filter(kind=Area.Kind.GEBIED)}
     for n, (
         title,
         kind,
@@ -393,7 +395,7 @@ def load() -> None:
                 "what_worked": worked,
                 "what_did_not_work": not_worked,
                 "audiences": audiences,
-                "status": "gepubliceerd",
+                "status": Lesson.Status.GEPUBLICEERD,
                 "proposed_by": initiator,
                 "editor": editor,
                 "published_at": now - datetime.timedelta(days=10 + n),
@@ -416,7 +418,7 @@ def load() -> None:
         defaults={
             "title": "Vrijwilligers vasthouden met kleine bedankjes",
             "summary": "Een jaarlijkse barbecue hield vrijwilligers langer betrokken.",
-            "status": "voorgesteld",
+            "status": Lesson.Status.VOORGESTELD,
             "proposed_by": initiator,
         },
     )
