@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from reisgids.core.forms import StyledFormMixin
 
-from .models import Function, LogEntry, Opening, Reflection, SideActivity, SignalResponse
+from .models import (
+    Function,
+    LogEntry,
+    Opening,
+    Reflection,
+    SideActivity,
+    Signal,
+    SignalResponse,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -145,7 +153,10 @@ class SignalResponseForm(StyledFormMixin, ChoicesForm):
 
 class SignalCloseForm(forms.Form):
     outcome = forms.ChoiceField(
-        choices=[("opgelost", _("Opgelost")), ("geescaleerd", _("Geëscaleerd"))]
+        choices=[
+            (Signal.Status.OPGELOST, _("Opgelost")),
+            (Signal.Status.GEESCALEERD, _("Geëscaleerd")),
+        ]
     )
 
 

@@ -30,11 +30,16 @@ class Function(models.TextChoices):
     STRATEGISCH = "strategisch_meedenken", _("Strategisch meedenken")
 
 
+class ResidencyStatus(models.TextChoices):
+    """``Residency.Status``; at module level so the constraints of ``Residency.Meta`` name it."""
+
+    VOORGESTELD = "voorgesteld", _("Wacht op bevestiging")
+    ACTIEF = "actief", _("Actief")
+    AFGEROND = "afgerond", _("Afgerond")
+
+
 class Residency(TimeStampedModel):
-    class Status(models.TextChoices):
-        VOORGESTELD = "voorgesteld", _("Wacht op bevestiging")
-        ACTIEF = "actief", _("Actief")
-        AFGEROND = "afgerond", _("Afgerond")
+    Status = ResidencyStatus
 
     deal = models.ForeignKey(
         "deals.Deal", verbose_name=_("deal"), on_delete=models.CASCADE, related_name="residencies"
@@ -115,7 +120,7 @@ class Residency(TimeStampedModel):
             ),
             models.CheckConstraint(
                 name="residency_active_confirmed_by_both",
-                condition=Q(status="voorgesteld")
+                condition=Q(status=ResidencyStatus.VOORGESTELD)
                 | (Q(sending_confirmed_at__isnull=False) & Q(host_confirmed_at__isnull=False)),
             ),
         ]
@@ -241,12 +246,17 @@ class LogEntry(TimeStampedModel):
         return f"{self.date:%d-%m-%Y} {self.text[:40]}"
 
 
+class MeetingStatus(models.TextChoices):
+    """``Meeting.Status``; at module level so the constraints of ``Meeting.Meta`` name it."""
+
+    GEPLAND = "gepland", _("Gepland")
+    GEHOUDEN = "gehouden", _("Gehouden")
+
+
 class Meeting(TimeStampedModel):
     """An evaluation meeting with all parties of the deal."""
 
-    class Status(models.TextChoices):
-        GEPLAND = "gepland", _("Gepland")
-        GEHOUDEN = "gehouden", _("Gehouden")
+    Status = MeetingStatus
 
     residency = models.ForeignKey(Residency, on_delete=models.CASCADE, related_name="meetings")
     starts_at = models.DateTimeField(_("datum en tijd"))
@@ -267,7 +277,8 @@ class Meeting(TimeStampedModel):
         ordering = ["-starts_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                name="meeting_held_has_notes", condition=Q(status="gepland") | ~Q(notes="")
+                name="meeting_held_has_notes",
+                condition=Q(status=MeetingStatus.GEPLAND) | ~Q(notes=""),
             ),
         ]
 
@@ -296,14 +307,19 @@ class Action(TimeStampedModel):
         return self.description
 
 
+class SignalStatus(models.TextChoices):
+    """``Signal.Status``; at module level so the constraints of ``Signal.Meta`` name it."""
+
+    OPEN = "open", _("Open")
+    IN_BEHANDELING = "in_behandeling", _("In behandeling")
+    OPGELOST = "opgelost", _("Opgelost")
+    GEESCALEERD = "geescaleerd", _("Geëscaleerd")
+
+
 class Signal(TimeStampedModel):
     """A knelpunt raised by the partner in residence; handled jointly by every partner."""
 
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        IN_BEHANDELING = "in_behandeling", _("In behandeling")
-        OPGELOST = "opgelost", _("Opgelost")
-        GEESCALEERD = "geescaleerd", _("Geëscaleerd")
+    Status = SignalStatus
 
     CLOSED = (Status.OPGELOST, Status.GEESCALEERD)
 
@@ -331,8 +347,14 @@ class Signal(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 name="signal_closed_has_date",
-                condition=Q(status__in=["open", "in_behandeling"], closed_at__isnull=True)
-                | Q(status__in=["opgelost", "geescaleerd"], closed_at__isnull=False),
+                condition=Q(
+                    status__in=[SignalStatus.OPEN, SignalStatus.IN_BEHANDELING],
+                    closed_at__isnull=True,
+                )
+                | Q(
+                    status__in=[SignalStatus.OPGELOST, SignalStatus.GEESCALEERD],
+                    closed_at__isnull=False,
+                ),
             ),
         ]
 
@@ -372,12 +394,17 @@ class SignalResponse(TimeStampedModel):
         return f"{self.partner}: {self.text[:40]}"
 
 
+class HandbrakeStatus(models.TextChoices):
+    """``Handbrake.Status``; at module level so the constraints of ``Handbrake.Meta`` name it."""
+
+    AANGETROKKEN = "aangetrokken", _("Aangetrokken")
+    LOSGELATEN = "losgelaten", _("Losgelaten")
+
+
 class Handbrake(TimeStampedModel):
     """The partner in residence paused the deal; it resumes when every partner agrees."""
 
-    class Status(models.TextChoices):
-        AANGETROKKEN = "aangetrokken", _("Aangetrokken")
-        LOSGELATEN = "losgelaten", _("Losgelaten")
+    Status = HandbrakeStatus
 
     residency = models.ForeignKey(Residency, on_delete=models.CASCADE, related_name="handbrakes")
     deal = models.ForeignKey("deals.Deal", on_delete=models.CASCADE, related_name="+")
@@ -399,13 +426,13 @@ class Handbrake(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["deal"],
-                condition=Q(status="aangetrokken"),
+                condition=Q(status=HandbrakeStatus.AANGETROKKEN),
                 name="handbrake_one_pulled_per_deal",
             ),
             models.CheckConstraint(
                 name="handbrake_released_has_date",
-                condition=Q(status="aangetrokken", released_at__isnull=True)
-                | Q(status="losgelaten", released_at__isnull=False),
+                condition=Q(status=HandbrakeStatus.AANGETROKKEN, released_at__isnull=True)
+                | Q(status=HandbrakeStatus.LOSGELATEN, released_at__isnull=False),
             ),
         ]
 

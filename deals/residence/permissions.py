@@ -9,9 +9,12 @@ import rules
 
 from atlas import selectors as atlas_selectors
 from atlas.permissions import is_organisation_admin, is_organisation_member
+from deals.models import DealPartner
 from reisgids.core.permissions import is_beheerder, is_logged_in, is_netwerkmanager
 
-ACCEPTED = "geaccepteerd"
+from .models import Residency
+
+ACCEPTED = DealPartner.Status.GEACCEPTEERD
 
 
 def own_organisation_ids(user) -> set[int]:
@@ -42,7 +45,7 @@ def is_residency_partner(user, residency):
 
 @rules.predicate
 def is_residency_active(user, residency):
-    return residency is not None and residency.status == "actief"
+    return residency is not None and residency.status == Residency.Status.ACTIEF
 
 
 @rules.predicate

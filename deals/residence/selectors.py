@@ -9,6 +9,8 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from atlas import selectors as atlas_selectors
+from atlas.models import Membership
+from deals.models import Deal
 from reisgids.core.permissions import is_beheerder, is_netwerkmanager
 
 from .models import (
@@ -93,7 +95,7 @@ def deal_partner_member_emails(*, deal) -> list[str]:
         get_user_model()
         .objects.filter(
             memberships__organisation_id__in=org_ids,
-            memberships__status="goedgekeurd",
+            memberships__status=Membership.Status.GOEDGEKEURD,
             is_active=True,
         )
         .order_by("email")
@@ -208,7 +210,7 @@ def residency_deal_choices(*, actor):
         if _is_staff(actor)
         else deal_selectors.deals_of(actor=actor)
     )
-    return deals.exclude(status__in=["afgerond", "gestopt"])
+    return deals.exclude(status__in=[Deal.Status.AFGEROND, Deal.Status.GESTOPT])
 
 
 def person_by_email(*, email: str):
@@ -225,7 +227,7 @@ def action_owner_choices(*, residency: Residency) -> list:
         get_user_model()
         .objects.filter(
             memberships__organisation_id__in=org_ids,
-            memberships__status="goedgekeurd",
+            memberships__status=Membership.Status.GOEDGEKEURD,
             is_active=True,
         )
         .distinct()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from deals.models import DealPartner
 from reisgids.core.errors import ApplicationError, error_text, form_errors_text
 
 from . import selectors, services
@@ -76,7 +77,9 @@ class ResidencyCreateView(LoginRequiredMixin, FormView):
             )
         except ObjectDoesNotExist as exc:
             raise Http404(_("Deze deal bestaat niet of u doet er niet aan mee.")) from exc
-        self.partners = [p for p in self.deal.partners.all() if p.status == "geaccepteerd"]
+        self.partners = [
+            p for p in self.deal.partners.all() if p.status == DealPartner.Status.GEACCEPTEERD
+        ]
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -388,7 +391,7 @@ class HandbrakeMeetingView(ResidencyPostView):
 
     def form_kwargs(self, residency):
         meetings = selectors.meetings_of(actor=self.request.user, residency=residency).filter(
-            status="gehouden"
+            status=Meeting.Status.GEHOUDEN
         )
         return {"meetings": meetings}
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from deals import services as deal_services
+from deals.models import Deal
 from reisgids.core.errors import ApplicationError, Conflict
 from reisgids.core.services import audit_record
 from reisgids.core.workflow import lock, require, require_state, transition
@@ -90,7 +91,7 @@ def _all_agreed(handbrake: Handbrake) -> bool:
 
 
 def _release(actor, handbrake: Handbrake) -> Handbrake:
-    if handbrake.deal.status == "gepauzeerd":
+    if handbrake.deal.status == Deal.Status.GEPAUZEERD:
         deal_services.deal_resume_jointly(
             actor=actor,
             deal=handbrake.deal,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
 from atlas import services as atlas_services
+from atlas.models import Listing
 from reisgids.core.errors import ApplicationError, NotAllowed
 from reisgids.core.services import audit_record
 from reisgids.core.workflow import lock, require, transition
@@ -108,6 +109,6 @@ def opening_close(*, actor, opening: Opening) -> Opening:
     transition(
         opening, workflow=OPENING, to=Opening.Status.GESLOTEN, actor=actor, action="opening_close"
     )
-    if opening.listing_id and opening.listing.status == "open":
+    if opening.listing_id and opening.listing.status == Listing.Status.OPEN:
         atlas_services.listing_withdraw(actor=actor, listing=opening.listing)
     return opening

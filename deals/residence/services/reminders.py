@@ -21,7 +21,7 @@ def action_reminders_send(*, day: datetime.date | None = None) -> int:
         done_at__isnull=True,
         reminded_at__isnull=True,
         due_date__lte=horizon,
-        meeting__residency__status="actief",
+        meeting__residency__status=Residency.Status.ACTIEF,
     ).values_list("pk", flat=True)
     sent = 0
     for pk in list(candidates):
@@ -67,7 +67,7 @@ def meeting_reminders_send(*, now: datetime.datetime | None = None) -> int:
         reminded_at__isnull=True,
         starts_at__gte=now,
         starts_at__lte=horizon,
-        residency__status="actief",
+        residency__status=Residency.Status.ACTIEF,
     ).values_list("pk", flat=True)
     for pk in list(upcoming):
         with transaction.atomic():

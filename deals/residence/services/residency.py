@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
+from deals.models import Deal
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.services import audit_record
 from reisgids.core.workflow import lock, require, require_state, transition
@@ -17,7 +18,7 @@ from ..permissions import ACCEPTED
 from ..workflow import RESIDENCY
 from ._common import RESIDENCY_RELATED, _clean_text, _timeline
 
-ENDED_DEAL = ("afgerond", "gestopt")
+ENDED_DEAL = (Deal.Status.AFGEROND, Deal.Status.GESTOPT)
 
 
 @transaction.atomic
