@@ -11,10 +11,8 @@ class AtlasConfig(AppConfig):
         from django.core.signals import got_request_exception, request_finished, request_started
         from django.db.models.signals import post_delete, post_save
 
-        from atlas import (
-            permissions,  # noqa: F401
-            request_cache,
-        )
+        from atlas import permissions  # noqa: F401
+        from atlas import query as request_cache
         from atlas.models import Membership, Organisation
 
         request_started.connect(request_cache.start, dispatch_uid="atlas_request_cache_start")

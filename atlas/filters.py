@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from . import selectors
 from .models import Area, ContactPoint, Instrument, Network, Organisation, Theme
+from .query import search_filter
 
 YES_NO = [("", _("Alle")), ("true", _("Ja")), ("false", _("Nee"))]
 
@@ -34,7 +34,7 @@ class SearchMixin:
     search_fields: dict[str, str] = {}
 
     def search(self, queryset, name, value):
-        return selectors.search_filter(queryset, value, fields=self.search_fields)
+        return search_filter(queryset, value, fields=self.search_fields)
 
 
 class OrganisationFilter(SearchMixin, django_filters.FilterSet):

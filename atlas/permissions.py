@@ -10,7 +10,7 @@ from reisgids.core.permissions import (
 )
 
 from .models import Membership
-from .request_cache import approved_memberships
+from .query import approved_memberships
 
 
 @rules.predicate

@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F, FloatField, Prefetch, Q, Value
-from django.db.models.functions import Greatest, Upper
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db.models import F, Prefetch, Q, Value
 
 from reisgids.core.models import AuditEvent
 from reisgids.core.permissions import is_beheerder, is_netwerkmanager
 
+from ..filters import ContactPointFilter, InstrumentFilter, NetworkFilter, OrganisationFilter
 from ..models import (
     Agreement,
     Area,
@@ -23,53 +23,15 @@ from ..models import (
     Service,
     Theme,
 )
-from ..models.common import search_vector
+from ..models.common import search_vector  # noqa: F401 (migration atlas 0006 imports it here)
 from ..models.common import unaccent as _unaccent
-from ..request_cache import approved_memberships
-
-# How close a misspelled word must come to a name (PostgreSQL word_similarity, 0..1). The trigram
-# operator reads it from the setting pg_trgm.word_similarity_threshold, which migration
-# atlas 0006 sets to this value for the database.
-TRIGRAM_THRESHOLD = 0.5
-SEARCH_MAX_LENGTH = 200
-
-
-def search_name(field: str):
-    """The name as the trigram index holds it: without accents, in capitals."""
-    return Upper(_unaccent(F(field)))
-
-
-def search_filter(queryset, value: str, *, fields: dict[str, str]):
-    """Full text (Dutch, accent-insensitive) plus trigram similarity on the name, ranked.
-
-    ``fields`` maps field names to full-text weights (A..D); the first must be the name. Each of
-    the three conditions can use an index, so a search does not read the whole table.
-    """
-    value = " ".join((value or "").split())[:SEARCH_MAX_LENGTH]
-    if not value:
-        return queryset
-    name_field = next(iter(fields))
-    # A model may store its document (a generated column); then the search reads it instead of building it.
-    stored = getattr(queryset.model, "SEARCH_FIELDS", None) == fields
-    vector = F("search_document") if stored else search_vector(fields)
-    query = SearchQuery(_unaccent(Value(value)), config="dutch", search_type="websearch")
-    needle = Upper(_unaccent(Value(value)))
-    similarity = TrigramWordSimilarity(_unaccent(Value(value)), _unaccent(F(name_field)))
-    return (
-        queryset.annotate(
-            search_vector=vector,
-            search_name=search_name(name_field),
-            search_similarity=similarity,
-            search_rank=Greatest(SearchRank(vector, query), similarity, output_field=FloatField()),
-        )
-        .filter(
-            Q(search_vector=query)
-            | Q(search_name__trigram_word_similar=needle)
-            | Q(search_name__contains=needle)
-        )
-        .order_by("-search_rank", name_field)
-    )
-
+from ..query import (  # noqa: F401 (re-exported: the old home of the search)
+    SEARCH_MAX_LENGTH,
+    TRIGRAM_THRESHOLD,
+    approved_memberships,
+    search_filter,
+    search_name,
+)
 
 # --- Organisations ---------------------------------------------------------------------------
 
@@ -236,8 +198,6 @@ class SearchResult:
 
 def atlas_search(*, actor, q: str, limit: int = 20) -> list[SearchResult]:
     """Organisations, contact points, instruments and networks matching ``q``, best first."""
-    from ..filters import ContactPointFilter, InstrumentFilter, NetworkFilter, OrganisationFilter
-
     if not " ".join((q or "").split()):
         return []
     results = []
