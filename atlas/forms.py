@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reisgids.core.forms import StyledFormMixin
+from reisgids.core.images import name_by_content
 
-from .images import name_by_content
 from .models import Area, Membership, Organisation, SavedSearch
 
 

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from atlas.images import name_by_content
 from reisgids.core.forms import StyledFormMixin
+from reisgids.core.images import name_by_content
 
 from .models import (
     Appraisal,

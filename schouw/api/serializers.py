@@ -1,7 +1,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from atlas.images import name_by_content
+from reisgids.core.images import name_by_content
 
 from ..models import (
     Advice,

@@ -70,7 +70,7 @@ def _without_metadata(photo):
     from django.core.files.base import ContentFile
     from PIL import Image, ImageOps
 
-    from atlas.images import EXTENSIONS
+    from reisgids.core.images import EXTENSIONS
 
     photo.seek(0)
     with Image.open(photo) as original:
