@@ -3,11 +3,12 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
+from reisgids.core.errors import ApplicationError, NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state, transition
 
 from ..models import Intake, IntakeCommitment, IntakeInvolvement, IntakeStep
-from ._common import require
+from ..workflow import INTAKE
 
 HANDLE_REFUSAL = _("Alleen een ambtenaar of netwerkmanager behandelt een intake.")
 OPEN = (Intake.Status.INGEDIEND, Intake.Status.IN_BEHANDELING)
@@ -17,15 +18,8 @@ def _step(intake: Intake, text: str) -> None:
     IntakeStep.objects.create(intake=intake, text=str(text)[:300])
 
 
-def _lock(intake: Intake) -> Intake:
-    return Intake.objects.select_for_update().get(pk=intake.pk)
-
-
 def _require_open(intake: Intake) -> None:
-    if intake.status not in OPEN:
-        raise Conflict(
-            _("Deze intake is al afgehandeld (%(s)s).") % {"s": intake.get_status_display().lower()}
-        )
+    require_state(intake, OPEN, INTAKE.refused(intake))
 
 
 @transaction.atomic
@@ -52,17 +46,19 @@ def intake_submit(*, actor, kind: str, title: str, description: str, organisatio
 
 @transaction.atomic
 def intake_triage(*, actor, intake: Intake, note: str) -> Intake:
-    intake = _lock(intake)
+    intake = lock(intake)
     require(actor, "deals.handle_intake", intake, HANDLE_REFUSAL)
-    if intake.status != Intake.Status.INGEDIEND:
-        raise Conflict(_("Deze intake is al in behandeling genomen."))
-    intake.status = Intake.Status.IN_BEHANDELING
     intake.handled_by = actor
     intake.triage_note = (note or "").strip()
-    intake.full_clean()
-    intake.save()
+    transition(
+        intake,
+        workflow=INTAKE,
+        to=Intake.Status.IN_BEHANDELING,
+        actor=actor,
+        action="intake_triage",
+        message=_("Deze intake is al in behandeling genomen."),
+    )
     _step(intake, _("In behandeling genomen door %(who)s.") % {"who": actor})
-    audit_record(actor=actor, action="intake_triage", target=intake)
     return intake
 
 
@@ -70,7 +66,7 @@ def intake_triage(*, actor, intake: Intake, note: str) -> Intake:
 def intake_involve(
     *, actor, intake: Intake, kind: str, name: str, contact: str = ""
 ) -> IntakeInvolvement:
-    intake = _lock(intake)
+    intake = lock(intake)
     require(actor, "deals.handle_intake", intake, HANDLE_REFUSAL)
     _require_open(intake)
     name = (name or "").strip()
@@ -93,7 +89,7 @@ def intake_involve(
 @transaction.atomic
 def intake_commitment_record(*, actor, intake: Intake, who: str, what: str) -> IntakeCommitment:
     """Record early what the municipality commits to, and who does."""
-    intake = _lock(intake)
+    intake = lock(intake)
     require(actor, "deals.handle_intake", intake, HANDLE_REFUSAL)
     _require_open(intake)
     commitment = IntakeCommitment(
@@ -111,7 +107,7 @@ def intake_convert_to_deal(*, actor, intake: Intake):
     """Turn the intake into a deal, started on behalf of the initiative's organisation."""
     from .lifecycle import deal_create
 
-    intake = _lock(intake)
+    intake = lock(intake)
     require(actor, "deals.handle_intake", intake, HANDLE_REFUSAL)
     _require_open(intake)
     if intake.organisation is None:
@@ -127,33 +123,34 @@ def intake_convert_to_deal(*, actor, intake: Intake):
         summary=intake.description,
         aanjager_organisation=intake.organisation,
     )
-    intake.status = Intake.Status.OMGEZET
     intake.deal = deal
     intake.handled_by = actor
-    intake.full_clean()
-    intake.save()
-    _step(intake, _("Omgezet in een deal: %(deal)s.") % {"deal": deal})
-    audit_record(
-        actor=actor, action="intake_convert_to_deal", target=intake, changes={"deal": deal.pk}
+    transition(
+        intake,
+        workflow=INTAKE,
+        to=Intake.Status.OMGEZET,
+        actor=actor,
+        action="intake_convert_to_deal",
+        changes={"deal": deal.pk},
     )
+    _step(intake, _("Omgezet in een deal: %(deal)s.") % {"deal": deal})
     return deal
 
 
 @transaction.atomic
 def intake_refer(*, actor, intake: Intake, instrument: str, note: str = "") -> Intake:
-    intake = _lock(intake)
+    intake = lock(intake)
     require(actor, "deals.handle_intake", intake, HANDLE_REFUSAL)
     _require_open(intake)
     instrument = (instrument or "").strip()
     if not instrument:
         raise ApplicationError(_("Noem het instrument waarnaar u verwijst."))
-    intake.status = Intake.Status.VERWEZEN
     intake.instrument = instrument
     intake.handled_by = actor
     if note:
         intake.triage_note = note.strip()
-    intake.full_clean()
-    intake.save()
+    transition(
+        intake, workflow=INTAKE, to=Intake.Status.VERWEZEN, actor=actor, action="intake_refer"
+    )
     _step(intake, _("Verwezen naar %(i)s.") % {"i": instrument})
-    audit_record(actor=actor, action="intake_refer", target=intake)
     return intake

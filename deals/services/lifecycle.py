@@ -5,13 +5,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
+from atlas.models import Organisation
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.permissions import is_ambtenaar, is_beheerder, is_netwerkmanager
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state, transition
 
 from ..models import Deal, DealEvent, DealPartner
 from ..selectors import deal_template_elements
-from ._common import lock_deal, require, require_editable, require_status, timeline_add
+from ..workflow import DEAL, PARTNER
+from ._common import require_editable, timeline_add
 
 MANAGE_REFUSAL = _("Alleen de aanjager van de deal of een netwerkmanager kan dit doen.")
 
@@ -27,7 +30,7 @@ def _may_act_for(actor, organisation) -> bool:
     if atlas_selectors.organisations_of(actor=actor).filter(pk=organisation.pk).exists():
         return True
     staff = is_ambtenaar(actor) or is_netwerkmanager(actor) or is_beheerder(actor)
-    return staff and organisation.type == "gemeentelijk_cluster"
+    return staff and organisation.type == Organisation.Type.GEMEENTELIJK_CLUSTER
 
 
 @transaction.atomic
@@ -90,7 +93,7 @@ def deal_create(
 @transaction.atomic
 def deal_update(*, actor, deal: Deal, **fields) -> Deal:
     """Change the deal's description, proposal, themes, areas or financial form."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(
         actor, "deals.edit_plan", deal, _("Alleen partners van de deal kunnen de deal wijzigen.")
     )
@@ -136,23 +139,26 @@ def _require_complete_proposal(deal: Deal) -> None:
 
 
 def _step(deal: Deal, actor, status: str, text: str, action: str, **changes) -> Deal:
+    """Move the deal along an edge of its workflow, and put the step on its timeline."""
     before = deal.status
-    deal.status = status
-    deal.full_clean()
-    deal.save()
-    timeline_add(deal=deal, kind=DealEvent.Kind.STAP, actor=actor, text=text)
-    audit_record(
-        actor=actor, action=action, target=deal, changes={"from": before, "to": status, **changes}
+    transition(
+        deal,
+        workflow=DEAL,
+        to=status,
+        actor=actor,
+        action=action,
+        changes={"from": before, "to": status, **changes},
     )
+    timeline_add(deal=deal, kind=DealEvent.Kind.STAP, actor=actor, text=text)
     return deal
 
 
 @transaction.atomic
 def deal_idea_start(*, actor, deal: Deal) -> Deal:
     """Partners found: together they develop the idea."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
-    require_status(
+    require_state(
         deal,
         [Deal.Status.PARTNERS_ZOEKEN],
         _("De deal zoekt geen partners meer (stap: %(status)s).")
@@ -178,9 +184,9 @@ def deal_idea_start(*, actor, deal: Deal) -> Deal:
 
 @transaction.atomic
 def deal_toetsing_start(*, actor, deal: Deal, method: str) -> Deal:
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
-    require_status(deal, [Deal.Status.IDEE])
+    require_state(deal, [Deal.Status.IDEE], DEAL.refused(deal))
     if method not in Deal.ToetsingMethod.values:
         raise ApplicationError(_("Kies een vorm voor de toetsing."))
     _require_complete_proposal(deal)
@@ -200,11 +206,11 @@ def deal_toetsing_start(*, actor, deal: Deal, method: str) -> Deal:
 def deal_toetsing_record(
     *, actor, deal: Deal, findings: str, risks: str = "", method: str | None = None
 ) -> Deal:
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(
         actor, "deals.edit_plan", deal, _("Alleen partners van de deal leggen de toetsing vast.")
     )
-    require_status(deal, [Deal.Status.TOETSING], _("De deal is niet in de stap toetsing."))
+    require_state(deal, [Deal.Status.TOETSING], _("De deal is niet in de stap toetsing."))
     if method is not None:
         if method not in Deal.ToetsingMethod.values:
             raise ApplicationError(_("Kies een vorm voor de toetsing."))
@@ -220,9 +226,9 @@ def deal_toetsing_record(
 @transaction.atomic
 def deal_toetsing_skip(*, actor, deal: Deal, reason: str) -> Deal:
     """The toetsing is optional; skipping it is a recorded choice."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
-    require_status(
+    require_state(
         deal,
         [Deal.Status.IDEE],
         _("Alleen vanuit de stap ‘idee’ kan de toetsing worden overgeslagen."),
@@ -245,9 +251,9 @@ def deal_toetsing_skip(*, actor, deal: Deal, reason: str) -> Deal:
 
 @transaction.atomic
 def deal_planning_start(*, actor, deal: Deal) -> Deal:
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
-    require_status(deal, [Deal.Status.TOETSING])
+    require_state(deal, [Deal.Status.TOETSING], DEAL.refused(deal))
     if not deal.toetsing_findings:
         raise ApplicationError(_("Leg eerst de bevindingen van de toetsing vast."))
     return _step(
@@ -262,9 +268,9 @@ def deal_planning_start(*, actor, deal: Deal) -> Deal:
 @transaction.atomic
 def deal_start(*, actor, deal: Deal) -> Deal:
     """The signed deal starts running."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
-    require_status(deal, [Deal.Status.GESLOTEN], _("Alleen een gesloten deal kan van start gaan."))
+    require_state(deal, [Deal.Status.GESLOTEN], _("Alleen een gesloten deal kan van start gaan."))
     deal.started_at = timezone.now()
     return _step(deal, actor, Deal.Status.LOPEND, _("De deal loopt."), "deal_start")
 
@@ -274,9 +280,9 @@ def deal_finish(
     *, actor, deal: Deal, note: str = "", follow_up_title: str = "", follow_up_summary: str = ""
 ) -> Deal:
     """Finish a running deal; optionally start a follow-up deal with the same aanjager."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
-    require_status(deal, [Deal.Status.LOPEND], _("Alleen een lopende deal kan worden afgerond."))
+    require_state(deal, [Deal.Status.LOPEND], _("Alleen een lopende deal kan worden afgerond."))
     deal.ended_at = timezone.now()
     deal.status_note = (note or "").strip()
     _step(deal, actor, Deal.Status.AFGEROND, _("De deal is afgerond."), "deal_finish")
@@ -325,9 +331,9 @@ def deal_finish(
 
 @transaction.atomic
 def deal_stop(*, actor, deal: Deal, reason: str) -> Deal:
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
-    require_status(
+    require_state(
         deal,
         [*Deal.ACTIVE, Deal.Status.GEPAUZEERD],
         _("De deal is al %(status)s.") % {"status": deal.get_status_display().lower()},
@@ -351,7 +357,7 @@ def deal_stop(*, actor, deal: Deal, reason: str) -> Deal:
 @transaction.atomic
 def deal_pause(*, actor, deal: Deal, reason: str) -> Deal:
     """The handbrake: any partner may pause the deal."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(
         actor,
         "deals.pause_deal",
@@ -360,7 +366,7 @@ def deal_pause(*, actor, deal: Deal, reason: str) -> Deal:
     )
     if deal.status == Deal.Status.GEPAUZEERD:
         raise Conflict(_("De deal is al gepauzeerd."))
-    require_status(deal, Deal.ACTIVE)
+    require_state(deal, Deal.ACTIVE, DEAL.refused(deal))
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError(_("Leg kort uit waarom de deal pauzeert."))
@@ -378,9 +384,9 @@ def deal_pause(*, actor, deal: Deal, reason: str) -> Deal:
 
 @transaction.atomic
 def deal_resume(*, actor, deal: Deal) -> Deal:
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
-    require_status(deal, [Deal.Status.GEPAUZEERD], _("De deal is niet gepauzeerd."))
+    require_state(deal, [Deal.Status.GEPAUZEERD], _("De deal is niet gepauzeerd."))
     back_to = deal.paused_from
     deal.paused_from = ""
     deal.status_note = ""
@@ -401,14 +407,14 @@ def deal_resume_jointly(*, actor, deal: Deal, agreed_partner_ids) -> Deal:
     ``agreed_partner_ids``; then whichever partner agrees last lets the deal go on, not only the
     aanjager or a netwerkmanager. The caller records the agreements; this checks that they cover
     every partner."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(
         actor,
         "deals.resume_deal_jointly",
         deal,
         _("Alleen partners van de deal of een netwerkmanager zetten de deal samen weer in gang."),
     )
-    require_status(deal, [Deal.Status.GEPAUZEERD], _("De deal is niet gepauzeerd."))
+    require_state(deal, [Deal.Status.GEPAUZEERD], _("De deal is niet gepauzeerd."))
     agreed = {int(pk) for pk in agreed_partner_ids}
     voices = deal.partners.filter(
         status=DealPartner.Status.GEACCEPTEERD, role__in=DealPartner.SIGNING_ROLES
@@ -445,7 +451,7 @@ def deal_partner_invite(
     *, actor, deal: Deal, organisation, role: str = DealPartner.Role.PARTNER
 ) -> DealPartner:
     """Invite an organisation from the atlas. Parties may join at any step until the deal ends."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.manage_deal", deal, MANAGE_REFUSAL)
     require_editable(deal)
     if role not in DealPartner.Role.values or role == DealPartner.Role.AANJAGER:
@@ -482,12 +488,9 @@ def deal_partner_invite(
     return partner
 
 
-def _decide(actor, partner: DealPartner, status: str) -> DealPartner:
-    partner = (
-        DealPartner.objects.select_for_update()
-        .select_related("organisation", "deal")
-        .get(pk=partner.pk)
-    )
+def _decide(actor, partner: DealPartner, status: str, action: str) -> DealPartner:
+    """Accept or decline an invitation: the partner's own edge, audited as ``action``."""
+    partner = lock(partner, select_related=("organisation", "deal"))
     require(
         actor,
         "deals.decide_invitation",
@@ -495,20 +498,16 @@ def _decide(actor, partner: DealPartner, status: str) -> DealPartner:
         _("Alleen een beheerder van %(org)s kan op deze uitnodiging reageren.")
         % {"org": partner.organisation},
     )
-    if partner.status != DealPartner.Status.UITGENODIGD:
-        raise Conflict(_("Op deze uitnodiging is al gereageerd."))
-    require_editable(lock_deal(partner.deal))
-    partner.status = status
+    require_state(partner, PARTNER.sources(status), PARTNER.refused(partner))
+    require_editable(lock(partner.deal))
     partner.decided_by = actor
     partner.decided_at = timezone.now()
-    partner.full_clean()
-    partner.save()
-    return partner
+    return transition(partner, workflow=PARTNER, to=status, actor=actor, action=action)
 
 
 @transaction.atomic
 def deal_partner_accept(*, actor, partner: DealPartner) -> DealPartner:
-    partner = _decide(actor, partner, DealPartner.Status.GEACCEPTEERD)
+    partner = _decide(actor, partner, DealPartner.Status.GEACCEPTEERD, "deal_partner_accept")
     timeline_add(
         deal=partner.deal,
         kind=DealEvent.Kind.PARTNER,
@@ -516,13 +515,12 @@ def deal_partner_accept(*, actor, partner: DealPartner) -> DealPartner:
         text=_("%(org)s doet mee als %(role)s.")
         % {"org": partner.organisation, "role": partner.get_role_display().lower()},
     )
-    audit_record(actor=actor, action="deal_partner_accept", target=partner)
     return partner
 
 
 @transaction.atomic
 def deal_partner_decline(*, actor, partner: DealPartner) -> DealPartner:
-    partner = _decide(actor, partner, DealPartner.Status.AFGEWEZEN)
+    partner = _decide(actor, partner, DealPartner.Status.AFGEWEZEN, "deal_partner_decline")
     timeline_add(
         deal=partner.deal,
         kind=DealEvent.Kind.PARTNER,
@@ -530,5 +528,4 @@ def deal_partner_decline(*, actor, partner: DealPartner) -> DealPartner:
         public=False,
         text=_("%(org)s doet niet mee.") % {"org": partner.organisation},
     )
-    audit_record(actor=actor, action="deal_partner_decline", target=partner)
     return partner

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError, Conflict
 from reisgids.core.services import audit_record, snapshot_fields
+from reisgids.core.workflow import lock, require, require_state, transition
 
 from ..models import (
     Contribution,
@@ -22,7 +23,8 @@ from ..models import (
     Signature,
     Task,
 )
-from ._common import lock_deal, require, require_editable, require_status, timeline_add
+from ..workflow import DEAL
+from ._common import require_editable, timeline_add
 
 PLAN_REFUSAL = _("Alleen partners van de deal kunnen het plan wijzigen.")
 
@@ -73,7 +75,7 @@ def contribution_create(
     hours: int | None = None,
 ) -> Contribution:
     partner = _accepted_partner(partner)
-    deal = lock_deal(partner.deal)
+    deal = lock(partner.deal)
     require(
         actor,
         "deals.act_for_partner",
@@ -94,7 +96,7 @@ def contribution_create(
 @transaction.atomic
 def contribution_archive(*, actor, contribution: Contribution) -> Contribution:
     partner = contribution.partner
-    deal = lock_deal(partner.deal)
+    deal = lock(partner.deal)
     require(
         actor,
         "deals.act_for_partner",
@@ -109,7 +111,7 @@ def contribution_archive(*, actor, contribution: Contribution) -> Contribution:
 
 
 def _plan_deal(actor, deal: Deal) -> Deal:
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.edit_plan", deal, PLAN_REFUSAL)
     require_editable(deal)
     return deal
@@ -142,7 +144,7 @@ def task_create(
 @transaction.atomic
 def task_mark_done(*, actor, task: Task, done: bool = True) -> Task:
     deal = _plan_deal(actor, task.deal)
-    task = Task.objects.select_for_update().get(pk=task.pk)
+    task = lock(task)
     before = snapshot_fields(task, ["done"])
     task.done = done
     return _save(actor, deal, task, "task_mark_done", before=before)
@@ -356,9 +358,9 @@ def _affected_partner_ids(old: dict | None, new: dict) -> set[int] | None:
 @transaction.atomic
 def plan_version_create(*, actor, deal: Deal, change_note: str = "") -> PlanVersion:
     """Freeze the plan as a new version for signing. Partners untouched by the change keep their signature."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(actor, "deals.edit_plan", deal, PLAN_REFUSAL)
-    require_status(
+    require_state(
         deal,
         [Deal.Status.PLANNING, Deal.Status.GESLOTEN, Deal.Status.LOPEND],
         _("Een plan ter ondertekening kan pas in de stap planning worden vastgelegd."),
@@ -425,19 +427,21 @@ def _complete_if_signed(actor, deal: Deal, version: PlanVersion) -> bool:
     version.signed_at = timezone.now()
     version.save(update_fields=["signed_at", "updated_at"])
     if deal.status == Deal.Status.PLANNING:
-        deal.status = Deal.Status.GESLOTEN
         deal.closed_at = version.signed_at
-        deal.full_clean()
-        deal.save()
+        transition(
+            deal,
+            workflow=DEAL,
+            to=Deal.Status.GESLOTEN,
+            actor=actor,
+            action="deal_close",
+            changes={"version": version.number},
+        )
         timeline_add(
             deal=deal,
             kind=DealEvent.Kind.STAP,
             actor=actor,
             text=_("De deal is gesloten: alle partners hebben versie %(n)s ondertekend.")
             % {"n": version.number},
-        )
-        audit_record(
-            actor=actor, action="deal_close", target=deal, changes={"version": version.number}
         )
     else:
         timeline_add(
@@ -455,7 +459,7 @@ def deal_sign(
     *, actor, deal: Deal, partner: DealPartner, version_number: int | None = None
 ) -> Signature:
     """An authorised member signs the latest plan version on behalf of their organisation."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     partner = DealPartner.objects.select_related("organisation").get(pk=partner.pk)
     if partner.deal_id != deal.pk:
         raise ApplicationError(_("Deze partij doet niet mee aan deze deal."))
@@ -466,7 +470,7 @@ def deal_sign(
         _("Alleen een beheerder van %(org)s kan namens hen ondertekenen.")
         % {"org": partner.organisation},
     )
-    require_status(
+    require_state(
         deal,
         [Deal.Status.PLANNING, Deal.Status.GESLOTEN, Deal.Status.LOPEND],
         _("Er valt nu niets te ondertekenen (stap: %(s)s).") % {"s": deal.get_status_display()},

@@ -13,17 +13,20 @@ from django.utils.translation import gettext as _
 
 from atlas import selectors as atlas_selectors
 from atlas import services as atlas_services
-from reisgids.core.errors import ApplicationError, Conflict
+from atlas.models import Event, Membership, SourceType
+from reisgids.core.errors import ApplicationError
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require, require_state, transition
 
 from ..models import CheckIn, CheckInReminder, Deal, DealEvent, DealPartner, KickOffMoment, Knelpunt
-from ._common import lock_deal, require, require_status, timeline_add
+from ..workflow import CHECKIN, KNELPUNT
+from ._common import timeline_add
 
 # --- Kick-off -------------------------------------------------------------------------------
 
-# How a kick-off appears in the atlas agenda (``atlas.models.SourceType``, ``Event.Kind``).
-KICKOFF_SOURCE = "kick_off"
-KICKOFF_EVENT_KIND = "kick_off"
+# How a kick-off appears in the atlas agenda.
+KICKOFF_SOURCE = SourceType.KICK_OFF
+KICKOFF_EVENT_KIND = Event.Kind.KICK_OFF
 # A kick-off is planned with a start only; its agenda entry lasts this long.
 KICKOFF_HOURS = 2
 
@@ -33,14 +36,14 @@ def deal_kickoff_plan(
     *, actor, deal: Deal, starts_at: datetime.datetime, location: str = ""
 ) -> Deal:
     """A kick-off for this deal alone."""
-    deal = lock_deal(deal)
+    deal = lock(deal)
     require(
         actor,
         "deals.manage_deal",
         deal,
         _("Alleen de aanjager van de deal of een netwerkmanager kan dit doen."),
     )
-    require_status(
+    require_state(
         deal,
         [Deal.Status.GESLOTEN, Deal.Status.LOPEND],
         _("Een kick-off volgt op het sluiten van de deal."),
@@ -186,14 +189,14 @@ def checkin_submit(
 ) -> CheckIn:
     """One short screen per partner per period. Answering again in the same period replaces the answer."""
     partner = DealPartner.objects.select_related("organisation").get(pk=partner.pk)
-    deal = lock_deal(partner.deal)
+    deal = lock(partner.deal)
     require(
         actor,
         "deals.act_for_partner",
         partner,
         _("Alleen leden van %(org)s vullen hun check-in in.") % {"org": partner.organisation},
     )
-    require_status(deal, [Deal.Status.LOPEND], _("Check-ins horen bij een lopende deal."))
+    require_state(deal, [Deal.Status.LOPEND], _("Check-ins horen bij een lopende deal."))
     if partner.status != DealPartner.Status.GEACCEPTEERD:
         raise ApplicationError(
             _("%(org)s doet (nog) niet mee aan deze deal.") % {"org": partner.organisation}
@@ -216,12 +219,25 @@ def checkin_submit(
         partner=partner, period=period
     )
     is_new = checkin.pk is None
-    checkin.status = status
     checkin.note = (note or "").strip()
     checkin.values = clean_values
     checkin.submitted_by = actor
-    checkin.full_clean()
-    checkin.save()
+    if is_new:
+        checkin.status = status
+        checkin.full_clean()
+        checkin.save()
+        audit_record(
+            actor=actor, action="checkin_submit", target=checkin, changes={"status": status}
+        )
+    else:  # answering again: the answer moves along the check-in's workflow
+        transition(
+            checkin,
+            workflow=CHECKIN,
+            to=status,
+            actor=actor,
+            action="checkin_submit",
+            changes={"status": status},
+        )
     if is_new:
         timeline_add(
             deal=deal,
@@ -231,7 +247,6 @@ def checkin_submit(
             text=_("Check-in van %(org)s: %(s)s.")
             % {"org": partner.organisation, "s": checkin.get_status_display()},
         )
-    audit_record(actor=actor, action="checkin_submit", target=checkin, changes={"status": status})
     return checkin
 
 
@@ -260,7 +275,7 @@ def checkin_reminders_send(*, day: datetime.date | None = None) -> int:
             emails = list(
                 User.objects.filter(
                     memberships__organisation_id=partner.organisation_id,
-                    memberships__status="goedgekeurd",
+                    memberships__status=Membership.Status.GOEDGEKEURD,
                     is_active=True,
                 )
                 .values_list("email", flat=True)
@@ -296,7 +311,7 @@ def knelpunt_report(
     *, actor, partner: DealPartner, category: str, title: str, description: str, effect: str
 ) -> Knelpunt:
     partner = DealPartner.objects.select_related("organisation").get(pk=partner.pk)
-    deal = lock_deal(partner.deal)
+    deal = lock(partner.deal)
     require(
         actor,
         "deals.act_for_partner",
@@ -307,7 +322,7 @@ def knelpunt_report(
         raise ApplicationError(
             _("%(org)s doet (nog) niet mee aan deze deal.") % {"org": partner.organisation}
         )
-    require_status(
+    require_state(
         deal,
         [*Deal.ACTIVE, Deal.Status.GEPAUZEERD],
         _("De deal is beëindigd; meld geen knelpunten meer."),
@@ -336,20 +351,22 @@ def knelpunt_report(
     return knelpunt
 
 
-def _knelpunt_move(actor, knelpunt, allowed_from, to, note, perm, text, action):
-    knelpunt = Knelpunt.objects.select_for_update().select_related("deal").get(pk=knelpunt.pk)
+def _knelpunt_move(actor, knelpunt, to, note, perm, text, action):
+    """Move a knelpunt along an edge of its workflow; a step the table lacks is refused."""
+    knelpunt = lock(knelpunt, select_related=("deal",))
     require(actor, perm, knelpunt, _("U kunt de status van dit knelpunt niet wijzigen."))
-    if knelpunt.status not in allowed_from:
-        raise Conflict(
-            _("Dit knelpunt is al %(s)s.") % {"s": knelpunt.get_status_display().lower()}
-        )
-    knelpunt.status = to
     knelpunt.resolution = (note or "").strip() or knelpunt.resolution
     knelpunt.handled_by = actor
     if to == Knelpunt.Status.KOMPAS:
         knelpunt.forwarded_at = timezone.now()
-    knelpunt.full_clean()
-    knelpunt.save()
+    transition(
+        knelpunt,
+        workflow=KNELPUNT,
+        to=to,
+        actor=actor,
+        action=action,
+        changes={"status": to},
+    )
     timeline_add(
         deal=knelpunt.deal,
         kind=DealEvent.Kind.KNELPUNT,
@@ -357,7 +374,6 @@ def _knelpunt_move(actor, knelpunt, allowed_from, to, note, perm, text, action):
         public=False,
         text=text % {"t": knelpunt},
     )
-    audit_record(actor=actor, action=action, target=knelpunt, changes={"status": to})
     return knelpunt
 
 
@@ -366,7 +382,6 @@ def knelpunt_take_up(*, actor, knelpunt: Knelpunt, note: str = "") -> Knelpunt:
     return _knelpunt_move(
         actor,
         knelpunt,
-        [Knelpunt.Status.OPEN],
         Knelpunt.Status.IN_BEHANDELING,
         note,
         "deals.handle_knelpunt",
@@ -382,7 +397,6 @@ def knelpunt_resolve(*, actor, knelpunt: Knelpunt, note: str) -> Knelpunt:
     return _knelpunt_move(
         actor,
         knelpunt,
-        [Knelpunt.Status.OPEN, Knelpunt.Status.IN_BEHANDELING],
         Knelpunt.Status.OPGELOST,
         note,
         "deals.handle_knelpunt",
@@ -397,7 +411,6 @@ def knelpunt_forward(*, actor, knelpunt: Knelpunt, note: str = "") -> Knelpunt:
     return _knelpunt_move(
         actor,
         knelpunt,
-        [Knelpunt.Status.OPEN, Knelpunt.Status.IN_BEHANDELING],
         Knelpunt.Status.KOMPAS,
         note,
         "deals.forward_knelpunt",

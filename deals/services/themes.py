@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from reisgids.core.errors import ApplicationError, NotAllowed
 from reisgids.core.services import audit_record
+from reisgids.core.workflow import lock, require
 
 from ..models import DealTemplateElement, DealTheme, DealThemeComment
-from ._common import require
 
 
 @transaction.atomic
@@ -85,7 +85,7 @@ def deal_theme_end(*, actor, deal_theme: DealTheme) -> DealTheme:
         None,
         _("Alleen een netwerkmanager stelt thema's voor deals vast."),
     )
-    deal_theme = DealTheme.objects.select_for_update().get(pk=deal_theme.pk)
+    deal_theme = lock(deal_theme)
     deal_theme.is_active = False
     deal_theme.save(update_fields=["is_active", "updated_at"])
     audit_record(actor=actor, action="deal_theme_end", target=deal_theme)
@@ -133,7 +133,7 @@ def deal_template_element_save(
             key, n = f"{base}-{n}", n + 1
         element = DealTemplateElement(key=key)
     else:
-        element = DealTemplateElement.objects.select_for_update().get(pk=element.pk)
+        element = lock(element)
     element.label = label
     element.help_text = (help_text or "").strip()
     element.required = required
