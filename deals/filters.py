@@ -68,7 +68,10 @@ class DealFilter(django_filters.FilterSet):
         return queryset.filter(
             Q(title__icontains=value)
             | Q(summary__icontains=value)
-            | Q(partners__organisation__name__icontains=value, partners__status="geaccepteerd")
+            | Q(
+                partners__organisation__name__icontains=value,
+                partners__status=DealPartner.Status.GEACCEPTEERD,
+            )
         ).distinct()
 
     def in_theme(self, queryset, name, theme):
@@ -82,8 +85,10 @@ class DealFilter(django_filters.FilterSet):
 
     def with_partner_type(self, queryset, name, value):
         return queryset.filter(
-            partners__organisation__type=value, partners__status="geaccepteerd"
+            partners__organisation__type=value, partners__status=DealPartner.Status.GEACCEPTEERD
         ).distinct()
 
     def with_municipal_role(self, queryset, name, value):
-        return queryset.filter(partners__role=value, partners__status="geaccepteerd").distinct()
+        return queryset.filter(
+            partners__role=value, partners__status=DealPartner.Status.GEACCEPTEERD
+        ).distinct()

@@ -165,10 +165,12 @@ class TaskForm(StyledFormMixin, forms.Form):
         if deal is not None:
             field = self.fields["partner"]
             field.queryset = DealPartner.objects.filter(
-                deal=deal, status="geaccepteerd"
+                deal=deal, status=DealPartner.Status.GEACCEPTEERD
             ).select_related("organisation")
             # The options come from the partners the page already read, not from a query of their own.
-            accepted = [p for p in deal.partners.all() if p.status == "geaccepteerd"]
+            accepted = [
+                p for p in deal.partners.all() if p.status == DealPartner.Status.GEACCEPTEERD
+            ]
             field.choices = [("", field.empty_label)] + [
                 (p.pk, field.label_from_instance(p)) for p in accepted
             ]

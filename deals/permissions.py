@@ -14,6 +14,10 @@ from reisgids.core.permissions import (
     is_netwerkmanager,
 )
 
+from .models import DealPartner
+
+ACCEPTED = DealPartner.Status.GEACCEPTEERD
+
 
 def _own_org_ids(user) -> set[int]:
     if not user.is_authenticated:
@@ -40,7 +44,7 @@ def is_deal_partner_member(user, deal):
     """An approved member of an organisation that takes part in the deal."""
     if deal is None:
         return False
-    return bool(_own_org_ids(user) & _partner_org_ids(deal, {"geaccepteerd"}))
+    return bool(_own_org_ids(user) & _partner_org_ids(deal, {ACCEPTED}))
 
 
 @rules.predicate
@@ -48,7 +52,9 @@ def is_deal_invitee(user, deal):
     """A member of an organisation that takes part in the deal or is invited to."""
     if deal is None:
         return False
-    return bool(_own_org_ids(user) & _partner_org_ids(deal, {"geaccepteerd", "uitgenodigd"}))
+    return bool(
+        _own_org_ids(user) & _partner_org_ids(deal, {ACCEPTED, DealPartner.Status.UITGENODIGD})
+    )
 
 
 @rules.predicate
@@ -58,7 +64,7 @@ def is_deal_aanjager(user, deal):
     aanjagers = {
         p.organisation_id
         for p in deal.partners.all()
-        if p.role == "aanjager" and p.status == "geaccepteerd"
+        if p.role == DealPartner.Role.AANJAGER and p.status == ACCEPTED
     }
     return deal.created_by_id == user.pk or bool(_own_org_ids(user) & aanjagers)
 
@@ -147,7 +153,7 @@ def is_deal_partner_admin(user, deal):
         return False
     memberships = approved_memberships(user)  # read once per request; the partners as prefetched
     return any(
-        p.status == "geaccepteerd"
+        p.status == ACCEPTED
         and memberships.get(p.organisation_id, ("",))[0] == Membership.Role.BEHEERDER
         for p in deal.partners.all()
     )

@@ -11,9 +11,10 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from atlas import selectors as atlas_selectors
+from atlas.models import SourceType
 from reisgids.core.permissions import is_ambtenaar, is_beheerder, is_bestuurder, is_netwerkmanager
 
-from .defaults import TEMPLATE_ELEMENTS
+from .constants import TEMPLATE_ELEMENTS
 from .models import (
     CheckIn,
     Deal,
@@ -133,7 +134,7 @@ def kickoff_event_url(*, actor, deal: Deal) -> str:
     source_id = f"moment-{deal.kickoff_moment_id}" if deal.kickoff_moment_id else str(deal.pk)
     slug = (
         atlas_selectors.event_list(actor=actor)
-        .filter(source_type="kick_off", source_id=source_id, is_cancelled=False)
+        .filter(source_type=SourceType.KICK_OFF, source_id=source_id, is_cancelled=False)
         .values_list("slug", flat=True)
         .first()
     )

@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
 from atlas import selectors as atlas_selectors
+from atlas.models import Organisation
 from reisgids.core.errors import ApplicationError, error_text
 
 from . import forms, selectors, services
@@ -81,7 +82,7 @@ class DealCreateView(LoginRequiredMixin, FormView):
         if user.has_perm(
             "deals.handle_intake"
         ):  # civil servants also start deals for a municipal cluster
-            own |= Q(type="gemeentelijk_cluster")
+            own |= Q(type=Organisation.Type.GEMEENTELIJK_CLUSTER)
         return atlas_selectors.organisation_list(actor=user).filter(own)
 
     def form_valid(self, form):

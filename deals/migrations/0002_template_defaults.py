@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def create_defaults(apps, schema_editor):
-    from deals.defaults import TEMPLATE_ELEMENTS
+    from deals.constants import TEMPLATE_ELEMENTS
 
     Element = apps.get_model("deals", "DealTemplateElement")
     for position, (key, label, help_text, required) in enumerate(TEMPLATE_ELEMENTS):

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from atlas.models import Area, Organisation, Theme
-from deals.defaults import TEMPLATE_ELEMENTS
+from deals.constants import TEMPLATE_ELEMENTS
 from deals.models import (
     CheckIn,
     Contribution,
@@ -203,19 +203,21 @@ def load():
             deal.save(update_fields=["toetsing_skipped", "toetsing_skip_reason"])
         deal.areas.set(Area.objects.filter(name__in=area_names))
         deal.themes.set(t for t in themes if any(t.name.startswith(p) for p in theme_prefixes))
-        rows = [(aanjager, "aanjager"), *partners]
+        rows = [(aanjager, DealPartner.Role.AANJAGER), *partners]
         created = []
         for slug, role in rows:
             org = Organisation.objects.filter(slug=slug).first()
             if org is None:
                 continue
-            invited = status == S.PARTNERS_ZOEKEN and role != "aanjager"
+            invited = status == S.PARTNERS_ZOEKEN and role != DealPartner.Role.AANJAGER
             created.append(
                 DealPartner.objects.create(
                     deal=deal,
                     organisation=org,
                     role=role,
-                    status="uitgenodigd" if invited else "geaccepteerd",
+                    status=DealPartner.Status.UITGENODIGD
+                    if invited
+                    else DealPartner.Status.GEACCEPTEERD,
                     invited_by=starter,
                     decided_at=None if invited else now,
                 )
@@ -224,10 +226,15 @@ def load():
             humanitas = Organisation.objects.filter(slug="humanitas").first()
             if humanitas:
                 DealPartner.objects.create(
-                    deal=deal, organisation=humanitas, role="partner", status="uitgenodigd"
+                    deal=deal,
+                    organisation=humanitas,
+                    role=DealPartner.Role.PARTNER,
+                    status=DealPartner.Status.UITGENODIGD,
                 )
         DealEvent.objects.create(
-            deal=deal, kind="stap", text=f"Deal gestart; {deal.get_status_display().lower()}."
+            deal=deal,
+            kind=DealEvent.Kind.STAP,
+            text=f"Deal gestart; {deal.get_status_display().lower()}.",
         )
         if status in (S.PARTNERS_ZOEKEN, S.IDEE, S.TOETSING):
             continue
@@ -274,14 +281,16 @@ def load():
             version.save(update_fields=["signed_at"])
             DealEvent.objects.create(
                 deal=deal,
-                kind="stap",
+                kind=DealEvent.Kind.STAP,
                 text="De deal is gesloten: alle partners hebben ondertekend.",
             )
         if status in (S.LOPEND, S.GEPAUZEERD) and signing:
             CheckIn.objects.create(
                 partner=signing[0],
                 period=datetime.date(now.year, ((now.month - 1) // 3) * 3 + 1, 1),
-                status="op_koers" if status == S.LOPEND else "vastgelopen",
+                status=CheckIn.Status.OP_KOERS
+                if status == S.LOPEND
+                else CheckIn.Status.VASTGELOPEN,
                 note="Elke week nieuwe gezichten.",
                 values={str(result.pk): "55"},
             )
