@@ -8,8 +8,8 @@ from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
 from reisgids.core.roles import Role
 
-from ..factories import DealPartnerFactory, OrganisationFactory, ThemeFactory, UserFactory
-from .conftest import PROPOSAL
+from ...factories import DealPartnerFactory, OrganisationFactory, ThemeFactory, UserFactory
+from ..conftest import PROPOSAL
 
 pytestmark = pytest.mark.django_db
 

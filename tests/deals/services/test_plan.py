@@ -6,7 +6,7 @@ from deals import services
 from deals.models import Deal, DealPartner
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 
-from ..factories import DealPartnerFactory, OrganisationFactory
+from ...factories import DealPartnerFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Check-ins and their reminders, knelpunten, kick-off, themes, template and the intake."""
+"""Kick-off, check-ins with their reminders, and the knelpunten register."""
 
 import datetime
 
@@ -9,15 +9,13 @@ from django.utils import timezone
 
 from atlas.models import Event
 from deals import selectors, services, tasks
-from deals.models import CheckInReminder, Deal, DealTheme, Intake, Knelpunt
+from deals.models import CheckInReminder, Deal, Knelpunt
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 
-from ..factories import (
+from ...factories import (
     CheckInFactory,
-    DealThemeFactory,
     KnelpuntFactory,
     ResultFactory,
-    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -256,136 +254,6 @@ def test_a_collective_kickoff_is_one_agenda_entry_naming_its_deals(world, client
     assert event.source_url.endswith(reverse("deals:deal-list"))
     for deal in (first, second):
         assert event.get_absolute_url() in client.get(deal.get_absolute_url()).content.decode()
-
-
-def test_themes_priorities_and_comments(world):
-    theme = ThemeFactory(name="Eenzaamheid", slug="eenzaamheid")
-    with pytest.raises(NotAllowed):
-        services.deal_theme_set(
-            actor=world.outsider, theme=theme, priority=1, period_start=datetime.date(2026, 1, 1)
-        )
-    dt = services.deal_theme_set(
-        actor=world.netwerkmanager,
-        theme=theme,
-        priority=2,
-        period_start=datetime.date(2026, 1, 1),
-        akkoord="Gezond010",
-    )
-    with pytest.raises(ApplicationError, match="einddatum"):
-        services.deal_theme_set(
-            actor=world.netwerkmanager,
-            theme=theme,
-            priority=1,
-            period_start=datetime.date(2026, 1, 1),
-            period_end=datetime.date(2025, 1, 1),
-        )
-    # The kompas (step 7) sets priorities through this service; a bestuurder may adopt them.
-    [again] = services.deal_theme_priorities_set(
-        actor=world.bestuurder,
-        priorities=[{"theme": theme, "priority": 1, "period_start": datetime.date(2027, 1, 1)}],
-    )
-    assert again.pk == dt.pk and again.priority == 1 and again.source == DealTheme.Source.KOMPAS
-    with pytest.raises(NotAllowed):
-        services.deal_theme_priorities_set(
-            actor=world.outsider,
-            priorities=[{"theme": theme, "priority": 3, "period_start": datetime.date(2027, 1, 1)}],
-        )
-    comment = services.deal_theme_comment_create(
-        actor=world.partner_member, deal_theme=dt, body="Graag!"
-    )
-    assert comment.author == world.partner_member
-    with pytest.raises(ApplicationError):
-        services.deal_theme_comment_create(actor=world.partner_member, deal_theme=dt, body=" ")
-    services.deal_theme_end(actor=world.netwerkmanager, deal_theme=dt)
-    assert list(selectors.deal_theme_list()) == []
-    assert DealThemeFactory(theme=theme).is_active
-
-
-def test_template_is_configurable_and_the_deal_follows_it(world):
-    assert selectors.deal_template_elements()[0].key == "doelstelling"  # the report's defaults
-    with pytest.raises(NotAllowed):
-        services.deal_template_element_save(actor=world.aanjager_admin, label="Begroting")
-    element = services.deal_template_element_save(
-        actor=world.netwerkmanager, label="Begroting", required=True
-    )
-    assert [e.key for e in selectors.deal_template_elements()] == ["begroting"]
-    deal = world.deal(Deal.Status.IDEE)  # its proposal has no begroting
-    with pytest.raises(ApplicationError, match="Begroting"):
-        services.deal_toetsing_start(actor=world.aanjager_member, deal=deal, method="expertsessie")
-    services.deal_template_element_save(
-        actor=world.netwerkmanager, element=element, label="Begroting", required=False
-    )
-    assert (
-        services.deal_toetsing_start(
-            actor=world.aanjager_member, deal=deal, method="expertsessie"
-        ).status
-        == "toetsing"
-    )
-    second = services.deal_template_element_save(actor=world.netwerkmanager, label="Begroting")
-    assert second.key == "begroting-2"
-    with pytest.raises(ApplicationError, match="naam"):
-        services.deal_template_element_save(actor=world.netwerkmanager, label=" ")
-
-
-def test_intake_steps_and_conversion(world):
-    intake = services.intake_submit(
-        actor=world.aanjager_member,
-        kind="verzoek",
-        title="Buurtkamer",
-        description="Leeg pand",
-        organisation=world.aanjager_org,
-    )
-    with pytest.raises(NotAllowed):
-        services.intake_submit(
-            actor=world.outsider,
-            kind="idee",
-            title="X",
-            description="Y",
-            organisation=world.aanjager_org,
-        )
-    with pytest.raises(NotAllowed):
-        services.intake_triage(actor=world.aanjager_member, intake=intake, note="Zelf")
-    services.intake_triage(actor=world.ambtenaar, intake=intake, note="Kansrijk")
-    with pytest.raises(Conflict):
-        services.intake_triage(actor=world.ambtenaar, intake=intake, note="Nog eens")
-    services.intake_involve(
-        actor=world.ambtenaar, intake=intake, kind="cluster", name="Maatschappelijke Ontwikkeling"
-    )
-    with pytest.raises(ApplicationError, match="al betrokken"):
-        services.intake_involve(
-            actor=world.ambtenaar,
-            intake=intake,
-            kind="cluster",
-            name="maatschappelijke ontwikkeling",
-        )
-    services.intake_commitment_record(
-        actor=world.ambtenaar, intake=intake, who="Gebied Delfshaven", what="Ruimte om te starten"
-    )
-    deal = services.intake_convert_to_deal(actor=world.ambtenaar, intake=intake)
-    intake.refresh_from_db()
-    assert intake.status == Intake.Status.OMGEZET and intake.deal == deal
-    assert deal.created_by == world.aanjager_member
-    assert intake.steps.count() == 5
-    with pytest.raises(Conflict, match="afgehandeld"):
-        services.intake_refer(actor=world.ambtenaar, intake=intake, instrument="Opzoomeren")
-    assert list(selectors.intake_list(actor=world.aanjager_admin)) == [intake]  # same organisation
-    assert list(selectors.intake_list(actor=world.outsider)) == []
-
-
-def test_intake_refer_and_refusals(world):
-    intake = services.intake_submit(
-        actor=world.outsider, kind="idee", title="Moestuin", description="Samen tuinieren"
-    )
-    with pytest.raises(ApplicationError, match="atlas"):
-        services.intake_convert_to_deal(actor=world.netwerkmanager, intake=intake)
-    with pytest.raises(ApplicationError, match="instrument"):
-        services.intake_refer(actor=world.netwerkmanager, intake=intake, instrument="")
-    intake = services.intake_refer(
-        actor=world.netwerkmanager, intake=intake, instrument="Opzoomeren", note="Past beter"
-    )
-    assert intake.status == Intake.Status.VERWEZEN and intake.steps.last().text.startswith(
-        "Verwezen"
-    )
 
 
 def test_only_those_who_answer_for_a_signing_partner_are_offered_the_checkin(world, client):
