@@ -1,6 +1,9 @@
 """The newcomer's database: an embedded PostgreSQL in a folder of its own."""
 
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -9,8 +12,23 @@ from reisgids import devrun
 from reisgids.settings import _broker_url_from_database
 
 
+@pytest.fixture
+def data_folder():
+    """A folder of its own directly under the system's temporary folder.
+
+    Not pytest's ``tmp_path``: the embedded server runs as its own system user and needs to enter
+    every parent folder, and another pytest run on the same machine resets pytest's own temporary
+    root to owner-only while this one is using it.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="reisgids-embedded-pg-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.mark.worker
-def test_embedded_postgres_starts_serves_and_stops_in_a_temporary_folder(tmp_path, monkeypatch):
+def test_embedded_postgres_starts_serves_and_stops_in_a_temporary_folder(data_folder, monkeypatch):
+    tmp_path = data_folder
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
     (tmp_path / "run").mkdir()
     # The data folder may lie anywhere (REISGIDS_DATA_DIR), also outside the project.
