@@ -5,8 +5,8 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors
 from .models import AuditEvent
+from .query import record_filter
 
 # The records whose trail the page offers as a choice: the domain aggregates and their parts.
 AUDITED_APPS = ("core", "atlas", "deals", "residence", "schouw", "kompas")
@@ -60,6 +60,4 @@ class AuditEventFilter(django_filters.FilterSet):
         )
         if name == "id" and record_type:
             return queryset  # done with the type
-        return queryset.filter(
-            selectors.record_filter(target_type=record_type, target_id=record_id)
-        )
+        return queryset.filter(record_filter(target_type=record_type, target_id=record_id))

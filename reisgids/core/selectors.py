@@ -4,12 +4,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .errors import NotAllowed
 from .models import AuditEvent, User, WorkerHeartbeat
+from .query import record_filter
 
 
 def audit_target(*, target_type: str, target_id: str):
@@ -48,19 +48,6 @@ def audit_events_for(*, actor: User, target_type: str | None = None, target_id: 
         if not may_view_audit(actor=actor, target=target):
             raise NotAllowed(_("Alleen beheerders kunnen de audittrail lezen."))
     return qs.filter(record_filter(target_type=target_type, target_id=target_id))
-
-
-def record_filter(*, target_type: str | None = None, target_id: str | None = None) -> Q:
-    """The events of one record and of its parts (a deal's tasks, a round's criteria)."""
-    if target_type and target_id:
-        return Q(target_type=target_type, target_id=target_id) | Q(
-            scope_type=target_type, scope_id=target_id
-        )
-    if target_type:
-        return Q(target_type=target_type)
-    if target_id:
-        return Q(target_id=target_id)
-    return Q()
 
 
 def database_status(alias: str = "default") -> dict:
