@@ -56,17 +56,17 @@ ALLOWED_DELETES = {
         "registration",
     ): "a person's own sign-up for an event; the sign-off is audited",
     (
-        "kompas/services.py",
+        "kompas/services/drafting.py",
         "Evidence",
     ): "the drafting task's evidence of a concept edition, found again on each "
     "run; what is no longer found is dropped. An edition past concept is never touched",
     (
-        "kompas/services.py",
+        "kompas/services/drafting.py",
         "Proposal",
     ): "candidate proposals the drafting task wrote in a concept edition and "
     "that nobody edited (edited_by_people=False), replaced on the next run",
     (
-        "kompas/services.py",
+        "kompas/services/drafting.py",
         "Priority",
     ): "priorities the drafting task set in a concept edition (drafted=True) "
     "for a theme without evidence any more; priorities people set are kept",
