@@ -1,5 +1,5 @@
 """Pages and API of the kompas: query counts, public reads, refusals per role, the dashboard,
-the marked voices and the forms to edit a proposal and add co-authors."""
+the marked voices, the forms to edit a proposal and add co-authors, and the board PDF."""
 
 import pytest
 from django.utils import timezone
@@ -236,3 +236,15 @@ def test_the_author_edits_a_proposal_and_adds_a_co_author_on_the_page(db, client
     )
     proposal.refresh_from_db()
     assert proposal.title == "Derde versie"
+
+
+def test_concept_is_not_public(db, client):
+    edition = KompasEditionFactory(status=Edition.Status.CONCEPT)
+    assert client.get(f"/kompas/{edition.pk}/").status_code == 404
+    assert client.get(f"/api/v1/kompas/editions/{edition.pk}/").status_code == 404
+
+
+def test_board_pdf_is_a_real_pdf(db, client, bestuurder):
+    client.force_login(bestuurder)
+    response = client.get("/kompas/bestuur/kompas.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")

@@ -1,3 +1,5 @@
+"""The steps of an edition, with the refusals per role, the terugkoppeling and its news."""
+
 import datetime
 
 import pytest
@@ -11,7 +13,6 @@ from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from tests.factories import (
     GremiumFactory,
     KompasEditionFactory,
-    KompasPriorityFactory,
     KompasProposalFactory,
 )
 
@@ -108,33 +109,6 @@ def test_full_cycle_with_refusals_per_role(
         services.edition_close(actor=bestuurder, edition=edition)
 
 
-def test_monitoring_reminders_are_sent_once_per_due_date(db, ambtenaar, bestuurder):
-    edition = KompasEditionFactory(status=Edition.Status.GEAGENDEERD)
-    proposal = KompasProposalFactory(edition=edition)
-    item = _through_agenda_after(edition, proposal, ambtenaar)
-    KompasPriorityFactory(edition=edition)
-    services.edition_adopt(actor=bestuurder, edition=edition)
-    later = item.monitor_due + datetime.timedelta(days=1)
-    assert services.monitoring_reminders_send(today=later) == 1
-    assert services.monitoring_reminders_send(today=later) == 0
-    assert mail.outbox[-1].to == [ambtenaar.email]
-
-
-def _through_agenda_after(edition, proposal, actor):
-    from tests.factories import KompasAgendaItemFactory
-
-    item = KompasAgendaItemFactory(proposal=proposal)
-    return services.decision_record(
-        actor=actor,
-        agenda_item=item,
-        outcome="aangepast",
-        reasons="Met een kleinere pilot.",
-        monitor_indicator="Pilot gestart",
-        monitor_who="Cluster MO",
-        monitor_due=TODAY,
-    )
-
-
 def test_rejected_proposals_are_fed_back_too(db, client, ambtenaar, bestuurder):
     edition = KompasEditionFactory(status=Edition.Status.GEAGENDEERD)
     proposal = KompasProposalFactory(edition=edition, title="Loket samenvoegen")
@@ -151,50 +125,6 @@ def test_rejected_proposals_are_fed_back_too(db, client, ambtenaar, bestuurder):
         "Loket samenvoegen" in response.content.decode()
         and "Geen budget." in response.content.decode()
     )
-
-
-def test_concept_is_not_public(db, client):
-    edition = KompasEditionFactory(status=Edition.Status.CONCEPT)
-    assert client.get(f"/kompas/{edition.pk}/").status_code == 404
-    assert client.get(f"/api/v1/kompas/editions/{edition.pk}/").status_code == 404
-
-
-def test_board_pdf_is_a_real_pdf(db, client, bestuurder):
-    client.force_login(bestuurder)
-    response = client.get("/kompas/bestuur/kompas.pdf")
-    assert response.status_code == 200 and response.content.startswith(b"%PDF")
-
-
-def test_the_proposer_of_a_cited_lesson_hears_back(
-    db, contentbeheerder, ambtenaar, bestuurder, theme
-):
-    from tests.factories import LessonFactory, UserFactory
-
-    proposer = UserFactory(email="les@voorbeeld.example")
-    lesson = LessonFactory(proposed_by=proposer, kind="samenwerking", themes=[theme])
-    LessonFactory(
-        proposed_by=UserFactory(email="niet-geciteerd@voorbeeld.example"), status="voorgesteld"
-    )
-    edition = services.edition_draft(actor=contentbeheerder).edition
-    assert list(edition.evidence.values_list("kind", "source_id")) == [("les", lesson.pk)]
-    services.edition_consultation_open(actor=contentbeheerder, edition=edition)
-    item = services.agenda_item_create(
-        actor=ambtenaar, proposal=edition.proposals.get(), gremium=GremiumFactory(), date=TODAY
-    )
-    services.edition_agenda_set(actor=ambtenaar, edition=edition)
-    services.decision_record(
-        actor=ambtenaar, agenda_item=item, outcome="aangehouden", reasons="Eerst de pilot."
-    )
-    services.edition_adopt(actor=bestuurder, edition=edition)
-    services.edition_feedback_publish(
-        actor=bestuurder, edition=edition, feedback="Aangehouden tot na de pilot."
-    )
-
-    assert services.cited_addresses(edition=edition) == ["les@voorbeeld.example"]
-    assert services.feedback_notify(edition_id=edition.pk) == 1
-    [message] = [m for m in mail.outbox if "Terugkoppeling" in m.subject]
-    assert message.to == ["les@voorbeeld.example"]
-    assert f"/kompas/{edition.pk}/terugkoppeling/" in message.body
 
 
 def _adopted_with(outcomes, ambtenaar, bestuurder, theme):
