@@ -19,12 +19,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from .errors import Conflict, NotAllowed
 from .services import audit_record
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+else:
+    StrOrPromise = str
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ class Workflow:
     transitions: Mapping[str, frozenset[str]]
     state_field: str = "status"
     #: The message of a refused step, given the record; by default "not in step <label>".
-    refusal: Callable[[models.Model], str] | None = field(default=None, compare=False)
+    refusal: Callable[[Any], StrOrPromise] | None = field(default=None, compare=False)
 
     def __post_init__(self):
         choices = self.states
@@ -68,7 +74,7 @@ class Workflow:
             source for source, targets in self.transitions.items() if target in targets
         )
 
-    def refused(self, obj: models.Model) -> str:
+    def refused(self, obj: models.Model) -> StrOrPromise:
         if self.refusal is not None:
             return self.refusal(obj)
         label = getattr(obj, f"get_{self.state_field}_display")()
@@ -80,7 +86,7 @@ def table(edges: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
     return {source: frozenset(targets) for source, targets in edges.items()}
 
 
-def require(actor, perm: str, obj, message: str) -> None:
+def require(actor, perm: str, obj, message: StrOrPromise) -> None:
     """Refuse with ``message`` unless the actor holds the django-rules permission on ``obj``."""
     if actor is None or not actor.has_perm(perm, obj):
         raise NotAllowed(message)
@@ -101,7 +107,7 @@ def lock(
 def require_state(
     obj: models.Model,
     allowed: Iterable[str],
-    message: str | None = None,
+    message: StrOrPromise | None = None,
     *,
     state_field: str = "status",
 ):
@@ -119,7 +125,7 @@ def transition(
     actor,
     action: str,
     changes: dict | None = None,
-    message: str | None = None,
+    message: StrOrPromise | None = None,
     audit: Callable | None = None,
 ):
     """Move ``obj`` to state ``to`` along an edge of ``workflow``, and return it.
