@@ -3,13 +3,14 @@ import csv
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from reisgids.core.errors import ApplicationError
@@ -25,6 +26,7 @@ from ..forms import (
     SavedSearchForm,
 )
 from ..models import Instrument, Network, Organisation
+from .base import ServiceFormView
 
 
 class OrganisationListView(FilterView):
@@ -279,9 +281,10 @@ def _editable(request, slug) -> Organisation:
         raise Http404(_("Deze organisatie bestaat niet of u mag haar niet wijzigen.")) from exc
 
 
-class OrganisationUpdateView(LoginRequiredMixin, FormView):
+class OrganisationUpdateView(ServiceFormView):
     template_name = "atlas/organisation_form.html"
     form_class = OrganisationForm
+    success_message = gettext_lazy("Het profiel is opgeslagen.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -299,25 +302,19 @@ class OrganisationUpdateView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(organisation=self.organisation, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.organisation_update(
-                actor=self.request.user, organisation=self.organisation, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-            return self.form_invalid(form)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het profiel is opgeslagen."))
-        return redirect(self.organisation.get_absolute_url())
+    def get_success_url(self, obj=None):
+        return self.organisation.get_absolute_url()
+
+    def call(self, data):
+        return services.organisation_update(
+            actor=self.request.user, organisation=self.organisation, data=data
+        )
 
 
-class OrganisationProposeView(LoginRequiredMixin, FormView):
+class OrganisationProposeView(ServiceFormView):
     template_name = "atlas/organisation_propose.html"
     form_class = ChangeProposalForm
+    success_message = gettext_lazy("Uw voorstel is verstuurd naar de beheerder van de organisatie.")
 
     def dispatch(self, request, *args, **kwargs):
         self.organisation = get_object_or_404(
@@ -337,20 +334,14 @@ class OrganisationProposeView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(organisation=self.organisation, **kwargs)
 
-    def form_valid(self, form):
-        data = dict(form.cleaned_data)
+    def get_success_url(self, obj=None):
+        return self.organisation.get_absolute_url()
+
+    def call(self, data):
         note = data.pop("note")
-        try:
-            services.organisation_change_propose(
-                actor=self.request.user, organisation=self.organisation, changes=data, note=note
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Uw voorstel is verstuurd naar de beheerder van de organisatie.")
+        return services.organisation_change_propose(
+            actor=self.request.user, organisation=self.organisation, changes=data, note=note
         )
-        return redirect(self.organisation.get_absolute_url())
 
 
 class ChangeProposalDecideView(LoginRequiredMixin, View):

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
@@ -17,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from reisgids.core.errors import ApplicationError
@@ -47,17 +46,7 @@ from ..models import (
     StoryComment,
     Theme,
 )
-
-
-def _form_error(form, exc):
-    """Put a service refusal on the form: field errors at their field, the rest on top."""
-    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(
-            None, getattr(exc, "message", None) or " ".join(getattr(exc, "messages", [str(exc)]))
-        )
+from .base import ServiceFormView
 
 
 def _get(fn, **kwargs):
@@ -71,22 +60,6 @@ def _get(fn, **kwargs):
         Lesson.DoesNotExist,
     ):
         raise Http404(_("Niet gevonden.")) from None
-
-
-class ServiceFormView(LoginRequiredMixin, FormView):
-    """A form whose valid data goes to one service; refusals come back on the form."""
-
-    def call(self, data):  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            obj = self.call(dict(form.cleaned_data))
-        except (ApplicationError, ValidationError) as exc:
-            _form_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(obj.get_absolute_url())
 
 
 # --- News ----------------------------------------------------------------------------------------
