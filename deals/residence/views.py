@@ -4,12 +4,14 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from deals.models import DealPartner
-from reisgids.core.errors import ApplicationError, error_text, form_errors_text
+from reisgids.core.actions import Action, local_next
+from reisgids.core.errors import form_errors_text
+from reisgids.core.views import ServiceActionView, ServiceCallMixin, ServiceFormView
 
 from . import selectors, services
 from .forms import (
@@ -64,9 +66,10 @@ class ResidencyListView(LoginRequiredMixin, TemplateView):
         )
 
 
-class ResidencyCreateView(LoginRequiredMixin, FormView):
+class ResidencyCreateView(LoginRequiredMixin, ServiceFormView):
     template_name = "residence/residency_form.html"
     form_class = ResidencyForm
+    success_message = _("Voorgesteld. De zendende en de ontvangende partner bevestigen nog.")
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -91,35 +94,19 @@ class ResidencyCreateView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(deal=self.deal, **kwargs)
 
-    def form_valid(self, form):
-        data = form.cleaned_data
-        by_pk = {p.pk: p for p in self.partners}
-        person = selectors.person_by_email(email=data["person_email"])
+    def call(self, data):
+        person = selectors.person_by_email(email=data.pop("person_email"))
         if person is None:
-            form.add_error("person_email", _("Er is geen account met dit e-mailadres."))
-            return self.form_invalid(form)
-        try:
-            residency = services.residency_propose(
-                actor=self.request.user,
-                deal=self.deal,
-                person=person,
-                sending_partner=by_pk.get(int(data["sending_partner"])),
-                host_partner=by_pk.get(int(data["host_partner"])),
-                start_date=data["start_date"],
-                end_date=data["end_date"],
-                hours_per_week=data["hours_per_week"],
-                functions=data["functions"],
-                tasks=data["tasks"],
-                learning_questions=data["learning_questions"],
-                meeting_rhythm_weeks=data["meeting_rhythm_weeks"],
-            )
-        except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, error_text(exc))
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Voorgesteld. De zendende en de ontvangende partner bevestigen nog.")
+            raise ValidationError({"person_email": _("Er is geen account met dit e-mailadres.")})
+        by_pk = {p.pk: p for p in self.partners}
+        return services.residency_propose(
+            actor=self.request.user,
+            deal=self.deal,
+            person=person,
+            sending_partner=by_pk.get(int(data.pop("sending_partner"))),
+            host_partner=by_pk.get(int(data.pop("host_partner"))),
+            **data,
         )
-        return redirect(residency.get_absolute_url())
 
 
 class ResidencyDetailView(LoginRequiredMixin, TemplateView):
@@ -182,271 +169,179 @@ class ResidencyDetailView(LoginRequiredMixin, TemplateView):
         )
 
 
-class ResidencyPostView(LoginRequiredMixin, View):
-    """A form posted from the residency page: validate, call one service, say what happened."""
+def _pick(view, selector, pk):
+    """One item of the residency that the person may see (a meeting, a signal, ...), or a 404."""
+    return get_object_or_404(selector(actor=view.request.user, residency=view.object), pk=pk)
 
-    form_class = None
-    success_message = ""
 
-    def form_kwargs(self, residency) -> dict:
+def _item(argument, selector, url_kwarg):
+    """Arguments for a service on one item of the residency that the URL names by its pk."""
+
+    def arguments(view, cleaned):
+        return {argument: _pick(view, selector, view.kwargs[url_kwarg]), **cleaned}
+
+    return arguments
+
+
+def _own_partner(view, pk):
+    partners = selectors.partners_of_actor(actor=view.request.user, deal=view.object.deal)
+    return next(p for p in partners if str(p.pk) == pk)
+
+
+def _action_create_arguments(view, cleaned):
+    owners = selectors.action_owner_choices(residency=view.object)
+    return {
+        "meeting": _pick(view, selectors.meetings_of, view.kwargs["mpk"]),
+        "description": cleaned["description"],
+        "owner": next(u for u in owners if str(u.pk) == cleaned["owner"]),
+        "due_date": cleaned["due_date"],
+    }
+
+
+def _signal_respond_arguments(view, cleaned):
+    return {
+        "signal": _pick(view, selectors.signals_of, view.kwargs["spk"]),
+        "partner": _own_partner(view, cleaned["partner"]),
+        "text": cleaned["text"],
+        "closure": cleaned["closure"] or "",
+    }
+
+
+def _handbrake_agree_arguments(view, cleaned):
+    return {
+        "handbrake": _pick(view, selectors.handbrakes_of, view.kwargs["hpk"]),
+        "partner": _own_partner(view, cleaned["partner"]),
+        "note": cleaned["note"],
+    }
+
+
+def _handbrake_meeting_arguments(view, cleaned):
+    return {
+        "handbrake": _pick(view, selectors.handbrakes_of, view.kwargs["hpk"]),
+        "meeting": _pick(view, selectors.meetings_of, cleaned["meeting"]),
+    }
+
+
+class ResidencyActionView(LoginRequiredMixin, ServiceActionView):
+    """Every form posted from the residency page: the URL names the action, the table says which
+    service it calls and what the person is told."""
+
+    object_argument = "residency"
+    actions = {
+        "confirm": Action(
+            service=services.residency_confirm, message=_("Uw bevestiging is vastgelegd.")
+        ),
+        "end": Action(
+            service=services.residency_end, message=_("De partner in residence is afgerond.")
+        ),
+        "log": Action(
+            service=services.log_entry_create, form=LogEntryForm, message=_("In het logboek gezet.")
+        ),
+        "meeting-plan": Action(
+            service=services.meeting_plan,
+            form=MeetingForm,
+            message=_("Het evaluatiemoment is gepland."),
+        ),
+        "meeting-record": Action(
+            service=services.meeting_record,
+            form=MeetingNotesForm,
+            arguments=_item("meeting", selectors.meetings_of, "mpk"),
+            message=_("Het verslag is vastgelegd."),
+        ),
+        "action-create": Action(
+            service=services.action_create,
+            form=ActionForm,
+            arguments=_action_create_arguments,
+            message=_("De actie is afgesproken."),
+        ),
+        "action-done": Action(
+            service=services.action_mark_done,
+            arguments=_item("action", selectors.actions_of, "apk"),
+            message=_("De actie is klaar."),
+        ),
+        "signal-raise": Action(
+            service=services.signal_raise,
+            form=SignalForm,
+            message=_("Het signaal staat bij alle partners."),
+        ),
+        "signal-respond": Action(
+            service=services.signal_respond,
+            form=SignalResponseForm,
+            arguments=_signal_respond_arguments,
+            message=_("Uw reactie is vastgelegd."),
+        ),
+        "signal-close": Action(
+            service=services.signal_close,
+            form=SignalCloseForm,
+            arguments=_item("signal", selectors.signals_of, "spk"),
+            message=_("Het signaal is samen afgesloten."),
+        ),
+        "signal-register": Action(
+            service=services.signal_to_register,
+            form=SignalRegisterForm,
+            arguments=_item("signal", selectors.signals_of, "spk"),
+            message=_("Het signaal staat in het knelpuntenregister van de deal."),
+        ),
+        "handbrake-pull": Action(
+            service=services.handbrake_pull,
+            form=HandbrakeForm,
+            message=_("De deal is gepauzeerd. Alle partners krijgen nu een e-mail."),
+        ),
+        "handbrake-agree": Action(
+            service=services.handbrake_agree,
+            form=AgreeForm,
+            arguments=_handbrake_agree_arguments,
+            message=_("Uw akkoord is vastgelegd."),
+        ),
+        "handbrake-meeting": Action(
+            service=services.handbrake_agree_in_meeting,
+            form=AgreeInMeetingForm,
+            arguments=_handbrake_meeting_arguments,
+            message=_("Het besluit van het overleg is vastgelegd."),
+        ),
+        "handbrake-release": Action(
+            service=services.handbrake_release,
+            arguments=_item("handbrake", selectors.handbrakes_of, "hpk"),
+            message=_("De deal gaat weer verder."),
+        ),
+        "activity-create": Action(
+            service=services.side_activity_create,
+            form=SideActivityForm,
+            message=_("De nevenactiviteit staat erop."),
+        ),
+        "reflection-write": Action(
+            service=services.reflection_write,
+            form=ReflectionForm,
+            message=_("Uw reflectie is bewaard."),
+        ),
+        "reflection-propose": Action(
+            service=services.reflection_propose_as_lesson,
+            arguments=_item("reflection", selectors.reflections_of, "rpk"),
+            message=_(
+                "Uw reflectie is als les voorgesteld aan de kennisbank. "
+                "Een contentbeheerder kijkt ernaar."
+            ),
+        ),
+    }
+
+    def get_object(self):
+        return _residency(self.request, self.kwargs["pk"])
+
+    def get_form_kwargs(self, action):
+        user, residency = self.request.user, self.object
+        if action.form is ActionForm:
+            return {"owners": selectors.action_owner_choices(residency=residency)}
+        if action.form in (SignalResponseForm, AgreeForm):
+            return {"partners": selectors.partners_of_actor(actor=user, deal=residency.deal)}
+        if action.form is AgreeInMeetingForm:
+            held = selectors.meetings_of(actor=user, residency=residency).filter(
+                status=Meeting.Status.GEHOUDEN
+            )
+            return {"meetings": held}
         return {}
 
-    def perform(self, residency, data):
-        raise NotImplementedError
 
-    def post(self, request, pk, **kwargs):
-        residency = _residency(request, pk)
-        self.kwargs = kwargs
-        form = (
-            self.form_class(request.POST, **self.form_kwargs(residency))
-            if self.form_class
-            else None
-        )
-        if form is not None and not form.is_valid():
-            errors = form_errors_text(form)
-            messages.error(request, _("Dit is niet gelukt: %(e)s") % {"e": errors})
-            return redirect(residency.get_absolute_url())
-        try:
-            self.perform(residency, form.cleaned_data if form is not None else {})
-        except (ApplicationError, ValidationError) as exc:
-            messages.error(request, error_text(exc))
-        else:
-            messages.success(request, self.success_message)
-        return redirect(residency.get_absolute_url())
-
-    def _pick(self, queryset, pk):
-        return get_object_or_404(queryset, pk=pk)
-
-
-class ResidencyConfirmView(ResidencyPostView):
-    success_message = _("Uw bevestiging is vastgelegd.")
-
-    def perform(self, residency, data):
-        services.residency_confirm(actor=self.request.user, residency=residency)
-
-
-class ResidencyEndView(ResidencyPostView):
-    success_message = _("De partner in residence is afgerond.")
-
-    def perform(self, residency, data):
-        services.residency_end(actor=self.request.user, residency=residency)
-
-
-class LogEntryCreateView(ResidencyPostView):
-    form_class = LogEntryForm
-    success_message = _("In het logboek gezet.")
-
-    def perform(self, residency, data):
-        services.log_entry_create(actor=self.request.user, residency=residency, **data)
-
-
-class MeetingCreateView(ResidencyPostView):
-    form_class = MeetingForm
-    success_message = _("Het evaluatiemoment is gepland.")
-
-    def perform(self, residency, data):
-        services.meeting_plan(actor=self.request.user, residency=residency, **data)
-
-
-class MeetingRecordView(ResidencyPostView):
-    form_class = MeetingNotesForm
-    success_message = _("Het verslag is vastgelegd.")
-
-    def perform(self, residency, data):
-        meeting = self._pick(
-            selectors.meetings_of(actor=self.request.user, residency=residency), self.kwargs["mpk"]
-        )
-        services.meeting_record(actor=self.request.user, meeting=meeting, notes=data["notes"])
-
-
-class ActionCreateView(ResidencyPostView):
-    success_message = _("De actie is afgesproken.")
-    form_class = ActionForm
-
-    def form_kwargs(self, residency):
-        return {"owners": selectors.action_owner_choices(residency=residency)}
-
-    def perform(self, residency, data):
-        user = self.request.user
-        meeting = self._pick(
-            selectors.meetings_of(actor=user, residency=residency), self.kwargs["mpk"]
-        )
-        owner = next(
-            u
-            for u in selectors.action_owner_choices(residency=residency)
-            if str(u.pk) == data["owner"]
-        )
-        services.action_create(
-            actor=user,
-            meeting=meeting,
-            description=data["description"],
-            owner=owner,
-            due_date=data["due_date"],
-        )
-
-
-class ActionDoneView(ResidencyPostView):
-    success_message = _("De actie is klaar.")
-
-    def perform(self, residency, data):
-        action = self._pick(
-            selectors.actions_of(actor=self.request.user, residency=residency), self.kwargs["apk"]
-        )
-        services.action_mark_done(actor=self.request.user, action=action)
-
-
-class SignalRaiseView(ResidencyPostView):
-    form_class = SignalForm
-    success_message = _("Het signaal staat bij alle partners.")
-
-    def perform(self, residency, data):
-        services.signal_raise(actor=self.request.user, residency=residency, **data)
-
-
-class SignalRespondView(ResidencyPostView):
-    form_class = SignalResponseForm
-    success_message = _("Uw reactie is vastgelegd.")
-
-    def form_kwargs(self, residency):
-        return {
-            "partners": selectors.partners_of_actor(actor=self.request.user, deal=residency.deal)
-        }
-
-    def perform(self, residency, data):
-        user = self.request.user
-        signal = self._pick(
-            selectors.signals_of(actor=user, residency=residency), self.kwargs["spk"]
-        )
-        partner = next(
-            p
-            for p in selectors.partners_of_actor(actor=user, deal=residency.deal)
-            if str(p.pk) == data["partner"]
-        )
-        services.signal_respond(
-            actor=user,
-            signal=signal,
-            partner=partner,
-            text=data["text"],
-            closure=data["closure"] or "",
-        )
-
-
-class SignalCloseView(ResidencyPostView):
-    form_class = SignalCloseForm
-    success_message = _("Het signaal is samen afgesloten.")
-
-    def perform(self, residency, data):
-        signal = self._pick(
-            selectors.signals_of(actor=self.request.user, residency=residency), self.kwargs["spk"]
-        )
-        services.signal_close(actor=self.request.user, signal=signal, outcome=data["outcome"])
-
-
-class SignalRegisterView(ResidencyPostView):
-    form_class = SignalRegisterForm
-    success_message = _("Het signaal staat in het knelpuntenregister van de deal.")
-
-    def perform(self, residency, data):
-        signal = self._pick(
-            selectors.signals_of(actor=self.request.user, residency=residency), self.kwargs["spk"]
-        )
-        services.signal_to_register(actor=self.request.user, signal=signal, effect=data["effect"])
-
-
-class HandbrakePullView(ResidencyPostView):
-    form_class = HandbrakeForm
-    success_message = _("De deal is gepauzeerd. Alle partners krijgen nu een e-mail.")
-
-    def perform(self, residency, data):
-        services.handbrake_pull(actor=self.request.user, residency=residency, reason=data["reason"])
-
-
-class HandbrakeAgreeView(ResidencyPostView):
-    form_class = AgreeForm
-    success_message = _("Uw akkoord is vastgelegd.")
-
-    def form_kwargs(self, residency):
-        return {
-            "partners": selectors.partners_of_actor(actor=self.request.user, deal=residency.deal)
-        }
-
-    def perform(self, residency, data):
-        user = self.request.user
-        handbrake = self._pick(
-            selectors.handbrakes_of(actor=user, residency=residency), self.kwargs["hpk"]
-        )
-        partner = next(
-            p
-            for p in selectors.partners_of_actor(actor=user, deal=residency.deal)
-            if str(p.pk) == data["partner"]
-        )
-        services.handbrake_agree(
-            actor=user, handbrake=handbrake, partner=partner, note=data["note"]
-        )
-
-
-class HandbrakeMeetingView(ResidencyPostView):
-    form_class = AgreeInMeetingForm
-    success_message = _("Het besluit van het overleg is vastgelegd.")
-
-    def form_kwargs(self, residency):
-        meetings = selectors.meetings_of(actor=self.request.user, residency=residency).filter(
-            status=Meeting.Status.GEHOUDEN
-        )
-        return {"meetings": meetings}
-
-    def perform(self, residency, data):
-        user = self.request.user
-        handbrake = self._pick(
-            selectors.handbrakes_of(actor=user, residency=residency), self.kwargs["hpk"]
-        )
-        meeting = self._pick(
-            selectors.meetings_of(actor=user, residency=residency), data["meeting"]
-        )
-        services.handbrake_agree_in_meeting(actor=user, handbrake=handbrake, meeting=meeting)
-
-
-class HandbrakeReleaseView(ResidencyPostView):
-    success_message = _("De deal gaat weer verder.")
-
-    def perform(self, residency, data):
-        handbrake = self._pick(
-            selectors.handbrakes_of(actor=self.request.user, residency=residency),
-            self.kwargs["hpk"],
-        )
-        services.handbrake_release(actor=self.request.user, handbrake=handbrake)
-
-
-class SideActivityCreateView(ResidencyPostView):
-    form_class = SideActivityForm
-    success_message = _("De nevenactiviteit staat erop.")
-
-    def perform(self, residency, data):
-        services.side_activity_create(actor=self.request.user, residency=residency, **data)
-
-
-class ReflectionWriteView(ResidencyPostView):
-    form_class = ReflectionForm
-    success_message = _("Uw reflectie is bewaard.")
-
-    def perform(self, residency, data):
-        services.reflection_write(actor=self.request.user, residency=residency, **data)
-
-
-class ReflectionProposeView(ResidencyPostView):
-    success_message = _(
-        "Uw reflectie is als les voorgesteld aan de kennisbank. Een contentbeheerder kijkt ernaar."
-    )
-
-    def perform(self, residency, data):
-        reflection = self._pick(
-            selectors.reflections_of(actor=self.request.user, residency=residency),
-            self.kwargs["rpk"],
-        )
-        services.reflection_propose_as_lesson(actor=self.request.user, reflection=reflection)
-
-
-class OpeningCreateView(LoginRequiredMixin, View):
+class OpeningCreateView(LoginRequiredMixin, ServiceCallMixin, View):
     def post(self, request):
         organisations = list(selectors.organisations_for_openings(actor=request.user))
         form = OpeningForm(request.POST, organisations=organisations)
@@ -458,20 +353,25 @@ class OpeningCreateView(LoginRequiredMixin, View):
         organisation = next(o for o in organisations if str(o.pk) == data.pop("organisation"))
         try:
             services.opening_post(actor=request.user, organisation=organisation, **data)
-        except (ApplicationError, ValidationError) as exc:
-            messages.error(request, error_text(exc))
+        except self.refusals as exc:
+            self.refuse(exc)
         else:
             messages.success(request, _("Uw oproep staat erop."))
         return redirect("residence:residency-list")
 
 
-class OpeningCloseView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        opening = get_object_or_404(selectors.opening_list(actor=request.user), pk=pk)
-        try:
-            services.opening_close(actor=request.user, opening=opening)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("De oproep is gesloten."))
-        return redirect("residence:residency-list")
+class OpeningActionView(LoginRequiredMixin, ServiceActionView):
+    """Posted from the list page on one opening; back to the list afterwards."""
+
+    object_argument = "opening"
+    actions = {
+        "close": Action(service=services.opening_close, message=_("De oproep is gesloten.")),
+    }
+
+    def get_object(self):
+        return get_object_or_404(
+            selectors.opening_list(actor=self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def get_success_url(self):
+        return local_next(self.request, reverse("residence:residency-list"))
