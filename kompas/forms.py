@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from atlas import selectors as atlas_selectors
 from reisgids.core.forms import StyledFormMixin
 
+from . import selectors
 from .models import AgendaItem, ChangeType, Gremium, MonitoringEntry, Priority
 
 
@@ -33,6 +34,12 @@ class ProposalForm(StyledFormMixin, forms.Form):
 
 class CoAuthorForm(StyledFormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mailadres van de mede-auteur"))
+
+    def clean(self):
+        cleaned = super().clean()
+        # The account behind the address, or None: the service then says nobody was found.
+        cleaned["user"] = selectors.user_by_email(email=cleaned.get("email", ""))
+        return cleaned
 
 
 class AgendaItemForm(StyledFormMixin, forms.Form):

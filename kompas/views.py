@@ -1,16 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from reisgids.core.errors import ApplicationError, error_text
+from reisgids.core.actions import Action
+from reisgids.core.views import ServiceActionView, ServiceCallMixin
 
 from . import charts, forms, selectors, services
 from .models import AgendaItem, Edition
@@ -35,12 +37,12 @@ class EditionListView(TemplateView):
         )
 
 
-class DraftStartView(LoginRequiredMixin, View):
+class DraftStartView(LoginRequiredMixin, ServiceCallMixin, View):
     def post(self, request):
         try:
             services.draft_run_start(actor=request.user)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
+        except self.refusals as exc:
+            self.refuse(exc)
         else:
             messages.success(
                 request, _("Het kompas wordt opgesteld. De voortgang staat hieronder.")
@@ -99,124 +101,126 @@ class EditionDetailView(TemplateView):
         )
 
 
-class EditionActionView(LoginRequiredMixin, View):
-    """Every POST on an edition page: one service per action; refusals come back as a message."""
+class EditionActionView(LoginRequiredMixin, ServiceActionView):
+    """Every POST on an edition page: one service per action; refusals come back as a message.
 
-    def post(self, request, pk, action):
-        edition = _edition_or_404(request.user, pk)
-        handler = getattr(self, f"do_{action.replace('-', '_')}", None)
-        if handler is None:
-            raise Http404
-        try:
-            message = handler(request, edition, request.POST)
-        except (ApplicationError, ValidationError) as exc:
-            messages.error(request, error_text(exc))
-        except (ObjectDoesNotExist, ValueError):
-            messages.error(request, _("Dit onderdeel bestaat niet (meer)."))
-        else:
-            messages.success(request, message)
-        return redirect(edition.get_absolute_url())
+    An action that picks a proposal or an agenda item of the edition reads it from the POST
+    (``proposal``, ``agenda_item``); a number that is not one of them is said in words.
+    """
 
-    def _form(self, form_class, data, **kwargs):
-        form = form_class(data, **kwargs)
-        if not form.is_valid():
-            raise ApplicationError(
-                " ".join(
-                    f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}"
-                    for f, e in form.errors.items()
-                )
-            )
-        return form.cleaned_data
+    object_argument = "edition"
+    missing = (ObjectDoesNotExist, ValueError)
+    actions = {
+        "consultation": Action(
+            service=services.edition_consultation_open,
+            message=gettext_lazy(
+                "De consultatie is geopend. Alle leden kunnen nu reageren en steunen."
+            ),
+        ),
+        "agenda": Action(
+            service=services.edition_agenda_set, message=gettext_lazy("De editie is geagendeerd.")
+        ),
+        "adopt": Action(
+            service=services.edition_adopt,
+            message=gettext_lazy(
+                "Het kompas is vastgesteld. De prioriteiten staan bij de thema's voor deals."
+            ),
+        ),
+        "feedback": Action(
+            service=services.edition_feedback_publish,
+            form=forms.FeedbackForm,
+            message=gettext_lazy("De terugkoppeling is gepubliceerd."),
+        ),
+        "monitoring-start": Action(
+            service=services.edition_monitoring_start,
+            message=gettext_lazy("De monitoring is gestart."),
+        ),
+        "close": Action(
+            service=services.edition_close, message=gettext_lazy("De editie is gesloten.")
+        ),
+        "propose": Action(
+            service=services.proposal_create,
+            form=forms.ProposalForm,
+            message=gettext_lazy("Het voorstel is toegevoegd."),
+        ),
+        "comment": Action(
+            service=services.comment_create,
+            arguments=lambda view, cleaned: {
+                "proposal": view.posted_proposal(),
+                "body": view.request.POST.get("body", ""),
+            },
+            message=gettext_lazy("Uw reactie is geplaatst."),
+        ),
+        "endorse": Action(
+            service=services.proposal_endorse,
+            arguments=lambda view, cleaned: {"proposal": view.posted_proposal()},
+            message=gettext_lazy("U steunt dit voorstel."),
+        ),
+        "agenda-item": Action(
+            service=services.agenda_item_create,
+            form=forms.AgendaItemForm,
+            arguments=lambda view, cleaned: {"proposal": view.posted_proposal(), **cleaned},
+            message=gettext_lazy("Het voorstel staat op de agenda."),
+        ),
+        "decision": Action(
+            service=services.decision_record,
+            form=forms.DecisionForm,
+            arguments=lambda view, cleaned: {"agenda_item": view.posted_agenda_item(), **cleaned},
+            message=gettext_lazy("Het besluit is vastgelegd."),
+        ),
+        "monitoring": Action(
+            service=services.monitoring_entry_add,
+            form=forms.MonitoringForm,
+            arguments=lambda view, cleaned: {"agenda_item": view.posted_agenda_item(), **cleaned},
+            message=gettext_lazy("De waarneming is toegevoegd."),
+        ),
+        "proposal-edit": Action(
+            service=services.proposal_update,
+            form=forms.ProposalForm,
+            arguments=lambda view, cleaned: {"proposal": view.posted_proposal(), **cleaned},
+            message=gettext_lazy("Het voorstel is bijgewerkt."),
+        ),
+        "co-author": Action(
+            service=services.proposal_co_author_add,
+            form=forms.CoAuthorForm,
+            arguments=lambda view, cleaned: {
+                "proposal": view.posted_proposal(),
+                "user": cleaned["user"],
+            },
+            message=lambda proposal, cleaned: (
+                _("%(name)s is mede-auteur van dit voorstel.") % {"name": cleaned["user"]}
+            ),
+        ),
+        "priority": Action(
+            service=services.priority_set,
+            form=forms.PriorityForm,
+            message=gettext_lazy("De prioriteit is opgeslagen."),
+        ),
+    }
 
-    def _proposal(self, request, edition, data):
-        pk = int(data.get("proposal", ""))
-        for proposal in edition.proposals.all():
+    def get_object(self) -> Edition:
+        return _edition_or_404(self.request.user, self.kwargs["pk"])
+
+    def invalid_form_text(self, form) -> str:
+        # Each field's errors after its label, so the message says which field to fix.
+        return " ".join(
+            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}"
+            for f, e in form.errors.items()
+        )
+
+    def get_form_kwargs(self, action):
+        return {"gremia": selectors.gremium_list()} if action.form is forms.AgendaItemForm else {}
+
+    def posted_proposal(self):
+        pk = int(self.request.POST.get("proposal", ""))
+        for proposal in self.object.proposals.all():
             if proposal.pk == pk:
                 return proposal
         raise ObjectDoesNotExist
 
-    def _agenda_item(self, request, data):
-        return selectors.agenda_item_get(actor=request.user, pk=int(data.get("agenda_item", "")))
-
-    def do_consultation(self, request, edition, data):
-        services.edition_consultation_open(actor=request.user, edition=edition)
-        return _("De consultatie is geopend. Alle leden kunnen nu reageren en steunen.")
-
-    def do_agenda(self, request, edition, data):
-        services.edition_agenda_set(actor=request.user, edition=edition)
-        return _("De editie is geagendeerd.")
-
-    def do_adopt(self, request, edition, data):
-        services.edition_adopt(actor=request.user, edition=edition)
-        return _("Het kompas is vastgesteld. De prioriteiten staan bij de thema's voor deals.")
-
-    def do_feedback(self, request, edition, data):
-        d = self._form(forms.FeedbackForm, data)
-        services.edition_feedback_publish(actor=request.user, edition=edition, **d)
-        return _("De terugkoppeling is gepubliceerd.")
-
-    def do_monitoring_start(self, request, edition, data):
-        services.edition_monitoring_start(actor=request.user, edition=edition)
-        return _("De monitoring is gestart.")
-
-    def do_close(self, request, edition, data):
-        services.edition_close(actor=request.user, edition=edition)
-        return _("De editie is gesloten.")
-
-    def do_propose(self, request, edition, data):
-        d = self._form(forms.ProposalForm, data)
-        services.proposal_create(actor=request.user, edition=edition, **d)
-        return _("Het voorstel is toegevoegd.")
-
-    def do_comment(self, request, edition, data):
-        proposal = self._proposal(request, edition, data)
-        services.comment_create(actor=request.user, proposal=proposal, body=data.get("body", ""))
-        return _("Uw reactie is geplaatst.")
-
-    def do_endorse(self, request, edition, data):
-        services.proposal_endorse(
-            actor=request.user, proposal=self._proposal(request, edition, data)
-        )
-        return _("U steunt dit voorstel.")
-
-    def do_agenda_item(self, request, edition, data):
-        d = self._form(forms.AgendaItemForm, data, gremia=selectors.gremium_list())
-        services.agenda_item_create(
-            actor=request.user, proposal=self._proposal(request, edition, data), **d
-        )
-        return _("Het voorstel staat op de agenda.")
-
-    def do_decision(self, request, edition, data):
-        d = self._form(forms.DecisionForm, data)
-        services.decision_record(
-            actor=request.user, agenda_item=self._agenda_item(request, data), **d
-        )
-        return _("Het besluit is vastgelegd.")
-
-    def do_monitoring(self, request, edition, data):
-        d = self._form(forms.MonitoringForm, data)
-        services.monitoring_entry_add(
-            actor=request.user, agenda_item=self._agenda_item(request, data), **d
-        )
-        return _("De waarneming is toegevoegd.")
-
-    def do_proposal_edit(self, request, edition, data):
-        proposal = self._proposal(request, edition, data)
-        d = self._form(forms.ProposalForm, data)
-        services.proposal_update(actor=request.user, proposal=proposal, **d)
-        return _("Het voorstel is bijgewerkt.")
-
-    def do_co_author(self, request, edition, data):
-        proposal = self._proposal(request, edition, data)
-        d = self._form(forms.CoAuthorForm, data)
-        user = selectors.user_by_email(email=d["email"])
-        services.proposal_co_author_add(actor=request.user, proposal=proposal, user=user)
-        return _("%(name)s is mede-auteur van dit voorstel.") % {"name": user}
-
-    def do_priority(self, request, edition, data):
-        d = self._form(forms.PriorityForm, data)
-        services.priority_set(actor=request.user, edition=edition, **d)
-        return _("De prioriteit is opgeslagen.")
+    def posted_agenda_item(self):
+        pk = int(self.request.POST.get("agenda_item", ""))
+        return selectors.agenda_item_get(actor=self.request.user, pk=pk)
 
 
 class FeedbackView(TemplateView):
@@ -287,7 +291,7 @@ class ReportPdfView(LoginRequiredMixin, View):
         return response
 
 
-class GremiumListView(LoginRequiredMixin, TemplateView):
+class GremiumListView(LoginRequiredMixin, ServiceCallMixin, TemplateView):
     template_name = "kompas/gremium_list.html"
 
     def get_context_data(self, **kwargs):
@@ -302,8 +306,8 @@ class GremiumListView(LoginRequiredMixin, TemplateView):
         else:
             try:
                 services.gremium_save(actor=request.user, **form.cleaned_data)
-            except ApplicationError as exc:
-                messages.error(request, exc.message)
+            except self.refusals as exc:
+                self.refuse(exc)
             else:
                 messages.success(request, _("Het gremium is opgeslagen."))
         return redirect(reverse("kompas:gremium-list"))
