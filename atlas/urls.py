@@ -25,16 +25,19 @@ urlpatterns = [
     path(
         "organisaties/<slug:slug>/verificatie/",
         views.OrganisationVerifyView.as_view(),
+        {"action": "verify"},
         name="organisation-verify",
     ),
     path(
         "organisaties/<slug:slug>/samenvoegen/",
         views.OrganisationMergeView.as_view(),
+        {"action": "merge"},
         name="organisation-merge",
     ),
     path(
         "organisaties/<slug:slug>/lid-worden/",
         views.MembershipRequestView.as_view(),
+        {"action": "request"},
         name="membership-request",
     ),
     path(
@@ -59,6 +62,7 @@ urlpatterns = [
     path(
         "mijn-radar/<int:pk>/verwijderen/",
         views.SavedSearchDeleteView.as_view(),
+        {"action": "delete"},
         name="radar-delete",
     ),
     path("lidmaatschappen/", views.MembershipListView.as_view(), name="membership-list"),
@@ -70,6 +74,7 @@ urlpatterns = [
     path(
         "lidmaatschappen/<int:pk>/beeindigen/",
         views.MembershipEndView.as_view(),
+        {"action": "end"},
         name="membership-end",
     ),
     # Nieuws
@@ -86,7 +91,12 @@ urlpatterns = [
     path("agenda/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("agenda/<slug:slug>/event.ics", views.EventIcsView.as_view(), name="event-ics"),
     path("agenda/<slug:slug>/aanmelden/", views.EventSignUpView.as_view(), name="event-sign-up"),
-    path("agenda/<slug:slug>/afgelasten/", views.EventCancelView.as_view(), name="event-cancel"),
+    path(
+        "agenda/<slug:slug>/afgelasten/",
+        views.EventCancelView.as_view(),
+        {"action": "cancel"},
+        name="event-cancel",
+    ),
     # Vraag en aanbod
     path("vraag-en-aanbod/", views.ListingListView.as_view(), name="listing-list"),
     path("vraag-en-aanbod/nieuw/", views.ListingCreateView.as_view(), name="listing-create"),
@@ -107,7 +117,12 @@ urlpatterns = [
     path("verhalen/moderatie/", views.ModerationView.as_view(), name="moderation"),
     path("verhalen/<slug:slug>/", views.StoryDetailView.as_view(), name="story-detail"),
     path("verhalen/<slug:slug>/reageren/", views.StoryCommentView.as_view(), name="story-comment"),
-    path("verhalen/<slug:slug>/melden/", views.ContentReportView.as_view(), name="story-report"),
+    path(
+        "verhalen/<slug:slug>/melden/",
+        views.ContentReportView.as_view(),
+        {"action": "report"},
+        name="story-report",
+    ),
     # Kennisbank
     path("lessen/", views.LessonListView.as_view(), name="lesson-list"),
     path("lessen/voorstellen/", views.LessonProposeView.as_view(), name="lesson-propose"),

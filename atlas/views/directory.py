@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from reisgids.core.actions import Action
 from reisgids.core.errors import ApplicationError
 
 from .. import selectors, services
@@ -26,7 +27,7 @@ from ..forms import (
     SavedSearchForm,
 )
 from ..models import Instrument, Network, Organisation
-from .base import ServiceFormView
+from .base import ActionView, ServiceFormView
 
 
 class OrganisationListView(FilterView):
@@ -344,57 +345,77 @@ class OrganisationProposeView(ServiceFormView):
         )
 
 
-class ChangeProposalDecideView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        proposal = get_object_or_404(
-            selectors.change_proposals_to_decide(actor=request.user), pk=pk
+class ChangeProposalDecideView(ActionView):
+    object_argument = "proposal"
+    action_field = "decision"
+    default_action = "reject"
+    actions = {
+        "accept": Action(
+            service=services.change_proposal_accept,
+            message=gettext_lazy("Het voorstel is overgenomen."),
+        ),
+        "reject": Action(
+            service=services.change_proposal_reject,
+            message=gettext_lazy("Het voorstel is afgewezen."),
+        ),
+    }
+
+    def get_object(self):
+        return get_object_or_404(
+            selectors.change_proposals_to_decide(actor=self.request.user), pk=self.kwargs["pk"]
         )
-        try:
-            if request.POST.get("decision") == "accept":
-                services.change_proposal_accept(actor=request.user, proposal=proposal)
-                messages.success(request, _("Het voorstel is overgenomen."))
-            else:
-                services.change_proposal_reject(actor=request.user, proposal=proposal)
-                messages.success(request, _("Het voorstel is afgewezen."))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        return redirect(proposal.organisation.get_absolute_url())
+
+    def get_success_url(self):
+        return self.object.organisation.get_absolute_url()
 
 
-class OrganisationVerifyView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        organisation = get_object_or_404(selectors.organisation_list(actor=request.user), slug=slug)
-        try:
-            services.organisation_verify(
-                actor=request.user,
-                organisation=organisation,
-                verified=request.POST.get("verified") != "false",
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("De verificatie is bijgewerkt."))
-        return redirect(organisation.get_absolute_url())
+class OrganisationVerifyView(ActionView):
+    actions = {
+        "verify": Action(
+            service=services.organisation_verify,
+            message=gettext_lazy("De verificatie is bijgewerkt."),
+            arguments=lambda view, cleaned: {
+                "organisation": view.object,
+                "verified": view.request.POST.get("verified") != "false",
+            },
+        ),
+    }
 
-
-class OrganisationMergeView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        duplicate = get_object_or_404(selectors.organisation_list(actor=request.user), slug=slug)
-        form = OrganisationMergeForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Kies de organisatie die blijft bestaan."))
-            return redirect(duplicate.get_absolute_url())
-        try:
-            keep = services.organisation_merge(
-                actor=request.user, duplicate=duplicate, keep=form.cleaned_data["keep"]
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-            return redirect(duplicate.get_absolute_url())
-        messages.success(
-            request, _("%(dup)s is samengevoegd met %(keep)s.") % {"dup": duplicate, "keep": keep}
+    def get_object(self):
+        return get_object_or_404(
+            selectors.organisation_list(actor=self.request.user), slug=self.kwargs["slug"]
         )
-        return redirect(keep.get_absolute_url())
+
+
+def _merge(*, actor, duplicate, keep):
+    """organisation_merge, answering with both organisations for the message."""
+    return duplicate, services.organisation_merge(actor=actor, duplicate=duplicate, keep=keep)
+
+
+class OrganisationMergeView(ActionView):
+    object_argument = "duplicate"
+    actions = {
+        "merge": Action(
+            service=_merge,
+            form=OrganisationMergeForm,
+            message=lambda merged, cleaned: (
+                _("%(dup)s is samengevoegd met %(keep)s.") % {"dup": merged[0], "keep": merged[1]}
+            ),
+        ),
+    }
+
+    def get_object(self):
+        return get_object_or_404(
+            selectors.organisation_list(actor=self.request.user), slug=self.kwargs["slug"]
+        )
+
+    def invalid_form_text(self, form):
+        return _("Kies de organisatie die blijft bestaan.")
+
+    def get_success_url(self):
+        """The organisation that stays once merged; the duplicate itself otherwise."""
+        self.object.refresh_from_db(fields=["merged_into"])
+        return (self.object.merged_into or self.object).get_absolute_url()
 
 
 class SavedSearchListView(LoginRequiredMixin, TemplateView):
@@ -425,36 +446,44 @@ class SavedSearchCreateView(LoginRequiredMixin, View):
         return redirect("atlas:radar")
 
 
-class SavedSearchDeleteView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        saved = get_object_or_404(selectors.saved_searches_of(actor=request.user), pk=pk)
-        services.saved_search_delete(actor=request.user, saved_search=saved)
-        messages.success(request, _("De zoekopdracht is van uw radar gehaald."))
-        return redirect("atlas:radar")
+class SavedSearchDeleteView(ActionView):
+    object_argument = "saved_search"
+    actions = {
+        "delete": Action(
+            service=services.saved_search_delete,
+            message=gettext_lazy("De zoekopdracht is van uw radar gehaald."),
+        ),
+    }
+
+    def get_object(self):
+        return get_object_or_404(
+            selectors.saved_searches_of(actor=self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def get_success_url(self):
+        return reverse("atlas:radar")
 
 
-class MembershipRequestView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        organisation = get_object_or_404(selectors.organisation_list(actor=request.user), slug=slug)
-        form = MembershipRequestForm(request.POST)
-        if form.is_valid():
-            try:
-                services.membership_request(
-                    actor=request.user,
-                    organisation=organisation,
-                    motivation=form.cleaned_data["motivation"],
-                )
-            except ApplicationError as exc:
-                messages.error(request, exc.message)
-            else:
-                messages.success(
-                    request,
-                    _("Uw aanvraag is verstuurd. De beheerder van %(org)s besluit erover.")
-                    % {"org": organisation},
-                )
-        else:
-            messages.error(request, _("De toelichting is te lang."))
-        return redirect(organisation.get_absolute_url())
+class MembershipRequestView(ActionView):
+    object_argument = "organisation"
+    actions = {
+        "request": Action(
+            service=services.membership_request,
+            form=MembershipRequestForm,
+            message=lambda membership, cleaned: (
+                _("Uw aanvraag is verstuurd. De beheerder van %(org)s besluit erover.")
+                % {"org": membership.organisation}
+            ),
+        ),
+    }
+
+    def get_object(self):
+        return get_object_or_404(
+            selectors.organisation_list(actor=self.request.user), slug=self.kwargs["slug"]
+        )
+
+    def invalid_form_text(self, form):
+        return _("De toelichting is te lang.")
 
 
 class MembershipListView(LoginRequiredMixin, TemplateView):
@@ -472,43 +501,55 @@ class MembershipListView(LoginRequiredMixin, TemplateView):
         )
 
 
-class MembershipDecideView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        membership = get_object_or_404(selectors.memberships_visible_to(actor=request.user), pk=pk)
-        form = MembershipDecisionForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Kies goedkeuren of afwijzen."))
-            return redirect("atlas:membership-list")
-        data = form.cleaned_data
-        try:
-            if data["decision"] == "approve":
-                services.membership_approve(
-                    actor=request.user, membership=membership, role=data["role"], note=data["note"]
-                )
-                messages.success(
-                    request,
-                    _("%(user)s is nu lid van %(org)s.")
-                    % {"user": membership.user, "org": membership.organisation},
-                )
-            else:
-                services.membership_reject(
-                    actor=request.user, membership=membership, note=data["note"]
-                )
-                messages.success(
-                    request, _("De aanvraag van %(user)s is afgewezen.") % {"user": membership.user}
-                )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        return redirect("atlas:membership-list")
+class MembershipView(ActionView):
+    """A decision on a membership, from the list of memberships and back to it."""
+
+    object_argument = "membership"
+
+    def get_object(self):
+        return get_object_or_404(
+            selectors.memberships_visible_to(actor=self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def get_success_url(self):
+        return reverse("atlas:membership-list")
 
 
-class MembershipEndView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        membership = get_object_or_404(selectors.memberships_visible_to(actor=request.user), pk=pk)
-        try:
-            services.membership_end(actor=request.user, membership=membership)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Het lidmaatschap is beëindigd."))
-        return redirect("atlas:membership-list")
+class MembershipDecideView(MembershipView):
+    action_field = "decision"
+    default_action = "reject"
+    actions = {
+        "approve": Action(
+            service=services.membership_approve,
+            form=MembershipDecisionForm,
+            arguments=lambda view, cleaned: {
+                "membership": view.object,
+                "role": cleaned["role"],
+                "note": cleaned["note"],
+            },
+            message=lambda membership, cleaned: (
+                _("%(user)s is nu lid van %(org)s.")
+                % {"user": membership.user, "org": membership.organisation}
+            ),
+        ),
+        "reject": Action(
+            service=services.membership_reject,
+            form=MembershipDecisionForm,
+            arguments=lambda view, cleaned: {"membership": view.object, "note": cleaned["note"]},
+            message=lambda membership, cleaned: (
+                _("De aanvraag van %(user)s is afgewezen.") % {"user": membership.user}
+            ),
+        ),
+    }
+
+    def invalid_form_text(self, form):
+        return _("Kies goedkeuren of afwijzen.")
+
+
+class MembershipEndView(MembershipView):
+    actions = {
+        "end": Action(
+            service=services.membership_end,
+            message=gettext_lazy("Het lidmaatschap is beëindigd."),
+        ),
+    }

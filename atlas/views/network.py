@@ -12,13 +12,13 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from reisgids.core.actions import Action, local_next
 from reisgids.core.errors import ApplicationError
 
 from .. import selectors, services
@@ -46,7 +46,7 @@ from ..models import (
     StoryComment,
     Theme,
 )
-from .base import ServiceFormView
+from .base import ActionView, ServiceFormView
 
 
 def _get(fn, **kwargs):
@@ -121,25 +121,26 @@ class NewsCreateView(ServiceFormView):
         return services.news_suggest(actor=self.request.user, **data)
 
 
-class NewsDecideView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        item = _get(selectors.news_get, actor=request.user, slug=slug)
-        try:
-            if request.POST.get("decision") == "publish":
-                services.news_publish(actor=request.user, item=item)
-                messages.success(request, _("Het bericht is gepubliceerd."))
-            else:
-                form = RejectForm(request.POST)
-                if not form.is_valid():
-                    messages.error(request, _("Geef een reden op."))
-                    return redirect(item.get_absolute_url())
-                services.news_reject(
-                    actor=request.user, item=item, reason=form.cleaned_data["reason"]
-                )
-                messages.success(request, _("Het voorstel is afgewezen."))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        return redirect(item.get_absolute_url())
+class NewsDecideView(ActionView):
+    object_argument = "item"
+    action_field = "decision"
+    default_action = "reject"
+    actions = {
+        "publish": Action(
+            service=services.news_publish, message=gettext_lazy("Het bericht is gepubliceerd.")
+        ),
+        "reject": Action(
+            service=services.news_reject,
+            form=RejectForm,
+            message=gettext_lazy("Het voorstel is afgewezen."),
+        ),
+    }
+
+    def get_object(self):
+        return _get(selectors.news_get, actor=self.request.user, slug=self.kwargs["slug"])
+
+    def invalid_form_text(self, form):
+        return _("Geef een reden op.")
 
 
 class NewsRssFeed(Feed):
@@ -217,31 +218,32 @@ class EventCreateView(ServiceFormView):
         return services.event_create(actor=self.request.user, **data)
 
 
-class EventSignUpView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        event = _get(selectors.event_get, actor=request.user, slug=slug)
-        try:
-            if request.POST.get("action") == "afmelden":
-                services.event_sign_off(actor=request.user, event=event)
-                messages.success(request, _("U bent afgemeld."))
-            else:
-                services.event_sign_up(actor=request.user, event=event)
-                messages.success(request, _("U bent aangemeld."))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        return redirect(event.get_absolute_url())
+class EventView(ActionView):
+    object_argument = "event"
+
+    def get_object(self):
+        return _get(selectors.event_get, actor=self.request.user, slug=self.kwargs["slug"])
 
 
-class EventCancelView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        event = _get(selectors.event_get, actor=request.user, slug=slug)
-        try:
-            services.event_cancel(actor=request.user, event=event)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Het evenement is afgelast."))
-        return redirect(event.get_absolute_url())
+class EventSignUpView(EventView):
+    action_field = "action"
+    default_action = "aanmelden"
+    actions = {
+        "aanmelden": Action(
+            service=services.event_sign_up, message=gettext_lazy("U bent aangemeld.")
+        ),
+        "afmelden": Action(
+            service=services.event_sign_off, message=gettext_lazy("U bent afgemeld.")
+        ),
+    }
+
+
+class EventCancelView(EventView):
+    actions = {
+        "cancel": Action(
+            service=services.event_cancel, message=gettext_lazy("Het evenement is afgelast.")
+        ),
+    }
 
 
 def _ics_text(value: str) -> str:
@@ -407,19 +409,22 @@ class ListingRespondView(LoginRequiredMixin, View):
         return view.render_to_response(view.get_context_data(respond_form=form), status=400)
 
 
-class ListingCloseView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        listing = _get(selectors.listing_get, actor=request.user, pk=pk)
-        try:
-            if request.POST.get("action") == Listing.Status.VERVULD:
-                services.listing_fulfil(actor=request.user, listing=listing)
-                messages.success(request, _("Mooi! Dit staat nu als vervuld."))
-            else:
-                services.listing_withdraw(actor=request.user, listing=listing)
-                messages.success(request, _("Dit is ingetrokken."))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        return redirect(listing.get_absolute_url())
+class ListingCloseView(ActionView):
+    object_argument = "listing"
+    action_field = "action"
+    default_action = "intrekken"
+    actions = {
+        Listing.Status.VERVULD: Action(
+            service=services.listing_fulfil,
+            message=gettext_lazy("Mooi! Dit staat nu als vervuld."),
+        ),
+        "intrekken": Action(
+            service=services.listing_withdraw, message=gettext_lazy("Dit is ingetrokken.")
+        ),
+    }
+
+    def get_object(self):
+        return _get(selectors.listing_get, actor=self.request.user, pk=self.kwargs["pk"])
 
 
 # --- Stories -------------------------------------------------------------------------------------
@@ -477,32 +482,57 @@ class StoryCommentView(LoginRequiredMixin, View):
         return redirect(story.get_absolute_url() + f"#reactie-{comment.pk}")
 
 
-class ContentReportView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        story = _get(selectors.story_get, actor=request.user, slug=slug)
-        comment = None
-        if request.POST.get("comment"):
-            comment = get_object_or_404(StoryComment, pk=request.POST["comment"], story=story)
-        form = ReportForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Schrijf kort wat er mis is."))
-            return redirect(story.get_absolute_url())
-        try:
-            services.content_report(
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                story=None if comment else story,
-                comment=comment,
+class ContentReportView(ActionView):
+    """A report on the story, or on one of its comments when the form names it."""
+
+    actions = {
+        "report": Action(
+            service=services.content_report,
+            form=ReportForm,
+            arguments=lambda view, cleaned: {
+                "reason": cleaned["reason"],
+                "story": None if view.comment else view.object,
+                "comment": view.comment,
+            },
+            message=gettext_lazy("Dank u. Een moderator kijkt ernaar."),
+        ),
+    }
+
+    def get_object(self):
+        story = _get(selectors.story_get, actor=self.request.user, slug=self.kwargs["slug"])
+        self.comment = None
+        if self.request.POST.get("comment"):
+            self.comment = get_object_or_404(
+                StoryComment, pk=self.request.POST["comment"], story=story
             )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Dank u. Een moderator kijkt ernaar."))
-        return redirect(story.get_absolute_url())
+        return story
+
+    def invalid_form_text(self, form):
+        return _("Schrijf kort wat er mis is.")
 
 
-class ModerationView(LoginRequiredMixin, TemplateView):
+class ModerationView(ActionView, TemplateView):
+    """The moderation queue; each report is decided with a POST to this page."""
+
     template_name = "atlas/moderation.html"
+    object_argument = "report"
+    action_field = "decision"
+    default_action = "dismiss"
+    actions = {
+        "hide": Action(
+            service=services.report_decide,
+            arguments=lambda view, cleaned: view.decision(hide=True),
+            message=gettext_lazy("De melding is afgehandeld."),
+        ),
+        "dismiss": Action(
+            service=services.report_decide,
+            arguments=lambda view, cleaned: view.decision(hide=False),
+            message=gettext_lazy("De melding is afgehandeld."),
+        ),
+    }
+
+    def decision(self, *, hide: bool) -> dict:
+        return {"report": self.object, "hide": hide, "note": self.request.POST.get("note", "")}
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.user.has_perm("atlas.moderate"):
@@ -514,22 +544,13 @@ class ModerationView(LoginRequiredMixin, TemplateView):
             reports=selectors.moderation_queue(actor=self.request.user), **kwargs
         )
 
-    def post(self, request):
-        report = get_object_or_404(
-            selectors.moderation_queue(actor=request.user), pk=request.POST.get("report")
+    def get_object(self):
+        return get_object_or_404(
+            selectors.moderation_queue(actor=self.request.user), pk=self.request.POST.get("report")
         )
-        try:
-            services.report_decide(
-                actor=request.user,
-                report=report,
-                hide=request.POST.get("decision") == "hide",
-                note=request.POST.get("note", ""),
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("De melding is afgehandeld."))
-        return redirect("atlas:moderation")
+
+    def get_success_url(self):
+        return reverse("atlas:moderation")
 
 
 # --- Kennisbank ----------------------------------------------------------------------------------
@@ -608,29 +629,30 @@ class LessonEditView(ServiceFormView):
         return services.lesson_update(actor=self.request.user, lesson=self.lesson, data=data)
 
 
-class LessonDecideView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        lesson = _get(selectors.lesson_get, actor=request.user, slug=slug)
-        decision = request.POST.get("decision")
-        try:
-            if decision == "redactie":
-                services.lesson_take_into_editing(actor=request.user, lesson=lesson)
-                messages.success(request, _("De les is in redactie."))
-            elif decision == "publiceren":
-                services.lesson_publish(actor=request.user, lesson=lesson)
-                messages.success(request, _("De les is gepubliceerd."))
-            else:
-                form = RejectForm(request.POST)
-                if not form.is_valid():
-                    messages.error(request, _("Geef een reden op; de indiener ziet die."))
-                    return redirect(lesson.get_absolute_url())
-                services.lesson_reject(
-                    actor=request.user, lesson=lesson, reason=form.cleaned_data["reason"]
-                )
-                messages.success(request, _("De les is afgewezen."))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        return redirect(lesson.get_absolute_url())
+class LessonDecideView(ActionView):
+    object_argument = "lesson"
+    action_field = "decision"
+    default_action = "afwijzen"
+    actions = {
+        "redactie": Action(
+            service=services.lesson_take_into_editing,
+            message=gettext_lazy("De les is in redactie."),
+        ),
+        "publiceren": Action(
+            service=services.lesson_publish, message=gettext_lazy("De les is gepubliceerd.")
+        ),
+        "afwijzen": Action(
+            service=services.lesson_reject,
+            form=RejectForm,
+            message=gettext_lazy("De les is afgewezen."),
+        ),
+    }
+
+    def get_object(self):
+        return _get(selectors.lesson_get, actor=self.request.user, slug=self.kwargs["slug"])
+
+    def invalid_form_text(self, form):
+        return _("Geef een reden op; de indiener ziet die.")
 
 
 # --- Following and notifications -----------------------------------------------------------------
@@ -639,28 +661,45 @@ class LessonDecideView(LoginRequiredMixin, View):
 FOLLOW_TARGETS = {"organisation": Organisation, "theme": Theme, "area": Area}
 
 
-class FollowToggleView(LoginRequiredMixin, View):
-    def post(self, request, kind, slug):
-        model = FOLLOW_TARGETS.get(kind)
+def _unfollow(*, actor, follow):
+    """follow_delete, answering with what is no longer followed, for the message."""
+    target = follow.target
+    services.follow_delete(actor=actor, follow=follow)
+    return target
+
+
+class FollowToggleView(ActionView):
+    """Follows what is not followed yet, and stops following what is."""
+
+    actions = {
+        "follow": Action(
+            service=services.follow_create,
+            arguments=lambda view, cleaned: {view.kwargs["kind"]: view.object},
+            message=lambda follow, cleaned: _("U volgt nu %(name)s.") % {"name": follow.target},
+        ),
+        "unfollow": Action(
+            service=_unfollow,
+            arguments=lambda view, cleaned: {"follow": view.existing},
+            message=lambda target, cleaned: _("U volgt %(name)s niet meer.") % {"name": target},
+        ),
+    }
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.existing = selectors.follow_of(actor=request.user, **{kwargs["kind"]: self.object})
+        kwargs["action"] = "follow" if self.existing is None else "unfollow"
+        return super().post(request, *args, **kwargs)
+
+    def get_object(self):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        model = FOLLOW_TARGETS.get(self.kwargs["kind"])
         if model is None:
             raise Http404(_("Niet gevonden."))
-        target = get_object_or_404(model, slug=slug)
-        existing = selectors.follow_of(actor=request.user, **{kind: target})
-        try:
-            if existing is not None:
-                services.follow_delete(actor=request.user, follow=existing)
-                messages.success(request, _("U volgt %(name)s niet meer.") % {"name": target})
-            else:
-                services.follow_create(actor=request.user, **{kind: target})
-                messages.success(request, _("U volgt nu %(name)s.") % {"name": target})
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        next_url = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}, require_https=False
-        ):
-            next_url = reverse("atlas:follow-list")
-        return redirect(next_url)
+        return get_object_or_404(model, slug=self.kwargs["slug"])
+
+    def get_success_url(self):
+        return local_next(self.request, reverse("atlas:follow-list"))
 
 
 class FollowListView(LoginRequiredMixin, TemplateView):
