@@ -80,6 +80,61 @@ class ReasonForm(StyledFormMixin, forms.Form):
     )
 
 
+class ServiceValidatedMixin:
+    """A field the page asks for without calling it required or optional: whether it may stay
+    empty (or hold that value) is for the service to say, in its own words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, required=True, **kwargs)
+        self.widget.attrs["required"] = False
+
+    def validate(self, value):
+        pass
+
+
+class ServiceValidatedCharField(ServiceValidatedMixin, forms.CharField):
+    pass
+
+
+class ServiceValidatedChoiceField(ServiceValidatedMixin, forms.ChoiceField):
+    pass
+
+
+def _reason(label):
+    return ServiceValidatedCharField(label=label, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class _StepForm(StyledFormMixin, forms.Form):
+    """The fields shown with one step of a deal; the service checks them."""
+
+    use_required_attribute = False
+
+
+class ToetsingStartForm(_StepForm):
+    method = ServiceValidatedChoiceField(
+        label=_("Vorm van de toetsing"), choices=Deal.ToetsingMethod.choices
+    )
+
+
+class SkipForm(_StepForm):
+    reason = _reason(_("Waarom geen toetsing?"))
+
+
+class FinishForm(_StepForm):
+    reason = _reason(_("Hoe is het gegaan?"))
+    follow_up_title = ServiceValidatedCharField(
+        label=_("Titel van een vervolgdeal (niet verplicht)")
+    )
+
+
+class StopForm(_StepForm):
+    reason = _reason(_("Waarom stopt de deal?"))
+
+
+class PauseForm(_StepForm):
+    reason = _reason(_("Waarom pauzeren?"))
+
+
 class ToetsingForm(StyledFormMixin, forms.Form):
     method = forms.ChoiceField(label=_("Vorm van de toetsing"), choices=Deal.ToetsingMethod.choices)
     findings = forms.CharField(label=_("Bevindingen"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -291,6 +346,13 @@ class KickOffForm(StyledFormMixin, forms.Form):
     description = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class DealKickOffForm(KickOffForm):
+    """A deal's own kick-off: its title is the deal's, so only the moment and the place."""
+
+    title = None
+    description = None
 
 
 class IntakeForm(StyledFormMixin, forms.Form):

@@ -5,15 +5,16 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
 from atlas import selectors as atlas_selectors
 from atlas.models import Organisation
+from reisgids.core.actions import Action, local_next
 from reisgids.core.errors import ApplicationError, error_text
+from reisgids.core.views import ServiceActionView
 
 from . import forms, selectors, services
 from .filters import DealFilter
@@ -193,167 +194,165 @@ class DealDetailView(TemplateView):
         )
 
 
-def _local_next(request, fallback: str) -> str:
-    """The page to return to after a POST: the posted ``next`` when it is on this site, else ``fallback``."""
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return fallback
+def _partner(view):
+    """The partner of this deal that the form names (``partner``); a refusal when it names none."""
+    try:
+        pk = int(view.request.POST.get("partner", ""))
+    except ValueError as exc:
+        raise ApplicationError(_("Kies een partij.")) from exc
+    partner = next((p for p in view.object.partners.all() if p.pk == pk), None)
+    if partner is None:
+        raise ApplicationError(_("Deze partij doet niet mee aan deze deal."))
+    return partner
 
 
-class DealActionView(LoginRequiredMixin, View):
+def _for_partner(view, cleaned):
+    return {"partner": _partner(view), **cleaned}
+
+
+def _signature(view, cleaned):
+    version = view.request.POST.get("version")
+    return {
+        "deal": view.object,
+        "partner": _partner(view),
+        "version_number": int(version) if version and version.isdigit() else None,
+    }
+
+
+def _finish(view, cleaned):
+    return {
+        "deal": view.object,
+        "note": cleaned["reason"],
+        "follow_up_title": cleaned["follow_up_title"],
+    }
+
+
+class DealActionView(LoginRequiredMixin, ServiceActionView):
     """Every POST on a deal page: one service per action; refusals come back as a message."""
 
-    def post(self, request, pk, action):
-        deal = _deal_or_404(request.user, pk, detail=True)
-        handler = getattr(self, f"do_{action.replace('-', '_')}", None)
-        if handler is None:
-            raise Http404
-        try:
-            message = handler(request, deal, request.POST)
-        except (ApplicationError, ValidationError) as exc:
-            messages.error(request, error_text(exc))
-        except ObjectDoesNotExist:
-            messages.error(request, _("Dit onderdeel bestaat niet (meer)."))
-        else:
-            if message:
-                messages.success(request, message)
-        return redirect(_local_next(request, deal.get_absolute_url()))
+    object_argument = "deal"
+    actions = {
+        "idea": Action(
+            service=services.deal_idea_start,
+            message=gettext_lazy("De partners werken nu samen het idee uit."),
+        ),
+        "toetsing": Action(
+            service=services.deal_toetsing_start,
+            form=forms.ToetsingStartForm,
+            message=gettext_lazy("De toetsing is gestart."),
+        ),
+        "toetsing-record": Action(
+            service=services.deal_toetsing_record,
+            form=forms.ToetsingForm,
+            message=gettext_lazy("De toetsing is vastgelegd."),
+        ),
+        "skip": Action(
+            service=services.deal_toetsing_skip,
+            form=forms.SkipForm,
+            message=gettext_lazy("De toetsing is overgeslagen; de deal is in de planning."),
+        ),
+        "planning": Action(
+            service=services.deal_planning_start,
+            message=gettext_lazy("De partners maken nu samen het plan."),
+        ),
+        "start": Action(service=services.deal_start, message=gettext_lazy("De deal loopt.")),
+        "finish": Action(
+            service=services.deal_finish,
+            form=forms.FinishForm,
+            arguments=_finish,
+            message=gettext_lazy("De deal is afgerond."),
+        ),
+        "stop": Action(
+            service=services.deal_stop,
+            form=forms.StopForm,
+            message=gettext_lazy("De deal is gestopt."),
+        ),
+        "pause": Action(
+            service=services.deal_pause,
+            form=forms.PauseForm,
+            message=gettext_lazy("De deal is gepauzeerd."),
+        ),
+        "resume": Action(
+            service=services.deal_resume, message=gettext_lazy("De deal gaat weer verder.")
+        ),
+        "invite": Action(
+            service=services.deal_partner_invite,
+            form=forms.InviteForm,
+            message=lambda partner, cleaned: (
+                _("%(org)s is uitgenodigd.") % {"org": cleaned["organisation"]}
+            ),
+        ),
+        "accept": Action(
+            service=services.deal_partner_accept,
+            arguments=_for_partner,
+            message=gettext_lazy("U doet mee aan deze deal."),
+        ),
+        "decline": Action(
+            service=services.deal_partner_decline,
+            arguments=_for_partner,
+            message=gettext_lazy("U heeft de uitnodiging afgewezen."),
+        ),
+        "contribution": Action(
+            service=services.contribution_create,
+            form=forms.ContributionForm,
+            arguments=_for_partner,
+            message=gettext_lazy("Uw inbreng is toegevoegd."),
+        ),
+        "task": Action(
+            service=services.task_create,
+            form=forms.TaskForm,
+            message=gettext_lazy("De taak is toegevoegd."),
+        ),
+        "result": Action(
+            service=services.result_create,
+            form=forms.ResultForm,
+            message=gettext_lazy("Het beoogde resultaat is toegevoegd."),
+        ),
+        "agreement": Action(
+            service=services.agreement_create,
+            form=forms.AgreementForm,
+            message=gettext_lazy("De procesafspraak is toegevoegd."),
+        ),
+        "milestone": Action(
+            service=services.milestone_create,
+            form=forms.MilestoneForm,
+            message=gettext_lazy("De mijlpaal is toegevoegd."),
+        ),
+        "version": Action(
+            service=services.plan_version_create,
+            form=forms.VersionForm,
+            message=lambda version, cleaned: (
+                _("Versie %(n)s ligt klaar om te ondertekenen.") % {"n": version.number}
+            ),
+        ),
+        "sign": Action(
+            service=services.deal_sign, arguments=_signature, message=gettext_lazy("Ondertekend.")
+        ),
+        "knelpunt": Action(
+            service=services.knelpunt_report,
+            form=forms.KnelpuntForm,
+            arguments=_for_partner,
+            message=gettext_lazy("Het knelpunt is gemeld."),
+        ),
+        "kickoff": Action(
+            service=services.deal_kickoff_plan,
+            form=forms.DealKickOffForm,
+            message=gettext_lazy("De kick-off is gepland."),
+        ),
+    }
 
-    def _form(self, form_class, data, **kwargs):
-        form = form_class(data, **kwargs)
-        if not form.is_valid():
-            raise ApplicationError(
-                " ".join(
-                    f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}"
-                    for f, e in form.errors.items()
-                )
-            )
-        return form.cleaned_data
+    def get_object(self):
+        return _deal_or_404(self.request.user, self.kwargs["pk"], detail=True)
 
-    def _partner(self, deal, data):
-        try:
-            pk = int(data.get("partner", ""))
-        except ValueError as exc:
-            raise ApplicationError(_("Kies een partij.")) from exc
-        partner = next((p for p in deal.partners.all() if p.pk == pk), None)
-        if partner is None:
-            raise ApplicationError(_("Deze partij doet niet mee aan deze deal."))
-        return partner
+    def get_form_kwargs(self, action):
+        return {"deal": self.object} if action.form is forms.TaskForm else {}
 
-    def do_idea(self, request, deal, data):
-        services.deal_idea_start(actor=request.user, deal=deal)
-        return _("De partners werken nu samen het idee uit.")
-
-    def do_toetsing(self, request, deal, data):
-        services.deal_toetsing_start(actor=request.user, deal=deal, method=data.get("method", ""))
-        return _("De toetsing is gestart.")
-
-    def do_toetsing_record(self, request, deal, data):
-        d = self._form(forms.ToetsingForm, data)
-        services.deal_toetsing_record(actor=request.user, deal=deal, **d)
-        return _("De toetsing is vastgelegd.")
-
-    def do_skip(self, request, deal, data):
-        services.deal_toetsing_skip(actor=request.user, deal=deal, reason=data.get("reason", ""))
-        return _("De toetsing is overgeslagen; de deal is in de planning.")
-
-    def do_planning(self, request, deal, data):
-        services.deal_planning_start(actor=request.user, deal=deal)
-        return _("De partners maken nu samen het plan.")
-
-    def do_start(self, request, deal, data):
-        services.deal_start(actor=request.user, deal=deal)
-        return _("De deal loopt.")
-
-    def do_finish(self, request, deal, data):
-        services.deal_finish(
-            actor=request.user,
-            deal=deal,
-            note=data.get("reason", ""),
-            follow_up_title=data.get("follow_up_title", ""),
+    def invalid_form_text(self, form) -> str:
+        # Each error after the label of its field, as the deal page has always said it.
+        return " ".join(
+            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}"
+            for f, e in form.errors.items()
         )
-        return _("De deal is afgerond.")
-
-    def do_stop(self, request, deal, data):
-        services.deal_stop(actor=request.user, deal=deal, reason=data.get("reason", ""))
-        return _("De deal is gestopt.")
-
-    def do_pause(self, request, deal, data):
-        services.deal_pause(actor=request.user, deal=deal, reason=data.get("reason", ""))
-        return _("De deal is gepauzeerd.")
-
-    def do_resume(self, request, deal, data):
-        services.deal_resume(actor=request.user, deal=deal)
-        return _("De deal gaat weer verder.")
-
-    def do_invite(self, request, deal, data):
-        d = self._form(forms.InviteForm, data)
-        services.deal_partner_invite(actor=request.user, deal=deal, **d)
-        return _("%(org)s is uitgenodigd.") % {"org": d["organisation"]}
-
-    def do_accept(self, request, deal, data):
-        services.deal_partner_accept(actor=request.user, partner=self._partner(deal, data))
-        return _("U doet mee aan deze deal.")
-
-    def do_decline(self, request, deal, data):
-        services.deal_partner_decline(actor=request.user, partner=self._partner(deal, data))
-        return _("U heeft de uitnodiging afgewezen.")
-
-    def do_contribution(self, request, deal, data):
-        d = self._form(forms.ContributionForm, data)
-        services.contribution_create(actor=request.user, partner=self._partner(deal, data), **d)
-        return _("Uw inbreng is toegevoegd.")
-
-    def do_task(self, request, deal, data):
-        d = self._form(forms.TaskForm, data, deal=deal)
-        services.task_create(actor=request.user, deal=deal, **d)
-        return _("De taak is toegevoegd.")
-
-    def do_result(self, request, deal, data):
-        d = self._form(forms.ResultForm, data)
-        services.result_create(actor=request.user, deal=deal, **d)
-        return _("Het beoogde resultaat is toegevoegd.")
-
-    def do_agreement(self, request, deal, data):
-        d = self._form(forms.AgreementForm, data)
-        services.agreement_create(actor=request.user, deal=deal, **d)
-        return _("De procesafspraak is toegevoegd.")
-
-    def do_milestone(self, request, deal, data):
-        d = self._form(forms.MilestoneForm, data)
-        services.milestone_create(actor=request.user, deal=deal, **d)
-        return _("De mijlpaal is toegevoegd.")
-
-    def do_version(self, request, deal, data):
-        version = services.plan_version_create(
-            actor=request.user, deal=deal, change_note=data.get("change_note", "")
-        )
-        return _("Versie %(n)s ligt klaar om te ondertekenen.") % {"n": version.number}
-
-    def do_sign(self, request, deal, data):
-        version = data.get("version")
-        services.deal_sign(
-            actor=request.user,
-            deal=deal,
-            partner=self._partner(deal, data),
-            version_number=int(version) if version and version.isdigit() else None,
-        )
-        return _("Ondertekend.")
-
-    def do_knelpunt(self, request, deal, data):
-        d = self._form(forms.KnelpuntForm, data)
-        services.knelpunt_report(actor=request.user, partner=self._partner(deal, data), **d)
-        return _("Het knelpunt is gemeld.")
-
-    def do_kickoff(self, request, deal, data):
-        d = self._form(forms.KickOffForm, {**data.dict(), "title": deal.title})
-        services.deal_kickoff_plan(
-            actor=request.user, deal=deal, starts_at=d["starts_at"], location=d["location"]
-        )
-        return _("De kick-off is gepland.")
 
 
 class VersionDiffView(TemplateView):
@@ -430,25 +429,26 @@ class KnelpuntListView(LoginRequiredMixin, TemplateView):
         )
 
 
-class KnelpuntMoveView(LoginRequiredMixin, View):
-    def post(self, request, pk, action):
-        knelpunt = selectors.knelpunt_list(actor=request.user).filter(pk=pk).first()
+class KnelpuntMoveView(LoginRequiredMixin, ServiceActionView):
+    """The steps of a knelpunt, from the list of knelpunten."""
+
+    object_argument = "knelpunt"
+    _moved = gettext_lazy("De status van het knelpunt is bijgewerkt.")
+    actions = {
+        "take-up": Action(service=services.knelpunt_take_up, form=forms.NoteForm, message=_moved),
+        "resolve": Action(service=services.knelpunt_resolve, form=forms.NoteForm, message=_moved),
+        "forward": Action(service=services.knelpunt_forward, form=forms.NoteForm, message=_moved),
+    }
+
+    def get_object(self):
+        knelpunt = selectors.knelpunt_list(actor=self.request.user).filter(pk=self.kwargs["pk"])
+        knelpunt = knelpunt.first()
         if knelpunt is None:
             raise Http404
-        service = {
-            "take-up": services.knelpunt_take_up,
-            "resolve": services.knelpunt_resolve,
-            "forward": services.knelpunt_forward,
-        }.get(action)
-        if service is None:
-            raise Http404
-        try:
-            service(actor=request.user, knelpunt=knelpunt, note=request.POST.get("note", ""))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("De status van het knelpunt is bijgewerkt."))
-        return redirect(_local_next(request, reverse("deals:knelpunt-list")))
+        return knelpunt
+
+    def get_success_url(self) -> str:
+        return local_next(self.request, reverse("deals:knelpunt-list"))
 
 
 class DealThemeListView(TemplateView):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from deals.models import Deal, Intake, Knelpunt
+from deals.views import DealActionView, KnelpuntMoveView
 
 from ..factories import DealThemeFactory, KnelpuntFactory, OrganisationFactory
 
@@ -234,3 +235,22 @@ def test_intake_pages_are_labelled_provisional(client, world):
     assert "Voorlopig." in detail and "Gebied Delfshaven" in detail
     client.force_login(world.outsider)
     assert client.get(intake.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("view", [DealActionView, KnelpuntMoveView])
+def test_every_action_names_a_service(view):
+    assert view.actions
+    for slug, action in view.actions.items():
+        assert callable(action.service), slug
+        assert action.form is None or hasattr(action.form, "is_valid"), slug
+
+
+def test_an_unknown_action_is_404(client, world):
+    deal = world.deal(Deal.Status.IDEE)
+    knelpunt = KnelpuntFactory(deal=deal)
+    client.force_login(world.netwerkmanager)
+    for url in (
+        reverse("deals:deal-action", args=[deal.pk, "bestaat-niet"]),
+        reverse("deals:knelpunt-move", args=[knelpunt.pk, "bestaat-niet"]),
+    ):
+        assert client.post(url).status_code == 404, url
