@@ -60,12 +60,10 @@ class DealForm(StyledFormMixin, forms.Form):
                 field.widget.attrs.setdefault("class", "utrecht-select utrecht-select--multiple")
         self._errors = None  # the mixin cleaned the bound form before these fields existed
 
-    def proposal(self) -> dict:
-        return {
-            k.removeprefix("proposal_"): v
-            for k, v in self.cleaned_data.items()
-            if k.startswith("proposal_")
-        }
+
+def proposal_of(cleaned) -> dict:
+    """The proposal's elements from the cleaned data of a DealForm."""
+    return {k.removeprefix("proposal_"): v for k, v in cleaned.items() if k.startswith("proposal_")}
 
 
 class ReasonForm(StyledFormMixin, forms.Form):
@@ -283,12 +281,14 @@ class CheckInForm(StyledFormMixin, forms.Form):
                 self.fields[f"value_{result.pk}"].widget.attrs["class"] = "utrecht-textbox"
         self._errors = None  # clean again now that the indicator fields exist
 
-    def values(self) -> dict:
-        return {
-            k.removeprefix("value_"): v
-            for k, v in self.cleaned_data.items()
-            if k.startswith("value_") and v is not None
-        }
+
+def checkin_values(cleaned) -> dict:
+    """The indicator values from the cleaned data of a CheckInForm, by result pk."""
+    return {
+        k.removeprefix("value_"): v
+        for k, v in cleaned.items()
+        if k.startswith("value_") and v is not None
+    }
 
 
 class KnelpuntForm(StyledFormMixin, forms.ModelForm):

@@ -1,20 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from atlas import selectors as atlas_selectors
 from atlas.models import Organisation
 from reisgids.core.actions import Action, local_next
-from reisgids.core.errors import ApplicationError, error_text
-from reisgids.core.views import ServiceActionView
+from reisgids.core.errors import ApplicationError
+from reisgids.core.views import ServiceActionView, ServiceCallMixin, ServiceFormView
 
 from . import forms, selectors, services
 from .filters import DealFilter
@@ -70,9 +70,10 @@ class DealListView(FilterView):
         return context
 
 
-class DealCreateView(LoginRequiredMixin, FormView):
+class DealCreateView(LoginRequiredMixin, ServiceFormView):
     template_name = "deals/deal_form.html"
     form_class = forms.DealForm
+    success_message = gettext_lazy("De deal is gestart. Nodig nu partners uit.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "organisations": self._organisations()}
@@ -86,29 +87,23 @@ class DealCreateView(LoginRequiredMixin, FormView):
             own |= Q(type=Organisation.Type.GEMEENTELIJK_CLUSTER)
         return atlas_selectors.organisation_list(actor=user).filter(own)
 
-    def form_valid(self, form):
-        data = form.cleaned_data
-        try:
-            deal = services.deal_create(
-                actor=self.request.user,
-                title=data["title"],
-                summary=data["summary"],
-                aanjager_organisation=data["organisation"],
-                themes=data["themes"],
-                areas=data["areas"],
-                citywide=data["citywide"],
-                proposal=form.proposal(),
-            )
-        except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, error_text(exc))
-            return self.form_invalid(form)
-        messages.success(self.request, _("De deal is gestart. Nodig nu partners uit."))
-        return redirect(deal)
+    def call(self, data):
+        return services.deal_create(
+            actor=self.request.user,
+            title=data["title"],
+            summary=data["summary"],
+            aanjager_organisation=data["organisation"],
+            themes=data["themes"],
+            areas=data["areas"],
+            citywide=data["citywide"],
+            proposal=forms.proposal_of(data),
+        )
 
 
-class DealEditView(LoginRequiredMixin, FormView):
+class DealEditView(LoginRequiredMixin, ServiceFormView):
     template_name = "deals/deal_form.html"
     form_class = forms.DealForm
+    success_message = gettext_lazy("De deal is bijgewerkt.")
 
     def dispatch(self, request, *args, **kwargs):
         self.deal = _deal_or_404(request.user, kwargs["pk"])
@@ -128,24 +123,20 @@ class DealEditView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(deal=self.deal, **kwargs)
 
-    def form_valid(self, form):
-        data = form.cleaned_data
-        try:
-            services.deal_update(
-                actor=self.request.user,
-                deal=self.deal,
-                title=data["title"],
-                summary=data["summary"],
-                citywide=data["citywide"],
-                themes=data["themes"],
-                areas=data["areas"],
-                proposal=form.proposal(),
-            )
-        except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, error_text(exc))
-            return self.form_invalid(form)
-        messages.success(self.request, _("De deal is bijgewerkt."))
-        return redirect(self.deal)
+    def call(self, data):
+        return services.deal_update(
+            actor=self.request.user,
+            deal=self.deal,
+            title=data["title"],
+            summary=data["summary"],
+            citywide=data["citywide"],
+            themes=data["themes"],
+            areas=data["areas"],
+            proposal=forms.proposal_of(data),
+        )
+
+    def get_success_url(self, obj=None) -> str:
+        return self.deal.get_absolute_url()
 
 
 class DealDetailView(TemplateView):
@@ -371,9 +362,10 @@ class VersionDiffView(TemplateView):
         )
 
 
-class CheckInView(LoginRequiredMixin, FormView):
+class CheckInView(LoginRequiredMixin, ServiceFormView):
     template_name = "deals/checkin.html"
     form_class = forms.CheckInForm
+    success_message = gettext_lazy("Dank u! Uw check-in is opgeslagen.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -391,28 +383,24 @@ class CheckInView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(deal=self.deal, partners=self.partners, **kwargs)
 
-    def form_valid(self, form):
+    def call(self, data):
         partner = next(
             (p for p in self.partners if str(p.pk) == self.request.POST.get("partner")), None
         )
         if partner is None and len(self.partners) == 1:
             partner = self.partners[0]
         if partner is None:
-            form.add_error(None, _("Kies namens welke partner u de check-in invult."))
-            return self.form_invalid(form)
-        try:
-            services.checkin_submit(
-                actor=self.request.user,
-                partner=partner,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-                values=form.values(),
-            )
-        except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, error_text(exc))
-            return self.form_invalid(form)
-        messages.success(self.request, _("Dank u! Uw check-in is opgeslagen."))
-        return redirect(self.deal)
+            raise ApplicationError(_("Kies namens welke partner u de check-in invult."))
+        return services.checkin_submit(
+            actor=self.request.user,
+            partner=partner,
+            status=data["status"],
+            note=data["note"],
+            values=forms.checkin_values(data),
+        )
+
+    def get_success_url(self, obj=None) -> str:
+        return self.deal.get_absolute_url()
 
 
 class KnelpuntListView(LoginRequiredMixin, TemplateView):
@@ -451,7 +439,7 @@ class KnelpuntMoveView(LoginRequiredMixin, ServiceActionView):
         return local_next(self.request, reverse("deals:knelpunt-list"))
 
 
-class DealThemeListView(TemplateView):
+class DealThemeListView(ServiceCallMixin, TemplateView):
     template_name = "deals/theme_list.html"
 
     def get_context_data(self, **kwargs):
@@ -485,12 +473,12 @@ class DealThemeListView(TemplateView):
                 else:
                     services.deal_theme_set(actor=request.user, **form.cleaned_data)
                     messages.success(request, _("Het thema is vastgesteld."))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
+        except self.refusals as exc:
+            self.refuse(exc)
         return redirect("deals:theme-list")
 
 
-class DealTemplateView(LoginRequiredMixin, TemplateView):
+class DealTemplateView(LoginRequiredMixin, ServiceCallMixin, TemplateView):
     """Netwerkmanagers configure which elements a deal proposal holds."""
 
     template_name = "deals/template.html"
@@ -521,16 +509,17 @@ class DealTemplateView(LoginRequiredMixin, TemplateView):
                 services.deal_template_element_save(
                     actor=request.user, element=element, **form.cleaned_data
                 )
-            except ApplicationError as exc:
-                messages.error(request, exc.message)
+            except self.refusals as exc:
+                self.refuse(exc)
             else:
                 messages.success(request, _("De opzet is bijgewerkt."))
         return redirect("deals:template")
 
 
-class KickOffView(LoginRequiredMixin, FormView):
+class KickOffView(LoginRequiredMixin, ServiceFormView):
     template_name = "deals/kickoff.html"
     form_class = forms.KickOffForm
+    success_message = gettext_lazy("De gezamenlijke kick-off is gepland.")
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -540,14 +529,11 @@ class KickOffView(LoginRequiredMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            services.kickoff_moment_schedule(actor=self.request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De gezamenlijke kick-off is gepland."))
-        return redirect("deals:kickoff")
+    def call(self, data):
+        return services.kickoff_moment_schedule(actor=self.request.user, **data)
+
+    def get_success_url(self, obj=None) -> str:
+        return reverse("deals:kickoff")
 
 
 class WorkspaceView(LoginRequiredMixin, TemplateView):
@@ -564,9 +550,10 @@ class WorkspaceView(LoginRequiredMixin, TemplateView):
 # --- Intake (provisional) ---------------------------------------------------------------------
 
 
-class IntakeListView(LoginRequiredMixin, FormView):
+class IntakeListView(LoginRequiredMixin, ServiceFormView):
     template_name = "deals/intake_list.html"
     form_class = forms.IntakeForm
+    success_message = gettext_lazy("Uw idee of verzoek is ingediend.")
 
     def get_form_kwargs(self):
         return {
@@ -579,17 +566,11 @@ class IntakeListView(LoginRequiredMixin, FormView):
             intakes=selectors.intake_list(actor=self.request.user)[:100], **kwargs
         )
 
-    def form_valid(self, form):
-        try:
-            intake = services.intake_submit(actor=self.request.user, **form.cleaned_data)
-        except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, error_text(exc))
-            return self.form_invalid(form)
-        messages.success(self.request, _("Uw idee of verzoek is ingediend."))
-        return redirect(intake)
+    def call(self, data):
+        return services.intake_submit(actor=self.request.user, **data)
 
 
-class IntakeDetailView(LoginRequiredMixin, TemplateView):
+class IntakeDetailView(LoginRequiredMixin, ServiceCallMixin, TemplateView):
     template_name = "deals/intake_detail.html"
 
     def _intake(self):
@@ -636,8 +617,8 @@ class IntakeDetailView(LoginRequiredMixin, TemplateView):
                 )
             else:
                 raise Http404
-        except (ApplicationError, ValidationError) as exc:
-            messages.error(request, error_text(exc))
+        except self.refusals as exc:
+            self.refuse(exc)
         else:
             messages.success(request, _("De intake is bijgewerkt."))
         return redirect(intake)
