@@ -9,7 +9,7 @@ import time
 import pytest
 
 
-def wait_until(found, what: str, *, seconds: float = 90, interval: float = 0.1):
+def wait_until(found, what: str, *, seconds: float = 180, interval: float = 0.1):
     """Call ``found()`` until it returns something true and return that; fail after ``seconds``."""
     deadline = time.monotonic() + seconds
     while True:

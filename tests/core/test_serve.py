@@ -140,7 +140,9 @@ def test_serve_migrates_seeds_and_runs_web_worker_and_beat(fresh_database):
     output = Output(proc)
     try:
         health = wait_until(
-            lambda: _health(port) if proc.poll() is None else None, "the web server's /healthz"
+            lambda: _health(port) if proc.poll() is None else None,
+            "the web server's /healthz (after migrate and seed_demo)",
+            seconds=600,
         )
         assert health["database"]["ok"] and health["broker"]["ok"]
         base = f"http://127.0.0.1:{port}"
@@ -154,9 +156,11 @@ def test_serve_migrates_seeds_and_runs_web_worker_and_beat(fresh_database):
         wait_until(lambda: "beat: Starting" in output.text, "beat's start line")
     finally:
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        proc.wait(timeout=60)
+        proc.wait(timeout=180)
         output.close()
     assert proc.returncode == 0
     assert "netwerkmanager@demo.reisgids.example" in output.text
     # Web server, worker (with its pool) and beat have all exited: nothing is left in the group.
-    assert wait_until(lambda: not _group_alive(proc.pid), "every child process to exit", seconds=30)
+    assert wait_until(
+        lambda: not _group_alive(proc.pid), "every child process to exit", seconds=120
+    )
