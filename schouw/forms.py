@@ -28,11 +28,16 @@ def _partner_choices(partners):
 
 
 class PartnerChoiceMixin:
-    """A ``partner`` field whose choices are the parties of the round, set before validation."""
+    """A ``partner`` field whose choices are the parties of the round, set before validation;
+    the cleaned ``partner`` is the party itself."""
 
     def __init__(self, *args, partners=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.partners = {p.pk: p for p in partners}
         self.fields["partner"].choices = _partner_choices(partners)
+
+    def clean_partner(self):
+        return self.partners[self.cleaned_data["partner"]]
 
 
 class RoundForm(StyledFormMixin, forms.Form):
@@ -58,6 +63,8 @@ class RoundForm(StyledFormMixin, forms.Form):
 
 
 class MemberForm(StyledFormMixin, forms.Form):
+    """The cleaned ``member`` is the pair of the person and the partner they take part for."""
+
     member = forms.ChoiceField(label=_("Deelnemer namens een partner"))
 
     def __init__(self, *args, pairs=(), **kwargs):
@@ -66,6 +73,9 @@ class MemberForm(StyledFormMixin, forms.Form):
         self.fields["member"].choices = [
             (k, f"{u} ({p.organisation})") for k, (u, p) in self.pairs.items()
         ]
+
+    def clean_member(self):
+        return self.pairs[self.cleaned_data["member"]]
 
 
 class GuestForm(StyledFormMixin, forms.Form):

@@ -4,6 +4,14 @@ from . import views
 
 app_name = "schouw"
 
+round_action = views.RoundActionView.as_view()
+
+
+def _action(route: str, name: str):
+    """A POST on a round; its URL name is its slug in ``RoundActionView.actions``."""
+    return path(route, round_action, {"action": name}, name=name)
+
+
 urlpatterns = [
     path("", views.RoundListView.as_view(), name="round-list"),
     path("deal-<int:deal_pk>/", views.DealRoundsView.as_view(), name="deal-rounds"),
@@ -12,65 +20,33 @@ urlpatterns = [
     path("gast/stoppen/", views.GuestLeaveView.as_view(), name="guest-leave"),
     path("gast/<str:token>/", views.GuestEnterView.as_view(), name="guest-enter"),
     path("<int:pk>/", views.RoundDetailView.as_view(), name="round-detail"),
-    path(
-        "<int:pk>/stap/<slug:step>/", views.RoundTransitionView.as_view(), name="round-transition"
-    ),
-    path("<int:pk>/wijzigen/", views.RoundUpdateView.as_view(), name="round-update"),
-    path("<int:pk>/deelnemers/", views.MemberAddView.as_view(), name="member-add"),
-    path("<int:pk>/gasten/", views.GuestInviteView.as_view(), name="guest-invite"),
-    path(
-        "<int:pk>/gasten/<int:ppk>/nieuwe-link/", views.GuestRenewView.as_view(), name="guest-renew"
-    ),
-    path(
-        "<int:pk>/gasten/<int:ppk>/intrekken/", views.GuestRevokeView.as_view(), name="guest-revoke"
-    ),
-    path(
-        "<int:pk>/waarnemingen/", views.ObservationCreateView.as_view(), name="observation-create"
-    ),
+    path("<int:pk>/stap/<slug:step>/", round_action, name="round-transition"),
+    _action("<int:pk>/wijzigen/", "round-update"),
+    _action("<int:pk>/deelnemers/", "member-add"),
+    _action("<int:pk>/gasten/", "guest-invite"),
+    _action("<int:pk>/gasten/<int:ppk>/nieuwe-link/", "guest-renew"),
+    _action("<int:pk>/gasten/<int:ppk>/intrekken/", "guest-revoke"),
+    _action("<int:pk>/waarnemingen/", "observation-create"),
     path(
         "<int:pk>/waarnemingen/<int:opk>/foto/",
         views.ObservationPhotoView.as_view(),
         name="observation-photo",
     ),
-    path("<int:pk>/criteria/", views.CriterionProposeView.as_view(), name="criterion-propose"),
-    path(
-        "<int:pk>/criteria/<int:cpk>/vaststellen/",
-        views.CriterionAgreeView.as_view(),
-        name="criterion-agree",
-    ),
-    path(
-        "<int:pk>/criteria/<int:cpk>/intrekken/",
-        views.CriterionWithdrawView.as_view(),
-        name="criterion-withdraw",
-    ),
-    path("<int:pk>/toezeggingen/", views.CommitmentCheckView.as_view(), name="commitment-check"),
-    path(
-        "<int:pk>/waarderingen/<int:cpk>/",
-        views.AppraisalRecordView.as_view(),
-        name="appraisal-record",
-    ),
-    path(
-        "<int:pk>/waarderingen/indienen/",
-        views.AppraisalsSubmitView.as_view(),
-        name="appraisals-submit",
-    ),
-    path(
-        "<int:pk>/waarderingen/tonen/",
-        views.AppraisalsRevealView.as_view(),
-        name="appraisals-reveal",
-    ),
-    path("<int:pk>/bespreking/", views.DiscussionRecordView.as_view(), name="discussion-record"),
-    path("<int:pk>/adviezen/", views.AdviceRecordView.as_view(), name="advice-record"),
-    path("<int:pk>/afspraken/", views.AgreementsApplyView.as_view(), name="agreements-apply"),
-    path("<int:pk>/vervolg/", views.FollowUpStartView.as_view(), name="follow-up-start"),
-    path("<int:pk>/lessen/", views.LessonCreateView.as_view(), name="lesson-create"),
-    path("<int:pk>/rapport/schrijven/", views.ReportWriteView.as_view(), name="report-write"),
+    _action("<int:pk>/criteria/", "criterion-propose"),
+    _action("<int:pk>/criteria/<int:cpk>/vaststellen/", "criterion-agree"),
+    _action("<int:pk>/criteria/<int:cpk>/intrekken/", "criterion-withdraw"),
+    _action("<int:pk>/toezeggingen/", "commitment-check"),
+    _action("<int:pk>/waarderingen/<int:cpk>/", "appraisal-record"),
+    _action("<int:pk>/waarderingen/indienen/", "appraisals-submit"),
+    _action("<int:pk>/waarderingen/tonen/", "appraisals-reveal"),
+    _action("<int:pk>/bespreking/", "discussion-record"),
+    _action("<int:pk>/adviezen/", "advice-record"),
+    _action("<int:pk>/afspraken/", "agreements-apply"),
+    _action("<int:pk>/vervolg/", "follow-up-start"),
+    _action("<int:pk>/lessen/", "lesson-create"),
+    _action("<int:pk>/rapport/schrijven/", "report-write"),
     path("<int:pk>/rapport/", views.RoundReportView.as_view(), name="round-report"),
     path("<int:pk>/rapport.pdf", views.RoundReportPdfView.as_view(), name="round-report-pdf"),
-    path(
-        "<int:pk>/rapport/publiceren/",
-        views.PublicationAgreeView.as_view(),
-        name="publication-agree",
-    ),
+    _action("<int:pk>/rapport/publiceren/", "publication-agree"),
     path("<int:pk>/openbaar/", views.PublicReportView.as_view(), name="public-report"),
 ]

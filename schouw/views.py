@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -6,11 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from reisgids.core.errors import ApplicationError, error_text, form_errors_text
+from reisgids.core.actions import Action
+from reisgids.core.errors import ApplicationError, error_text
 from reisgids.core.throttling import RateLimitMixin, rate_limit_hit, rate_limited_response
+from reisgids.core.views import ServiceActionView
 
 from . import selectors, services
 from .forms import (
@@ -26,6 +31,7 @@ from .forms import (
     LessonForm,
     MemberForm,
     ObservationForm,
+    PartnerChoiceMixin,
     PublicationForm,
     ReportForm,
     RoundForm,
@@ -57,9 +63,11 @@ def acting(request, round_pk=None):
     return request.user
 
 
-def _round(request, pk) -> SchouwRound:
+def _round(request, pk, actor=None) -> SchouwRound:
     try:
-        return selectors.round_detail(actor=acting(request, pk), pk=pk)
+        return selectors.round_detail(
+            actor=actor if actor is not None else acting(request, pk), pk=pk
+        )
     except SchouwRound.DoesNotExist as exc:
         raise Http404(_("Deze schouwronde bestaat niet of u mag hem niet zien.")) from exc
 
@@ -241,308 +249,231 @@ class RoundDetailView(TemplateView):
         )
 
 
-class RoundPostView(View):
-    """A form posted from the round page (or the guest page): validate, call one service, say what happened."""
+# --- Actions on a round ---------------------------------------------------------------------------
 
-    form_class = None
-    success_message = ""
-    prefix = None
 
-    def form_kwargs(self, schouw_round) -> dict:
-        return {}
+def _step(slug: str, **extra) -> Action:
+    """The action that takes a round's step (see ``ROUND_STEPS``), with the page's words for it."""
+    step = STEPS_BY_SLUG[slug]
+    return Action(service=getattr(services, step.service), message=step.done, **extra)
 
-    def perform(self, actor, schouw_round, data):
-        raise NotImplementedError
 
-    def post(self, request, pk, **kwargs):
-        actor = acting(request, pk)
-        if isinstance(actor, Guest) and (
+def _keeping_new_link(service):
+    """``service`` returns a participant and their fresh token; the round page shows the link once."""
+
+    @functools.wraps(service)
+    def call(*, request, **kwargs):
+        participant, token = service(**kwargs)
+        request.session["schouw_new_link"] = {
+            "name": participant.name,
+            "link": services.guest_link(token),
+        }
+        return participant
+
+    return call
+
+
+def _agreements(view, cleaned) -> dict:
+    lines = [line.strip() for line in cleaned["agreements"].splitlines() if line.strip()]
+    return {
+        "schouw_round": view.object,
+        "agreements": [{"kind": "anders", "description": line} for line in lines],
+        "change_note": cleaned["change_note"],
+    }
+
+
+class RoundActionView(ServiceActionView):
+    """Every form posted from the round page (or the guest's page): one service per action.
+
+    The actor is the logged-in user, or the guest of this session when it belongs to the round;
+    a guest's posts count towards the guest rate limit. Afterwards the person goes back to their
+    page of the round.
+    """
+
+    object_argument = "schouw_round"
+    actions = {
+        # The steps of a round, at /stap/<slug>/ (``step-<slug>`` here).
+        "step-open": _step("open"),
+        "step-meetlat": _step("meetlat"),
+        "step-waarderen": _step("waarderen"),
+        "step-bespreken": _step("bespreken"),
+        "step-rapporteren": _step("rapporteren"),
+        "step-afronden": _step("afronden"),
+        "round-update": Action(
+            service=services.schouw_round_update,
+            form=RoundForm,
+            message=_lazy("De afspraken van de schouw zijn bijgewerkt."),
+        ),
+        "member-add": Action(
+            service=services.participant_add_member,
+            form=MemberForm,
+            arguments=lambda view, cleaned: {
+                "schouw_round": view.object,
+                "user": cleaned["member"][0],
+                "partner": cleaned["member"][1],
+            },
+            message=_lazy("De deelnemer doet mee."),
+        ),
+        "guest-invite": Action(
+            service=_keeping_new_link(services.participant_invite_guest),
+            form=GuestForm,
+            arguments=lambda view, cleaned: {
+                "request": view.request,
+                "schouw_round": view.object,
+                **cleaned,
+            },
+            message=_lazy("De uitnodiging met de persoonlijke link is verstuurd."),
+        ),
+        "guest-renew": Action(
+            service=_keeping_new_link(services.participant_link_renew),
+            arguments=lambda view, cleaned: {
+                "request": view.request,
+                "participant": view.participant(),
+            },
+            message=_lazy("Er is een nieuwe persoonlijke link verstuurd; de oude werkt niet meer."),
+        ),
+        "guest-revoke": Action(
+            service=services.participant_revoke,
+            arguments=lambda view, cleaned: {"participant": view.participant()},
+            message=_lazy("De link is ingetrokken."),
+        ),
+        "observation-create": Action(
+            service=services.observation_create,
+            form=ObservationForm,
+            message=_lazy("Uw waarneming is vastgelegd."),
+        ),
+        "criterion-propose": Action(
+            service=services.criterion_propose,
+            form=CriterionForm,
+            message=_lazy("Het criterium is voorgesteld. De partij zelf stelt het vast."),
+        ),
+        "criterion-agree": Action(
+            service=services.criterion_agree,
+            arguments=lambda view, cleaned: {"criterion": view.criterion()},
+            message=_lazy("Het criterium is vastgesteld."),
+        ),
+        "criterion-withdraw": Action(
+            service=services.criterion_withdraw,
+            arguments=lambda view, cleaned: {"criterion": view.criterion()},
+            message=_lazy("Het criterium is van de meetlat gehaald."),
+        ),
+        "commitment-check": Action(
+            service=services.commitment_check_record,
+            form=CommitmentCheckForm,
+            message=_lazy("De toets op de toezeggingen is vastgelegd."),
+        ),
+        "appraisal-record": Action(
+            service=services.appraisal_record,
+            form=AppraisalForm,
+            arguments=lambda view, cleaned: {
+                "criterion": view.criterion(),
+                "level": cleaned["level"],
+                "explanation": cleaned["explanation"],
+            },
+            message=_lazy("Uw waardering is bewaard."),
+        ),
+        "appraisals-submit": Action(
+            service=services.appraisals_submit,
+            message=_lazy("Uw waarderingen zijn ingediend. U ziet nu ook die van de anderen."),
+        ),
+        "appraisals-reveal": Action(
+            service=services.appraisals_reveal,
+            message=_lazy("Alle waarderingen zijn nu voor iedereen zichtbaar."),
+        ),
+        "discussion-record": Action(
+            service=services.discussion_record,
+            form=DiscussionForm,
+            message=_lazy("De bespreking is vastgelegd."),
+        ),
+        "advice-record": Action(
+            service=services.advice_record,
+            form=AdviceForm,
+            message=_lazy("Het advies is vastgelegd."),
+        ),
+        "agreements-apply": Action(
+            service=services.schouw_agreements_apply,
+            form=AgreementsForm,
+            arguments=_agreements,
+            message=_lazy(
+                "De afspraken staan in een nieuwe versie van het plan. "
+                "De partners ondertekenen opnieuw."
+            ),
+        ),
+        "follow-up-start": Action(
+            service=services.schouw_follow_up_start,
+            form=FollowUpForm,
+            message=_lazy("De deal is afgerond en het vervolg is gestart."),
+        ),
+        "lesson-create": Action(
+            service=services.lesson_create,
+            form=LessonForm,
+            message=_lazy("De les is opgeschreven."),
+        ),
+        "report-write": Action(
+            service=services.report_write,
+            form=ReportForm,
+            message=_lazy("De samenvatting van het rapport is bewaard."),
+        ),
+        "publication-agree": Action(
+            service=services.report_publication_agree,
+            form=PublicationForm,
+            message=_lazy("Uw akkoord met publicatie is vastgelegd."),
+        ),
+    }
+
+    def post(self, request, *args, **kwargs):
+        self.actor = acting(request, kwargs["pk"])
+        if isinstance(self.actor, Guest) and (
             wait := rate_limit_hit(request, "schouw-guest", limit_setting=GUEST_LIMIT)
         ):
             return rate_limited_response(request, wait)
-        if not isinstance(actor, Guest) and not request.user.is_authenticated:
-            return redirect(
-                f"{reverse('login')}?next={reverse('schouw:round-detail', kwargs={'pk': pk})}"
-            )
-        schouw_round = _round(request, pk)
-        self.kwargs = kwargs
-        form = None
-        if self.form_class is not None:
-            form = self.form_class(
-                request.POST,
-                request.FILES,
-                prefix=self.get_prefix(),
-                **self.form_kwargs(schouw_round),
-            )
-            if not form.is_valid():
-                errors = form_errors_text(form)
-                messages.error(request, _("Dit is niet gelukt: %(e)s") % {"e": errors})
-                return redirect(_round_page(actor, schouw_round))
-        try:
-            result = self.perform(
-                actor, schouw_round, form.cleaned_data if form is not None else {}
-            )
-        except (ApplicationError, ValidationError) as exc:
-            messages.error(request, error_text(exc))
-        else:
-            if isinstance(result, HttpResponse):
-                return result
-            messages.success(request, self.success_message)
-        return redirect(_round_page(actor, schouw_round))
+        if not isinstance(self.actor, Guest) and not request.user.is_authenticated:
+            round_url = reverse("schouw:round-detail", kwargs={"pk": kwargs["pk"]})
+            return redirect(f"{reverse('login')}?next={round_url}")
+        if "step" in kwargs:
+            kwargs["action"] = f"step-{kwargs['step']}"
+        return super().post(request, *args, **kwargs)
 
-    def get_prefix(self):
-        return self.prefix
+    def get_actor(self):
+        return self.actor
 
+    def get_object(self):
+        return _round(self.request, self.kwargs["pk"], actor=self.actor)
 
-def _partner(schouw_round, pk):
-    return next((p for p in selectors.parties(schouw_round=schouw_round) if p.pk == pk), None)
+    def get_success_url(self) -> str:
+        return _round_page(self.actor, self.object)
 
+    def get_form_kwargs(self, action: Action) -> dict:
+        schouw_round = self.object
+        if issubclass(action.form, PartnerChoiceMixin):
+            return {"partners": selectors.parties(schouw_round=schouw_round)}
+        if action.form is MemberForm:
+            return {"pairs": selectors.member_choices(schouw_round=schouw_round)}
+        if action.form is GuestForm:
+            return {"organisations": selectors.peer_candidates(schouw_round=schouw_round)}
+        if action.form is RoundForm:
+            return {"prefix": "round"}
+        if action.form is AppraisalForm:
+            return {"prefix": f"c{self.kwargs['cpk']}"}
+        return {}
 
-class _PartiesFormMixin:
-    def form_kwargs(self, schouw_round):
-        return {"partners": selectors.parties(schouw_round=schouw_round)}
-
-
-class RoundTransitionView(RoundPostView):
-    def perform(self, actor, schouw_round, data):
-        step = STEPS_BY_SLUG.get(self.kwargs["step"])
-        if step is None:
-            raise Http404(_("Deze stap bestaat niet."))
-        getattr(services, step.service)(actor=actor, schouw_round=schouw_round)
-        self.success_message = step.done
-
-
-class RoundUpdateView(RoundPostView):
-    form_class = RoundForm
-    prefix = "round"
-    success_message = _("De afspraken van de schouw zijn bijgewerkt.")
-
-    def perform(self, actor, schouw_round, data):
-        services.schouw_round_update(actor=actor, schouw_round=schouw_round, **data)
-
-
-class MemberAddView(RoundPostView):
-    form_class = MemberForm
-    success_message = _("De deelnemer doet mee.")
-
-    def form_kwargs(self, schouw_round):
-        return {"pairs": selectors.member_choices(schouw_round=schouw_round)}
-
-    def perform(self, actor, schouw_round, data):
-        form = MemberForm(pairs=selectors.member_choices(schouw_round=schouw_round))
-        user, partner = form.pairs[data["member"]]
-        services.participant_add_member(
-            actor=actor, schouw_round=schouw_round, user=user, partner=partner
+    def criterion(self):
+        """The criterion of the address, among those the actor sees in this round."""
+        criterion = (
+            selectors.criteria_of(actor=self.actor, schouw_round=self.object)
+            .filter(pk=self.kwargs["cpk"])
+            .first()
         )
+        if criterion is None:
+            raise Http404
+        return criterion
 
-
-class GuestInviteView(RoundPostView):
-    form_class = GuestForm
-    success_message = _("De uitnodiging met de persoonlijke link is verstuurd.")
-
-    def form_kwargs(self, schouw_round):
-        return {"organisations": selectors.peer_candidates(schouw_round=schouw_round)}
-
-    def perform(self, actor, schouw_round, data):
-        participant, token = services.participant_invite_guest(
-            actor=actor, schouw_round=schouw_round, **data
-        )
-        self.request.session["schouw_new_link"] = {
-            "name": participant.name,
-            "link": services.guest_link(token),
-        }
-
-
-class GuestRenewView(RoundPostView):
-    success_message = _("Er is een nieuwe persoonlijke link verstuurd; de oude werkt niet meer.")
-
-    def perform(self, actor, schouw_round, data):
-        participant = schouw_round.participants.filter(pk=self.kwargs["ppk"]).first()
+    def participant(self):
+        """The participant of the address, in this round."""
+        participant = self.object.participants.filter(pk=self.kwargs["ppk"]).first()
         if participant is None:
             raise Http404
-        participant, token = services.participant_link_renew(actor=actor, participant=participant)
-        self.request.session["schouw_new_link"] = {
-            "name": participant.name,
-            "link": services.guest_link(token),
-        }
-
-
-class GuestRevokeView(RoundPostView):
-    success_message = _("De link is ingetrokken.")
-
-    def perform(self, actor, schouw_round, data):
-        participant = schouw_round.participants.filter(pk=self.kwargs["ppk"]).first()
-        if participant is None:
-            raise Http404
-        services.participant_revoke(actor=actor, participant=participant)
-
-
-class ObservationCreateView(RoundPostView):
-    form_class = ObservationForm
-    success_message = _("Uw waarneming is vastgelegd.")
-
-    def perform(self, actor, schouw_round, data):
-        services.observation_create(actor=actor, schouw_round=schouw_round, **data)
-
-
-class CriterionProposeView(_PartiesFormMixin, RoundPostView):
-    form_class = CriterionForm
-    success_message = _("Het criterium is voorgesteld. De partij zelf stelt het vast.")
-
-    def perform(self, actor, schouw_round, data):
-        data = dict(data)
-        partner = _partner(schouw_round, data.pop("partner"))
-        services.criterion_propose(actor=actor, schouw_round=schouw_round, partner=partner, **data)
-
-
-class CriterionAgreeView(RoundPostView):
-    success_message = _("Het criterium is vastgesteld.")
-
-    def perform(self, actor, schouw_round, data):
-        criterion = (
-            selectors.criteria_of(actor=actor, schouw_round=schouw_round)
-            .filter(pk=self.kwargs["cpk"])
-            .first()
-        )
-        if criterion is None:
-            raise Http404
-        services.criterion_agree(actor=actor, criterion=criterion)
-
-
-class CriterionWithdrawView(RoundPostView):
-    success_message = _("Het criterium is van de meetlat gehaald.")
-
-    def perform(self, actor, schouw_round, data):
-        criterion = (
-            selectors.criteria_of(actor=actor, schouw_round=schouw_round)
-            .filter(pk=self.kwargs["cpk"])
-            .first()
-        )
-        if criterion is None:
-            raise Http404
-        services.criterion_withdraw(actor=actor, criterion=criterion)
-
-
-class CommitmentCheckView(_PartiesFormMixin, RoundPostView):
-    form_class = CommitmentCheckForm
-    success_message = _("De toets op de toezeggingen is vastgelegd.")
-
-    def perform(self, actor, schouw_round, data):
-        services.commitment_check_record(
-            actor=actor,
-            schouw_round=schouw_round,
-            partner=_partner(schouw_round, data["partner"]),
-            verdict=data["verdict"],
-            explanation=data["explanation"],
-        )
-
-
-class AppraisalRecordView(RoundPostView):
-    form_class = AppraisalForm
-    success_message = _("Uw waardering is bewaard.")
-
-    def get_prefix(self):
-        return f"c{self.kwargs['cpk']}"
-
-    def perform(self, actor, schouw_round, data):
-        criterion = (
-            selectors.criteria_of(actor=actor, schouw_round=schouw_round)
-            .filter(pk=self.kwargs["cpk"])
-            .first()
-        )
-        if criterion is None:
-            raise Http404
-        services.appraisal_record(
-            actor=actor, criterion=criterion, level=data["level"], explanation=data["explanation"]
-        )
-
-
-class AppraisalsSubmitView(RoundPostView):
-    success_message = _("Uw waarderingen zijn ingediend. U ziet nu ook die van de anderen.")
-
-    def perform(self, actor, schouw_round, data):
-        services.appraisals_submit(actor=actor, schouw_round=schouw_round)
-
-
-class AppraisalsRevealView(RoundPostView):
-    success_message = _("Alle waarderingen zijn nu voor iedereen zichtbaar.")
-
-    def perform(self, actor, schouw_round, data):
-        services.appraisals_reveal(actor=actor, schouw_round=schouw_round)
-
-
-class DiscussionRecordView(RoundPostView):
-    form_class = DiscussionForm
-    success_message = _("De bespreking is vastgelegd.")
-
-    def perform(self, actor, schouw_round, data):
-        services.discussion_record(actor=actor, schouw_round=schouw_round, **data)
-
-
-class AdviceRecordView(_PartiesFormMixin, RoundPostView):
-    form_class = AdviceForm
-    success_message = _("Het advies is vastgelegd.")
-
-    def perform(self, actor, schouw_round, data):
-        services.advice_record(
-            actor=actor,
-            schouw_round=schouw_round,
-            partner=_partner(schouw_round, data["partner"]),
-            text=data["text"],
-        )
-
-
-class AgreementsApplyView(RoundPostView):
-    form_class = AgreementsForm
-    success_message = _(
-        "De afspraken staan in een nieuwe versie van het plan. De partners ondertekenen opnieuw."
-    )
-
-    def perform(self, actor, schouw_round, data):
-        lines = [line.strip() for line in data["agreements"].splitlines() if line.strip()]
-        services.schouw_agreements_apply(
-            actor=actor,
-            schouw_round=schouw_round,
-            agreements=[{"kind": "anders", "description": line} for line in lines],
-            change_note=data["change_note"],
-        )
-
-
-class FollowUpStartView(RoundPostView):
-    form_class = FollowUpForm
-    success_message = _("De deal is afgerond en het vervolg is gestart.")
-
-    def perform(self, actor, schouw_round, data):
-        services.schouw_follow_up_start(actor=actor, schouw_round=schouw_round, **data)
-
-
-class LessonCreateView(RoundPostView):
-    form_class = LessonForm
-    success_message = _("De les is opgeschreven.")
-
-    def perform(self, actor, schouw_round, data):
-        services.lesson_create(actor=actor, schouw_round=schouw_round, **data)
-
-
-class ReportWriteView(RoundPostView):
-    form_class = ReportForm
-    success_message = _("De samenvatting van het rapport is bewaard.")
-
-    def perform(self, actor, schouw_round, data):
-        services.report_write(actor=actor, schouw_round=schouw_round, summary=data["summary"])
-
-
-class PublicationAgreeView(RoundPostView):
-    form_class = PublicationForm
-    success_message = _("Uw akkoord met publicatie is vastgelegd.")
-
-    def form_kwargs(self, schouw_round):
-        return {"partners": selectors.parties(schouw_round=schouw_round)}
-
-    def perform(self, actor, schouw_round, data):
-        services.report_publication_agree(
-            actor=actor, schouw_round=schouw_round, partner=_partner(schouw_round, data["partner"])
-        )
+        return participant
 
 
 # --- Report ----------------------------------------------------------------------------------------
