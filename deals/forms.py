@@ -66,18 +66,6 @@ def proposal_of(cleaned) -> dict:
     return {k.removeprefix("proposal_"): v for k, v in cleaned.items() if k.startswith("proposal_")}
 
 
-class ReasonForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-    method = forms.ChoiceField(
-        label=_("Vorm van de toetsing"), choices=Deal.ToetsingMethod.choices, required=False
-    )
-    follow_up_title = forms.CharField(
-        label=_("Titel van een vervolgdeal (niet verplicht)"), required=False
-    )
-
-
 class ServiceValidatedMixin:
     """A field the page asks for without calling it required or optional: whether it may stay
     empty (or hold that value) is for the service to say, in its own words."""

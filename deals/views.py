@@ -168,7 +168,11 @@ class DealDetailView(TemplateView):
             checkins=all_checkins[:20] if internals else [],
             knelpunten=selectors.knelpunt_list(actor=user).filter(deal=deal),
             # One page holds all these forms: each gets its own ids, so every label finds its field.
-            reason_form=forms.ReasonForm(auto_id="reason-%s"),
+            toetsing_start_form=forms.ToetsingStartForm(auto_id="%s-toetsing"),
+            skip_form=forms.SkipForm(auto_id="%s-skip"),
+            finish_form=forms.FinishForm(auto_id="%s-finish"),
+            stop_form=forms.StopForm(auto_id="%s-stop"),
+            pause_form=forms.PauseForm(auto_id="%s-pause"),
             toetsing_form=forms.ToetsingForm(
                 initial={"method": deal.toetsing_method}, auto_id="toetsing-%s"
             ),
