@@ -662,28 +662,38 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in (value or "").replace(",", ";").split(";") if part.strip()]
 
 
-def _import_row(row: dict, *, force: bool) -> tuple[str, Organisation]:
-    external_id = (row.get("external_id") or "").strip()
-    name = (row.get("name") or "").strip()
-    if not external_id:
-        raise ApplicationError(_("De kolom external_id is leeg."))
-    if not name:
-        raise ApplicationError(_("De kolom name is leeg."))
-    type_ = (row.get("type") or "").strip() or Organisation.Type.OVERIG
+def _cell(row: dict, column: str) -> str:
+    return (row.get(column) or "").strip()
+
+
+def _import_type(row: dict) -> str:
+    type_ = _cell(row, "type") or Organisation.Type.OVERIG
     if type_ not in Organisation.Type.values:
         raise ApplicationError(_("Onbekende soort organisatie: %(type)s.") % {"type": type_})
+    return type_
+
+
+def _import_themes(row: dict) -> list[Theme]:
     themes = []
     for slug in _split(row.get("themes", "")):
         theme = Theme.objects.filter(slug=slug).first()
         if theme is None:
             raise ApplicationError(_("Onbekend thema: %(slug)s.") % {"slug": slug})
         themes.append(theme)
+    return themes
+
+
+def _import_areas(row: dict) -> list[Area]:
     areas = []
     for slug in _split(row.get("areas", "")):
         area = Area.objects.filter(slug=slug).first()
         if area is None:
             raise ApplicationError(_("Onbekend gebied of wijk: %(slug)s.") % {"slug": slug})
         areas.append(area)
+    return areas
+
+
+def _import_point(row: dict) -> dict:
     point = {}
     for key in ["latitude", "longitude"]:
         raw = (row.get(key) or "").strip().replace(",", ".")
@@ -693,20 +703,36 @@ def _import_row(row: dict, *, force: bool) -> tuple[str, Organisation]:
             raise ApplicationError(
                 _("%(key)s is geen getal: %(value)s.") % {"key": key, "value": raw}
             ) from exc
-    data = {
+    return point
+
+
+def _import_data(row: dict, *, name: str, type_: str, point: dict) -> dict:
+    return {
         "name": name,
         "type": type_,
-        "description": (row.get("description") or "").strip(),
-        "website": (row.get("website") or "").strip(),
-        "email": (row.get("email") or "").strip(),
-        "phone": (row.get("phone") or "").strip(),
-        "address": (row.get("address") or "").strip(),
-        "citywide": (row.get("citywide") or "").strip().lower()
-        in {"1", "ja", "true", "yes", "waar"},
-        "looking_for": (row.get("looking_for") or "").strip(),
-        "offering": (row.get("offering") or "").strip(),
+        "description": _cell(row, "description"),
+        "website": _cell(row, "website"),
+        "email": _cell(row, "email"),
+        "phone": _cell(row, "phone"),
+        "address": _cell(row, "address"),
+        "citywide": _cell(row, "citywide").lower() in {"1", "ja", "true", "yes", "waar"},
+        "looking_for": _cell(row, "looking_for"),
+        "offering": _cell(row, "offering"),
         **point,
     }
+
+
+def _import_row(row: dict, *, force: bool) -> tuple[str, Organisation]:
+    external_id = _cell(row, "external_id")
+    name = _cell(row, "name")
+    if not external_id:
+        raise ApplicationError(_("De kolom external_id is leeg."))
+    if not name:
+        raise ApplicationError(_("De kolom name is leeg."))
+    type_ = _import_type(row)
+    themes = _import_themes(row)
+    areas = _import_areas(row)
+    data = _import_data(row, name=name, type_=type_, point=_import_point(row))
     organisation = Organisation.objects.select_for_update().filter(external_id=external_id).first()
     if organisation is None:
         organisation = Organisation(external_id=external_id, slug=_unique_slug(name))
@@ -725,22 +751,18 @@ def _import_row(row: dict, *, force: bool) -> tuple[str, Organisation]:
     return action, organisation
 
 
-def organisations_import(
-    *, actor=None, file, dry_run: bool = False, force: bool = False
-) -> ImportReport:
-    """Load a sociale kaart export (CSV, comma or semicolon separated). Idempotent by external_id;
-    never overwrites a verified profile without ``force``. Each row stands alone: a bad row is
-    reported and the others still load. ``actor`` None is the system (management command)."""
-    if actor is not None and not actor.has_perm("atlas.verify_organisation"):
-        raise NotAllowed(
-            _("Alleen een netwerkmanager of contentbeheerder kan organisaties importeren.")
-        )
+def _decoded(file) -> str:
     text = file.read()
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ApplicationError(_("Het bestand is geen UTF-8-tekst.")) from exc
+    return text
+
+
+def _import_reader(text: str) -> csv.DictReader:
+    """A reader over the rows, comma or semicolon separated; refused without the key columns."""
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;")
     except csv.Error:
@@ -751,25 +773,48 @@ def organisations_import(
         raise ApplicationError(
             _("Deze kolommen ontbreken: %(cols)s.") % {"cols": ", ".join(missing)}
         )
+    return reader
+
+
+def _validation_messages(exc: ValidationError) -> str:
+    messages = [
+        f"{k}: {m}"
+        for k, ms in getattr(exc, "message_dict", {"": exc.messages}).items()
+        for m in ms
+    ]
+    return " ".join(messages)
+
+
+def _import_rows(reader: csv.DictReader, report: ImportReport, *, force: bool) -> None:
+    """Each row in a savepoint of its own: a bad row is reported and the others still load."""
+    for number, row in enumerate(reader, start=2):
+        try:
+            with transaction.atomic():
+                action, organisation = _import_row(row, force=force)
+        except ApplicationError as exc:
+            report.errors.append((number, exc.message))
+            continue
+        except ValidationError as exc:
+            report.errors.append((number, _validation_messages(exc)))
+            continue
+        getattr(report, action).append(organisation.name)
+
+
+def organisations_import(
+    *, actor=None, file, dry_run: bool = False, force: bool = False
+) -> ImportReport:
+    """Load a sociale kaart export (CSV, comma or semicolon separated). Idempotent by external_id;
+    never overwrites a verified profile without ``force``. Each row stands alone: a bad row is
+    reported and the others still load. ``actor`` None is the system (management command)."""
+    if actor is not None and not actor.has_perm("atlas.verify_organisation"):
+        raise NotAllowed(
+            _("Alleen een netwerkmanager of contentbeheerder kan organisaties importeren.")
+        )
+    reader = _import_reader(_decoded(file))
     report = ImportReport(dry_run=dry_run)
     try:
         with transaction.atomic():
-            for number, row in enumerate(reader, start=2):
-                try:
-                    with transaction.atomic():
-                        action, organisation = _import_row(row, force=force)
-                except ApplicationError as exc:
-                    report.errors.append((number, exc.message))
-                    continue
-                except ValidationError as exc:
-                    messages = [
-                        f"{k}: {m}"
-                        for k, ms in getattr(exc, "message_dict", {"": exc.messages}).items()
-                        for m in ms
-                    ]
-                    report.errors.append((number, " ".join(messages)))
-                    continue
-                getattr(report, action).append(organisation.name)
+            _import_rows(reader, report, force=force)
             if dry_run:
                 raise _Rollback
     except _Rollback:

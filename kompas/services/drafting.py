@@ -254,31 +254,37 @@ def _chunks(iterable, size):
         yield chunk
 
 
-@transaction.atomic
-def _write_draft(*, run, found, since, previous, today, now):
+def _concept_edition(*, previous, today) -> Edition:
+    """The one concept edition, locked; a new one when none is open and none is being decided."""
     edition = Edition.objects.select_for_update().filter(status=S.CONCEPT).first()
-    if edition is None:
-        if Edition.objects.filter(status__in=[S.CONSULTATIE, S.GEAGENDEERD]).exists():
-            raise Conflict(
-                _(
-                    "Er loopt al een editie in consultatie of op de agenda; er is geen nieuw concept nodig."
-                )
+    if edition is not None:
+        return edition
+    if Edition.objects.filter(status__in=[S.CONSULTATIE, S.GEAGENDEERD]).exists():
+        raise Conflict(
+            _(
+                "Er loopt al een editie in consultatie of op de agenda; er is geen nieuw concept nodig."
             )
-        start, end = _next_period(previous, today)
-        edition = Edition(
-            title=_title(start, end),
-            period_start=start,
-            period_end=end,
-            cadence_months=_cadence(),
-            status=S.CONCEPT,
         )
-        _clean(edition, constraints=False)
-        try:
-            with transaction.atomic():
-                edition.save()
-        except IntegrityError:  # another run created the concept in the meantime
-            edition = Edition.objects.select_for_update().get(status=S.CONCEPT)
-    # Evidence: upsert what was found, chunk by chunk as the sources yield it; drop what no longer is.
+    start, end = _next_period(previous, today)
+    edition = Edition(
+        title=_title(start, end),
+        period_start=start,
+        period_end=end,
+        cadence_months=_cadence(),
+        status=S.CONCEPT,
+    )
+    _clean(edition, constraints=False)
+    try:
+        with transaction.atomic():
+            edition.save()
+    except IntegrityError:  # another run created the concept in the meantime
+        edition = Edition.objects.select_for_update().get(status=S.CONCEPT)
+    return edition
+
+
+def _write_evidence(edition: Edition, found) -> list[int]:
+    """Upsert what was found, chunk by chunk as the sources yield it; drop what no longer is.
+    Returns the keys of the evidence found."""
     keep = []
     for chunk in _chunks(found, EVIDENCE_CHUNK):
         rows = [
@@ -298,16 +304,47 @@ def _write_draft(*, run, found, since, previous, today, now):
         )
         keep.extend(row.pk for row in rows)
     Evidence.objects.filter(edition=edition).exclude(pk__in=keep).delete()
+    return keep
 
-    # Groups of (change type, theme), counted in the database; each group's lines are read in order
-    # until the problem text is full, so no group is held in memory.
-    groups = list(
+
+def _evidence_groups(edition: Edition) -> list[tuple]:
+    """Groups of (change type, theme) with their count and first find, counted in the database."""
+    return list(
         Evidence.objects.filter(edition=edition)
         .order_by()
         .values_list("change_type", "theme_id")
         .annotate(n=Count("id"), first=Min("found_at"))
         .order_by("first", "change_type", "theme_id")
     )
+
+
+def _problem_text(items, count: int) -> str:
+    """The group's lines, read in order until the problem text is full."""
+    lines = [_("%(count)s signalen sinds de vorige editie:") % {"count": count}]
+    length = len(lines[0])
+    for evidence in items.only("kind", "title").iterator(chunk_size=EVIDENCE_CHUNK):
+        if length > PROBLEM_MAX:
+            break
+        lines.append(f"- {evidence.get_kind_display()}: {evidence.title}")
+        length += len(lines[-1]) + 1
+    return "\n".join(lines)[:PROBLEM_MAX]
+
+
+def _draft_proposal(proposal: Proposal, *, change_type, theme_id, count: int, items) -> None:
+    """Write the drafted theme, title and problem of a proposal nobody edited."""
+    theme = atlas_selectors.theme_list().filter(pk=theme_id).first() if theme_id else None
+    label = ChangeType(change_type).label
+    proposal.theme = theme
+    proposal.title = (
+        _("%(kind)s: %(theme)s")
+        % {"kind": label, "theme": theme.name if theme else _("stadsbreed")}
+    )[:200]
+    proposal.problem = _problem_text(items, count)
+
+
+def _write_proposals(edition: Edition, groups: list[tuple]) -> None:
+    """One candidate proposal per group, so no group is held in memory; candidates of groups that
+    are gone, and that nobody edited, are dropped."""
     candidates = {
         p.draft_key: p for p in Proposal.objects.filter(edition=edition).exclude(draft_key="")
     }
@@ -322,21 +359,9 @@ def _write_draft(*, run, found, since, previous, today, now):
             edition=edition, draft_key=key, change_type=change_type
         )
         if not proposal.edited_by_people:
-            theme = atlas_selectors.theme_list().filter(pk=theme_id).first() if theme_id else None
-            label = ChangeType(change_type).label
-            proposal.theme = theme
-            proposal.title = (
-                _("%(kind)s: %(theme)s")
-                % {"kind": label, "theme": theme.name if theme else _("stadsbreed")}
-            )[:200]
-            lines = [_("%(count)s signalen sinds de vorige editie:") % {"count": count}]
-            length = len(lines[0])
-            for evidence in items.only("kind", "title").iterator(chunk_size=EVIDENCE_CHUNK):
-                if length > PROBLEM_MAX:
-                    break
-                lines.append(f"- {evidence.get_kind_display()}: {evidence.title}")
-                length += len(lines[-1]) + 1
-            proposal.problem = "\n".join(lines)[:PROBLEM_MAX]
+            _draft_proposal(
+                proposal, change_type=change_type, theme_id=theme_id, count=count, items=items
+            )
         _clean(proposal)
         proposal.save()
         proposal.evidence.set(items.values_list("pk", flat=True))
@@ -344,7 +369,9 @@ def _write_draft(*, run, found, since, previous, today, now):
         draft_key__in=used_keys
     ).delete()
 
-    # Priorities: the themes with evidence; people may change them, the draft then leaves them be.
+
+def _write_priorities(edition: Edition, groups: list[tuple]) -> None:
+    """The themes with evidence; people may change them, the draft then leaves them be."""
     per_theme: dict[int, int] = {}
     for _change_type, theme_id, count, _first in groups:
         if theme_id:
@@ -363,20 +390,32 @@ def _write_draft(*, run, found, since, previous, today, now):
         theme_id__in=list(per_theme)
     ).delete()
 
-    edition.evidence_since = since
-    edition.drafted_at = now
-    edition.save(update_fields=["evidence_since", "drafted_at", "updated_at"])
+
+def _draft_counts(edition: Edition, keep: list[int]) -> dict:
     per_kind = dict(
         Evidence.objects.filter(edition=edition)
         .values_list("kind")
         .annotate(n=Count("id"))
         .order_by()
     )
-    counts = {
+    return {
         "signalen": len(keep),
         **dict(sorted(per_kind.items())),
         "voorstellen": Proposal.objects.filter(edition=edition).count(),
         "prioriteiten": Priority.objects.filter(edition=edition).count(),
     }
+
+
+@transaction.atomic
+def _write_draft(*, run, found, since, previous, today, now):
+    edition = _concept_edition(previous=previous, today=today)
+    keep = _write_evidence(edition, found)
+    groups = _evidence_groups(edition)
+    _write_proposals(edition, groups)
+    _write_priorities(edition, groups)
+    edition.evidence_since = since
+    edition.drafted_at = now
+    edition.save(update_fields=["evidence_since", "drafted_at", "updated_at"])
+    counts = _draft_counts(edition, keep)
     audit_record(actor=run.started_by, action="kompas_draft", target=edition, changes=counts)
     return edition, counts

@@ -540,48 +540,9 @@ class Seeder:
     # --- Deals -------------------------------------------------------------------------------
 
     def deals(self):
-        rng = self.rng
-        statuses = [s for s, _ in Deal.Status.choices]
-        weights = [8, 8, 5, 5, 10, 40, 14, 5, 5]
-        deals = []
-        for i in range(self.n("deals")):
-            # The first deal runs, so even the smallest factor has a deal to evaluate in a schouw.
-            status = "lopend" if i == 0 else rng.choices(statuses, weights)[0]
-            area = rng.choice(self.wijken)
-            closed = status in ("gesloten", "lopend", "afgerond") or (
-                status in ("gestopt", "gepauzeerd") and rng.random() < 0.7
-            )
-            closed_at = self.ago(900, 30) if closed else None
-            paused_from = ""
-            if status == "gepauzeerd":
-                paused_from = "lopend" if closed else "planning"
-            deals.append(
-                Deal(
-                    title=rng.choice(DEAL_TITLES).format(area=area.name) + f" ({i + 1})",
-                    summary=paragraph(rng, 3),
-                    status=status,
-                    paused_from=paused_from,
-                    citywide=rng.random() < 0.1,
-                    created_by_id=rng.choice(self.by_role["initiatiefnemer"]),
-                    financial_form=rng.choice(
-                        ["geen", "subsidie", "donatie", "kleinschalige_opdracht"]
-                    ),
-                    funding_source=rng.choice(["", "Heel de Stad-budget", "Fonds Rotterdam"]),
-                    toetsing_method=rng.choice(["rollenspel", "expertsessie", "doelgroep"])
-                    if closed
-                    else "",
-                    toetsing_findings=paragraph(rng, 1) if closed else "",
-                    closed_at=closed_at,
-                    started_at=closed_at + datetime.timedelta(days=14)
-                    if closed_at and status != "gesloten"
-                    else None,
-                    ended_at=self.ago(30) if status in ("afgerond", "gestopt") else None,
-                    proposal={"doel": paragraph(rng, 1), "aanpak": paragraph(rng, 1)},
-                )
-            )
-            deals[-1]._area = area
-        created = self.bulk(Deal, deals)
+        created = self.bulk(Deal, self._deal_rows())
         self.deal_list = created
+        rng = self.rng
         self.through(
             Deal.themes.field.remote_field,
             [(d.pk, t.pk) for d in created for t in rng.sample(self.themes, rng.randint(1, 2))],
@@ -591,9 +552,64 @@ class Seeder:
         self.through(
             Deal.areas.field.remote_field, [(d.pk, d._area.pk) for d in created], "deal", "area"
         )
+        created_partners = self.bulk(DealPartner, self._deal_partner_rows(created))
+        self.partners_of = {}
+        for p in created_partners:
+            self.partners_of.setdefault(p.deal_id, []).append(p)
+        created_versions = self._deal_plans(created)
+        self.bulk(Signature, self._signature_rows(created_versions))
+        self._deal_activity(created)
 
+    def _deal_rows(self):
+        statuses = [s for s, _ in Deal.Status.choices]
+        weights = [8, 8, 5, 5, 10, 40, 14, 5, 5]
+        deals = []
+        for i in range(self.n("deals")):
+            # The first deal runs, so even the smallest factor has a deal to evaluate in a schouw.
+            status = "lopend" if i == 0 else self.rng.choices(statuses, weights)[0]
+            deals.append(self._deal(i, status))
+        return deals
+
+    def _deal(self, i, status):
+        """One deal in ``status``: a closed deal has its closing date, a paused one its step."""
+        rng = self.rng
+        area = rng.choice(self.wijken)
+        closed = status in ("gesloten", "lopend", "afgerond") or (
+            status in ("gestopt", "gepauzeerd") and rng.random() < 0.7
+        )
+        closed_at = self.ago(900, 30) if closed else None
+        paused_from = ""
+        if status == "gepauzeerd":
+            paused_from = "lopend" if closed else "planning"
+        deal = Deal(
+            title=rng.choice(DEAL_TITLES).format(area=area.name) + f" ({i + 1})",
+            summary=paragraph(rng, 3),
+            status=status,
+            paused_from=paused_from,
+            citywide=rng.random() < 0.1,
+            created_by_id=rng.choice(self.by_role["initiatiefnemer"]),
+            financial_form=rng.choice(["geen", "subsidie", "donatie", "kleinschalige_opdracht"]),
+            funding_source=rng.choice(["", "Heel de Stad-budget", "Fonds Rotterdam"]),
+            toetsing_method=rng.choice(["rollenspel", "expertsessie", "doelgroep"])
+            if closed
+            else "",
+            toetsing_findings=paragraph(rng, 1) if closed else "",
+            closed_at=closed_at,
+            started_at=closed_at + datetime.timedelta(days=14)
+            if closed_at and status != "gesloten"
+            else None,
+            ended_at=self.ago(30) if status in ("afgerond", "gestopt") else None,
+            proposal={"doel": paragraph(rng, 1), "aanpak": paragraph(rng, 1)},
+        )
+        deal._area = area
+        return deal
+
+    def _deal_partner_rows(self, deals):
+        """Three to five partners per deal; the aanjager and every partner of a closed deal
+        accepted."""
+        rng = self.rng
         partners = []
-        for deal in created:
+        for deal in deals:
             orgs = rng.sample(self.member_orgs, rng.randint(3, 5))
             roles = ["aanjager", "partner", "gemeente_facilitator", "partner", "klankbordgroep"]
             for k, org_id in enumerate(orgs):
@@ -609,25 +625,16 @@ class Seeder:
                         decided_at=None if status == "uitgenodigd" else self.ago(900, 30),
                     )
                 )
-        created_partners = self.bulk(DealPartner, partners)
-        self.partners_of = {}
-        for p in created_partners:
-            self.partners_of.setdefault(p.deal_id, []).append(p)
+        return partners
 
+    def _deal_plans(self, deals):
+        """Each deal's plan: contributions and tasks of its accepted partners, a result, a process
+        agreement, a milestone and, once closed, its signed versions. Returns the versions."""
         contributions, tasks, results, agreements, milestones, versions = [], [], [], [], [], []
-        for deal in created:
+        for deal in deals:
             accepted = [p for p in self.partners_of[deal.pk] if p.status == "geaccepteerd"]
             for p in accepted:
-                kind = rng.choice([k for k, _ in Contribution.Kind.choices])
-                contributions.append(
-                    Contribution(
-                        partner_id=p.pk,
-                        kind=kind,
-                        description=paragraph(rng, 1),
-                        amount=rng.choice([None, 2500, 10000]) if kind == "financieel" else None,
-                        hours=rng.choice([None, 40, 120]),
-                    )
-                )
+                contributions.append(self._contribution(p))
                 tasks.append(
                     Task(deal_id=deal.pk, partner_id=p.pk, title="Bijeenkomst organiseren")
                 )
@@ -657,33 +664,50 @@ class Seeder:
                 )
             )
             if deal.closed_at:
-                for number in range(1, rng.choice([1, 2, 3]) + 1):
-                    versions.append(
-                        PlanVersion(
-                            deal_id=deal.pk,
-                            number=number,
-                            snapshot={
-                                "title": deal.title,
-                                "summary": deal.summary,
-                                "partners": [
-                                    {"id": p.pk, "organisation": p.organisation_id, "role": p.role}
-                                    for p in accepted
-                                ],
-                            },
-                            change_note="" if number == 1 else "Planning bijgesteld na de schouw.",
-                            created_by_id=deal.created_by_id,
-                            signed_at=deal.closed_at,
-                        )
-                    )
+                versions += self._plan_versions(deal, accepted)
         self.bulk(Contribution, contributions)
         self.bulk(Task, tasks)
         self.bulk(Result, results)
         self.bulk(ProcessAgreement, agreements)
         self.bulk(Milestone, milestones)
-        created_versions = self.bulk(PlanVersion, versions)
+        return self.bulk(PlanVersion, versions)
 
+    def _contribution(self, partner):
+        rng = self.rng
+        kind = rng.choice([k for k, _ in Contribution.Kind.choices])
+        return Contribution(
+            partner_id=partner.pk,
+            kind=kind,
+            description=paragraph(rng, 1),
+            amount=rng.choice([None, 2500, 10000]) if kind == "financieel" else None,
+            hours=rng.choice([None, 40, 120]),
+        )
+
+    def _plan_versions(self, deal, accepted):
+        """One to three versions of a closed deal's plan, all signed when it closed."""
+        return [
+            PlanVersion(
+                deal_id=deal.pk,
+                number=number,
+                snapshot={
+                    "title": deal.title,
+                    "summary": deal.summary,
+                    "partners": [
+                        {"id": p.pk, "organisation": p.organisation_id, "role": p.role}
+                        for p in accepted
+                    ],
+                },
+                change_note="" if number == 1 else "Planning bijgesteld na de schouw.",
+                created_by_id=deal.created_by_id,
+                signed_at=deal.closed_at,
+            )
+            for number in range(1, self.rng.choice([1, 2, 3]) + 1)
+        ]
+
+    def _signature_rows(self, versions):
+        """Every accepted partner but the klankbordgroep signs every version of its deal's plan."""
         signatures = []
-        for v in created_versions:
+        for v in versions:
             for p in self.partners_of[v.deal_id]:
                 if p.status == "geaccepteerd" and p.role != "klankbordgroep":
                     signatures.append(
@@ -693,11 +717,13 @@ class Seeder:
                             signed_by_id=self._member(p.organisation_id),
                         )
                     )
-        self.bulk(Signature, signatures)
+        return signatures
 
+    def _deal_activity(self, deals):
+        """The timeline of each deal and, once it runs, its check-ins and knelpunten."""
         checkins, knelpunten, events = [], [], []
         running = ("lopend", "afgerond", "gepauzeerd", "gestopt")
-        for deal in created:
+        for deal in deals:
             events.append(
                 DealEvent(
                     deal_id=deal.pk, kind="stap", text="Deal gestart.", actor_id=deal.created_by_id
@@ -716,61 +742,64 @@ class Seeder:
                     )
                 )
             if deal.status in running and deal.closed_at:
-                for p in self.partners_of[deal.pk][:3]:
-                    for month in range(rng.randint(2, 6)):
-                        period = (
-                            self.today.replace(day=1) - datetime.timedelta(days=31 * (month + 1))
-                        ).replace(day=1)
-                        checkins.append(
-                            CheckIn(
-                                partner_id=p.pk,
-                                period=period,
-                                status=rng.choices(
-                                    ["op_koers", "aandacht_nodig", "vastgelopen"], [70, 25, 5]
-                                )[0],
-                                note=rng.choice(SENTENCES),
-                                submitted_by_id=self._member(p.organisation_id),
-                            )
-                        )
-                        events.append(
-                            DealEvent(deal_id=deal.pk, kind="checkin", text="Check-in ingevuld.")
-                        )
-                for _ in range(rng.choice([0, 1, 1, 2])):
-                    status = rng.choices(
-                        ["open", "in_behandeling", "opgelost", "doorgezet_naar_kompas"],
-                        [3, 3, 2, 4],
-                    )[0]
-                    knelpunten.append(
-                        Knelpunt(
-                            deal_id=deal.pk,
-                            partner_id=self.partners_of[deal.pk][0].pk,
-                            reported_by_id=self._member(
-                                self.partners_of[deal.pk][0].organisation_id
-                            ),
-                            category=rng.choice([c for c, _ in Knelpunt.Category.choices]),
-                            title=rng.choice(
-                                [
-                                    "Inkoopregels sluiten kleine partijen uit",
-                                    "Subsidie stopt na één jaar",
-                                    "Gegevens delen mag niet",
-                                    "Twee loketten voor één vraag",
-                                ]
-                            ),
-                            description=paragraph(rng, 2),
-                            effect=rng.choice(SENTENCES),
-                            status=status,
-                            forwarded_at=self.ago(700)
-                            if status == "doorgezet_naar_kompas"
-                            else None,
-                            resolution=rng.choice(SENTENCES) if status != "open" else "",
-                        )
-                    )
-                    events.append(
-                        DealEvent(deal_id=deal.pk, kind="knelpunt", text="Knelpunt gemeld.")
-                    )
+                self._checkins(deal, checkins, events)
+                self._knelpunten(deal, knelpunten, events)
         self.bulk(CheckIn, checkins)
         self.bulk(Knelpunt, knelpunten)
         self.bulk(DealEvent, events)
+
+    def _checkins(self, deal, checkins, events):
+        """Two to six monthly check-ins of the deal's first three partners."""
+        rng = self.rng
+        for p in self.partners_of[deal.pk][:3]:
+            for month in range(rng.randint(2, 6)):
+                period = (
+                    self.today.replace(day=1) - datetime.timedelta(days=31 * (month + 1))
+                ).replace(day=1)
+                checkins.append(
+                    CheckIn(
+                        partner_id=p.pk,
+                        period=period,
+                        status=rng.choices(
+                            ["op_koers", "aandacht_nodig", "vastgelopen"], [70, 25, 5]
+                        )[0],
+                        note=rng.choice(SENTENCES),
+                        submitted_by_id=self._member(p.organisation_id),
+                    )
+                )
+                events.append(DealEvent(deal_id=deal.pk, kind="checkin", text="Check-in ingevuld."))
+
+    def _knelpunten(self, deal, knelpunten, events):
+        """Up to two knelpunten, reported by the deal's first partner."""
+        rng = self.rng
+        first = self.partners_of[deal.pk][0]
+        for _ in range(rng.choice([0, 1, 1, 2])):
+            status = rng.choices(
+                ["open", "in_behandeling", "opgelost", "doorgezet_naar_kompas"],
+                [3, 3, 2, 4],
+            )[0]
+            knelpunten.append(
+                Knelpunt(
+                    deal_id=deal.pk,
+                    partner_id=first.pk,
+                    reported_by_id=self._member(first.organisation_id),
+                    category=rng.choice([c for c, _ in Knelpunt.Category.choices]),
+                    title=rng.choice(
+                        [
+                            "Inkoopregels sluiten kleine partijen uit",
+                            "Subsidie stopt na één jaar",
+                            "Gegevens delen mag niet",
+                            "Twee loketten voor één vraag",
+                        ]
+                    ),
+                    description=paragraph(rng, 2),
+                    effect=rng.choice(SENTENCES),
+                    status=status,
+                    forwarded_at=self.ago(700) if status == "doorgezet_naar_kompas" else None,
+                    resolution=rng.choice(SENTENCES) if status != "open" else "",
+                )
+            )
+            events.append(DealEvent(deal_id=deal.pk, kind="knelpunt", text="Knelpunt gemeld."))
 
     def _member(self, org_id):
         members = self.members_of.get(org_id)
@@ -779,6 +808,44 @@ class Seeder:
     # --- Schouw ------------------------------------------------------------------------------
 
     def schouw(self):
+        created = self.bulk(SchouwRound, self._round_rows())
+        self.round_list = created
+        created_participants = self.bulk(Participant, self._participant_rows(created))
+        per_round = {}
+        for p in created_participants:
+            per_round.setdefault(p.round_id, []).append(p)
+        self.participants_of = per_round
+
+        step = {s: i for i, s in enumerate(SchouwRound.ORDER)}
+        observations, criteria, checks = [], [], []
+        for r in created:
+            if step[r.status] < 1:
+                continue
+            observations += self._observations(r)
+            if step[r.status] < 2:
+                continue
+            round_criteria, round_checks = self._meetlat(r)
+            criteria += round_criteria
+            checks += round_checks
+        self.bulk(Observation, observations)
+        created_criteria = self.bulk(Criterion, criteria)
+        self.bulk(CommitmentCheck, checks)
+        criteria_of = {}
+        for c in created_criteria:
+            criteria_of.setdefault(c.round_id, []).append(c)
+
+        appraisals, lessons = [], []
+        for r in created:
+            if step[r.status] < 3:
+                continue
+            appraisals += self._appraisals(r, criteria_of.get(r.pk, []))
+            if r.status == "afgerond":
+                lessons += self._round_lessons(r)
+        self.bulk(Appraisal, appraisals)
+        self.bulk(SchouwLesson, lessons)
+
+    def _round_rows(self):
+        """Rounds over the closed deals in turn, at most one round of a deal still open."""
         rng = self.rng
         eligible = [d for d in self.deal_list if d.closed_at]
         statuses = [s for s, _ in SchouwRound.Status.choices]
@@ -792,144 +859,157 @@ class Seeder:
                 status = "afgerond"
             if status != "afgerond":
                 open_deals.add(deal.pk)
-            starts = self.today - datetime.timedelta(days=rng.randint(10, 900))
-            finished = status == "afgerond"
-            rounds.append(
-                SchouwRound(
-                    deal_id=deal.pk,
-                    title=f"Schouw {deal.title}"[:200],
-                    status=status,
-                    setting=rng.choice(["zakelijk", "feestelijk"]),
-                    starts_on=starts,
-                    ends_on=starts + datetime.timedelta(days=rng.randint(0, 14)),
-                    location="Wijkcentrum " + deal._area.name,
-                    organiser_id=deal.created_by_id,
-                    appraisals_revealed=finished,
-                    went_well=paragraph(rng, 2) if finished else "",
-                    to_learn=paragraph(rng, 2) if finished else "",
-                    wider_interest=paragraph(rng, 1) if finished else "",
-                    next_steps=paragraph(rng, 1) if finished else "",
-                    report_summary=paragraph(rng, 3) if finished else "",
-                    finished_at=self.ago(800) if finished else None,
-                    published_at=self.ago(700) if finished and rng.random() < 0.6 else None,
+            rounds.append(self._round(deal, status))
+        return rounds
+
+    def _round(self, deal, status):
+        """One round of ``deal`` in ``status``; a finished round has its report."""
+        rng = self.rng
+        starts = self.today - datetime.timedelta(days=rng.randint(10, 900))
+        finished = status == "afgerond"
+        return SchouwRound(
+            deal_id=deal.pk,
+            title=f"Schouw {deal.title}"[:200],
+            status=status,
+            setting=rng.choice(["zakelijk", "feestelijk"]),
+            starts_on=starts,
+            ends_on=starts + datetime.timedelta(days=rng.randint(0, 14)),
+            location="Wijkcentrum " + deal._area.name,
+            organiser_id=deal.created_by_id,
+            appraisals_revealed=finished,
+            went_well=paragraph(rng, 2) if finished else "",
+            to_learn=paragraph(rng, 2) if finished else "",
+            wider_interest=paragraph(rng, 1) if finished else "",
+            next_steps=paragraph(rng, 1) if finished else "",
+            report_summary=paragraph(rng, 3) if finished else "",
+            finished_at=self.ago(800) if finished else None,
+            published_at=self.ago(700) if finished and rng.random() < 0.6 else None,
+        )
+
+    def _participant_rows(self, rounds):
+        """A member of each accepted partner (once per person), a peer and an
+        ervaringsdeskundige in every round."""
+        participants = []
+        for r in rounds:
+            participants += self._partner_participants(r)
+            participants += self._guest_participants(r)
+        return participants
+
+    def _partner_participants(self, r):
+        accepted = [p for p in self.partners_of[r.deal_id] if p.status == "geaccepteerd"]
+        participants = []
+        seen = set()
+        for p in accepted:
+            uid = self._member(p.organisation_id)
+            if uid is None or uid in seen:
+                continue
+            seen.add(uid)
+            participants.append(
+                Participant(
+                    round_id=r.pk,
+                    kind="partner",
+                    user_id=uid,
+                    partner_id=p.pk,
+                    name=self.user_names[uid],
                 )
             )
-        created = self.bulk(SchouwRound, rounds)
-        self.round_list = created
+        return participants
 
+    def _guest_participants(self, r):
+        rng = self.rng
         participants = []
-        for r in created:
-            accepted = [p for p in self.partners_of[r.deal_id] if p.status == "geaccepteerd"]
-            seen = set()
-            for p in accepted:
-                uid = self._member(p.organisation_id)
-                if uid is None or uid in seen:
-                    continue
-                seen.add(uid)
-                participants.append(
-                    Participant(
+        for k, kind in enumerate(["peer", "ervaringsdeskundige"]):
+            name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+            participants.append(
+                Participant(
+                    round_id=r.pk,
+                    kind=kind,
+                    name=name,
+                    email=f"{slugify(name)}.{r.pk}.{k}@voorbeeld.nl",
+                    token_hash=f"{self.run}-{r.pk}-{k}".ljust(64, "0")[:64],
+                    token_expires_at=self.now + datetime.timedelta(days=14),
+                    consent_at=self.ago(800),
+                    consent_text="Ik geef toestemming voor het gebruik van mijn naam en inbreng in deze schouw.",
+                )
+            )
+        return participants
+
+    def _observations(self, r):
+        """One to three observations of every participant in the open schouw."""
+        rng = self.rng
+        observations = []
+        for p in self.participants_of.get(r.pk, []):
+            for _ in range(rng.randint(1, 3)):
+                observations.append(
+                    Observation(
                         round_id=r.pk,
-                        kind="partner",
-                        user_id=uid,
-                        partner_id=p.pk,
-                        name=self.user_names[uid],
+                        participant_id=p.pk,
+                        text=paragraph(rng, 2),
+                        tone=rng.choice(["positief", "negatief", "onverwacht"]),
                     )
                 )
-            for k, kind in enumerate(["peer", "ervaringsdeskundige"]):
-                name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-                participants.append(
-                    Participant(
+        return observations
+
+    def _meetlat(self, r):
+        """Two criteria and a check on the commitments of every accepted partner."""
+        rng = self.rng
+        criteria, checks = [], []
+        for p in self.partners_of[r.deal_id]:
+            if p.status != "geaccepteerd":
+                continue
+            for name in ["Betrokkenheid van bewoners", "Afspraken nakomen"]:
+                criteria.append(
+                    Criterion(
                         round_id=r.pk,
-                        kind=kind,
+                        partner_id=p.pk,
                         name=name,
-                        email=f"{slugify(name)}.{r.pk}.{k}@voorbeeld.nl",
-                        token_hash=f"{self.run}-{r.pk}-{k}".ljust(64, "0")[:64],
-                        token_expires_at=self.now + datetime.timedelta(days=14),
-                        consent_at=self.ago(800),
-                        consent_text="Ik geef toestemming voor het gebruik van mijn naam en inbreng in deze schouw.",
+                        description=rng.choice(SENTENCES),
+                        agreed_at=self.ago(800),
                     )
                 )
-        created_participants = self.bulk(Participant, participants)
-        per_round = {}
-        for p in created_participants:
-            per_round.setdefault(p.round_id, []).append(p)
-        self.participants_of = per_round
-
-        observations, criteria, checks = [], [], []
-        step = {s: i for i, s in enumerate(SchouwRound.ORDER)}
-        for r in created:
-            if step[r.status] < 1:
-                continue
-            for p in per_round.get(r.pk, []):
-                for _ in range(rng.randint(1, 3)):
-                    observations.append(
-                        Observation(
-                            round_id=r.pk,
-                            participant_id=p.pk,
-                            text=paragraph(rng, 2),
-                            tone=rng.choice(["positief", "negatief", "onverwacht"]),
-                        )
-                    )
-            if step[r.status] < 2:
-                continue
-            for p in self.partners_of[r.deal_id]:
-                if p.status != "geaccepteerd":
-                    continue
-                for name in ["Betrokkenheid van bewoners", "Afspraken nakomen"]:
-                    criteria.append(
-                        Criterion(
-                            round_id=r.pk,
-                            partner_id=p.pk,
-                            name=name,
-                            description=rng.choice(SENTENCES),
-                            agreed_at=self.ago(800),
-                        )
-                    )
-                checks.append(
-                    CommitmentCheck(
-                        round_id=r.pk,
-                        partner_id=p.pk,
-                        verdict=rng.choice(["ja", "deels", "nee"]),
-                        explanation=rng.choice(SENTENCES),
-                    )
+            checks.append(
+                CommitmentCheck(
+                    round_id=r.pk,
+                    partner_id=p.pk,
+                    verdict=rng.choice(["ja", "deels", "nee"]),
+                    explanation=rng.choice(SENTENCES),
                 )
-        self.bulk(Observation, observations)
-        created_criteria = self.bulk(Criterion, criteria)
-        self.bulk(CommitmentCheck, checks)
-        criteria_of = {}
-        for c in created_criteria:
-            criteria_of.setdefault(c.round_id, []).append(c)
+            )
+        return criteria, checks
 
-        appraisals, lessons = [], []
-        for r in created:
-            if step[r.status] < 3:
-                continue
-            for p in per_round.get(r.pk, []):
-                for c in criteria_of.get(r.pk, []):
-                    appraisals.append(
-                        Appraisal(
-                            participant_id=p.pk,
-                            criterion_id=c.pk,
-                            level=rng.randint(1, 4),
-                            explanation=rng.choice(SENTENCES),
-                        )
-                    )
-            if r.status == "afgerond":
-                for _ in range(rng.randint(1, 3)):
-                    wide = rng.random() < 0.5
-                    lessons.append(
-                        SchouwLesson(
-                            round_id=r.pk,
-                            kind=rng.choice(["inhoudelijk", "samenwerking"]),
-                            title=rng.choice(LESSON_TITLES),
-                            body=paragraph(rng, 2),
-                            for_wide_audience=wide,
-                            kennisbank="voorgesteld" if wide else "niet",
-                            proposed_at=self.ago(700) if wide else None,
-                        )
-                    )
-        self.bulk(Appraisal, appraisals)
-        self.bulk(SchouwLesson, lessons)
+    def _appraisals(self, r, criteria):
+        """Every participant appraises every criterion of the round."""
+        rng = self.rng
+        return [
+            Appraisal(
+                participant_id=p.pk,
+                criterion_id=c.pk,
+                level=rng.randint(1, 4),
+                explanation=rng.choice(SENTENCES),
+            )
+            for p in self.participants_of.get(r.pk, [])
+            for c in criteria
+        ]
+
+    def _round_lessons(self, r):
+        """One to three lessons of a finished round; about half for a wide audience, proposed to
+        the kennisbank."""
+        rng = self.rng
+        lessons = []
+        for _ in range(rng.randint(1, 3)):
+            wide = rng.random() < 0.5
+            lessons.append(
+                SchouwLesson(
+                    round_id=r.pk,
+                    kind=rng.choice(["inhoudelijk", "samenwerking"]),
+                    title=rng.choice(LESSON_TITLES),
+                    body=paragraph(rng, 2),
+                    for_wide_audience=wide,
+                    kennisbank="voorgesteld" if wide else "niet",
+                    proposed_at=self.ago(700) if wide else None,
+                )
+            )
+        return lessons
 
     # --- Kennisbank, vraag en aanbod, verhalen ----------------------------------------------------
 

@@ -131,13 +131,7 @@ DEALS = [
 CLOSED = {S.GESLOTEN, S.LOPEND, S.AFGEROND}
 
 
-def load():
-    now = timezone.now()
-    User = get_user_model()
-    netwerkmanager = User.objects.filter(email="netwerkmanager@demo.reisgids.example").first()
-    starter = (
-        User.objects.filter(email="initiatiefnemer@demo.reisgids.example").first() or netwerkmanager
-    )
+def _template_elements():
     for position, (key, label, help_text, required) in enumerate(TEMPLATE_ELEMENTS):
         DealTemplateElement.objects.get_or_create(
             key=key,
@@ -148,7 +142,10 @@ def load():
                 "position": position,
             },
         )
-    themes = list(Theme.objects.all())
+
+
+def _deal_themes(themes, *, netwerkmanager, now):
+    """The themes deals are asked for this period, each set once."""
     for priority, prefix in [
         (1, "Eenzaamheid"),
         (1, "Informele zorg"),
@@ -165,143 +162,185 @@ def load():
                 akkoord="Akkoord Zorgzaam010" if priority == 1 else "Akkoord Gezond010",
                 set_by=netwerkmanager,
             )
-    for title, status, aanjager, partners, area_names, theme_prefixes, summary in DEALS:
-        if Deal.objects.filter(title=title).exists() or starter is None:
+
+
+def _new_deal(title, status, summary, *, starter, now, closed):
+    """The deal itself in ``status``, with the dates and the toetsing that step implies."""
+    deal = Deal.objects.create(
+        title=title,
+        summary=summary,
+        status=status,
+        paused_from=S.LOPEND if status == S.GEPAUZEERD else "",
+        status_note={
+            S.GEPAUZEERD: "De vaste coördinator is ziek.",
+            S.GESTOPT: "Geen vervoerder gevonden.",
+        }.get(status, ""),
+        proposal=PROPOSAL
+        if status != S.PARTNERS_ZOEKEN
+        else {"doelstelling": PROPOSAL["doelstelling"]},
+        created_by=starter,
+        toetsing_method="expertsessie" if status == S.TOETSING else "",
+        toetsing_skipped=status in CLOSED or status in (S.PLANNING, S.GEPAUZEERD),
+        toetsing_skip_reason="Bewezen aanpak uit een andere wijk." if status != S.TOETSING else "",
+        financial_form="onderaannemerschap" if status in CLOSED else "geen",
+        funding_source="Heel de Stad-budget" if status == S.LOPEND else "",
+        closed_at=now - datetime.timedelta(days=60) if closed else None,
+        started_at=now - datetime.timedelta(days=45)
+        if status in (S.LOPEND, S.AFGEROND, S.GEPAUZEERD)
+        else None,
+        ended_at=now - datetime.timedelta(days=5) if status in (S.AFGEROND, S.GESTOPT) else None,
+    )
+    if status in (S.PARTNERS_ZOEKEN, S.IDEE):
+        deal.toetsing_skipped = False
+        deal.toetsing_skip_reason = ""
+        deal.save(update_fields=["toetsing_skipped", "toetsing_skip_reason"])
+    return deal
+
+
+def _deal_partners(deal, status, rows, *, starter, now):
+    """The partners that exist in the atlas; while partners are sought, all but the aanjager are
+    invited, and Humanitas is invited besides. Returns the partners of ``rows``."""
+    created = []
+    for slug, role in rows:
+        org = Organisation.objects.filter(slug=slug).first()
+        if org is None:
             continue
-        closed = status in CLOSED or status == S.GEPAUZEERD
-        deal = Deal.objects.create(
-            title=title,
-            summary=summary,
-            status=status,
-            paused_from=S.LOPEND if status == S.GEPAUZEERD else "",
-            status_note={
-                S.GEPAUZEERD: "De vaste coördinator is ziek.",
-                S.GESTOPT: "Geen vervoerder gevonden.",
-            }.get(status, ""),
-            proposal=PROPOSAL
-            if status != S.PARTNERS_ZOEKEN
-            else {"doelstelling": PROPOSAL["doelstelling"]},
-            created_by=starter,
-            toetsing_method="expertsessie" if status == S.TOETSING else "",
-            toetsing_skipped=status in CLOSED or status in (S.PLANNING, S.GEPAUZEERD),
-            toetsing_skip_reason="Bewezen aanpak uit een andere wijk."
-            if status != S.TOETSING
-            else "",
-            financial_form="onderaannemerschap" if status in CLOSED else "geen",
-            funding_source="Heel de Stad-budget" if status == S.LOPEND else "",
-            closed_at=now - datetime.timedelta(days=60) if closed else None,
-            started_at=now - datetime.timedelta(days=45)
-            if status in (S.LOPEND, S.AFGEROND, S.GEPAUZEERD)
-            else None,
-            ended_at=now - datetime.timedelta(days=5)
-            if status in (S.AFGEROND, S.GESTOPT)
-            else None,
-        )
-        if status in (S.PARTNERS_ZOEKEN, S.IDEE):
-            deal.toetsing_skipped = False
-            deal.toetsing_skip_reason = ""
-            deal.save(update_fields=["toetsing_skipped", "toetsing_skip_reason"])
-        deal.areas.set(Area.objects.filter(name__in=area_names))
-        deal.themes.set(t for t in themes if any(t.name.startswith(p) for p in theme_prefixes))
-        rows = [(aanjager, DealPartner.Role.AANJAGER), *partners]
-        created = []
-        for slug, role in rows:
-            org = Organisation.objects.filter(slug=slug).first()
-            if org is None:
-                continue
-            invited = status == S.PARTNERS_ZOEKEN and role != DealPartner.Role.AANJAGER
-            created.append(
-                DealPartner.objects.create(
-                    deal=deal,
-                    organisation=org,
-                    role=role,
-                    status=DealPartner.Status.UITGENODIGD
-                    if invited
-                    else DealPartner.Status.GEACCEPTEERD,
-                    invited_by=starter,
-                    decided_at=None if invited else now,
-                )
+        invited = status == S.PARTNERS_ZOEKEN and role != DealPartner.Role.AANJAGER
+        created.append(
+            DealPartner.objects.create(
+                deal=deal,
+                organisation=org,
+                role=role,
+                status=DealPartner.Status.UITGENODIGD
+                if invited
+                else DealPartner.Status.GEACCEPTEERD,
+                invited_by=starter,
+                decided_at=None if invited else now,
             )
-        if status == S.PARTNERS_ZOEKEN:
-            humanitas = Organisation.objects.filter(slug="humanitas").first()
-            if humanitas:
-                DealPartner.objects.create(
-                    deal=deal,
-                    organisation=humanitas,
-                    role=DealPartner.Role.PARTNER,
-                    status=DealPartner.Status.UITGENODIGD,
-                )
-        DealEvent.objects.create(
-            deal=deal,
-            kind=DealEvent.Kind.STAP,
-            text=f"Deal gestart; {deal.get_status_display().lower()}.",
         )
-        if status in (S.PARTNERS_ZOEKEN, S.IDEE, S.TOETSING):
+    if status == S.PARTNERS_ZOEKEN:
+        humanitas = Organisation.objects.filter(slug="humanitas").first()
+        if humanitas:
+            DealPartner.objects.create(
+                deal=deal,
+                organisation=humanitas,
+                role=DealPartner.Role.PARTNER,
+                status=DealPartner.Status.UITGENODIGD,
+            )
+    return created
+
+
+def _plan(deal, signing, *, starter, now):
+    """Contributions and tasks of the signing partners, a result, the process agreements, a
+    milestone and the first plan version. Returns the result and the version."""
+    for i, partner in enumerate(signing):
+        Contribution.objects.create(
+            partner=partner,
+            kind=["organisatorisch", "kennis", "maatwerk", "faciliteiten"][i % 4],
+            description=f"Inzet van {partner.organisation.name}.",
+            hours=80,
+        )
+        Task.objects.create(
+            deal=deal,
+            partner=partner,
+            title=f"Coördinatie door {partner.organisation.name}",
+            due_date=now.date() + datetime.timedelta(days=60),
+        )
+    result = Result.objects.create(
+        deal=deal,
+        title="Meer bewoners doen mee",
+        indicator="Deelnemers per maand",
+        baseline=20,
+        target=100,
+    )
+    ProcessAgreement.objects.create(
+        deal=deal,
+        kind="schouw",
+        description="Eens per jaar een open schouw met de partners en twee peers van buiten.",
+        schouw_frequency="jaarlijks",
+        schouw_setting="In het buurthuis, met bewoners erbij",
+        schouw_peers="Een initiatief uit een andere wijk",
+        schouw_reporter="De aanjager",
+    )
+    Milestone.objects.create(
+        deal=deal, title="Eerste bijeenkomst", due_date=now.date() + datetime.timedelta(days=30)
+    )
+    version = PlanVersion.objects.create(
+        deal=deal, number=1, snapshot=plan_snapshot(deal), created_by=starter
+    )
+    return result, version
+
+
+def _sign(deal, version, signing, *, starter):
+    """Every signing partner signs the first version; the deal is closed."""
+    for partner in signing:
+        Signature.objects.create(version=version, partner=partner, signed_by=starter)
+    version.signed_at = deal.closed_at
+    version.save(update_fields=["signed_at"])
+    DealEvent.objects.create(
+        deal=deal,
+        kind=DealEvent.Kind.STAP,
+        text="De deal is gesloten: alle partners hebben ondertekend.",
+    )
+
+
+def _first_checkin(deal, status, signing, result, *, now):
+    """A running (or paused) deal's check-in this quarter and a knelpunt."""
+    CheckIn.objects.create(
+        partner=signing[0],
+        period=datetime.date(now.year, ((now.month - 1) // 3) * 3 + 1, 1),
+        status=CheckIn.Status.OP_KOERS if status == S.LOPEND else CheckIn.Status.VASTGELOPEN,
+        note="Elke week nieuwe gezichten.",
+        values={str(result.pk): "55"},
+    )
+    Knelpunt.objects.create(
+        deal=deal,
+        partner=signing[-1],
+        category="data_privacy",
+        title="Gegevens delen tussen partners",
+        description="Mogen vrijwilligers adressen van deelnemers krijgen?",
+        effect="Aanmeldingen lopen via omwegen.",
+    )
+
+
+def _load_deal(spec, *, themes, starter, now):
+    """One deal of ``DEALS``, as far as its step goes."""
+    title, status, aanjager, partners, area_names, theme_prefixes, summary = spec
+    closed = status in CLOSED or status == S.GEPAUZEERD
+    deal = _new_deal(title, status, summary, starter=starter, now=now, closed=closed)
+    deal.areas.set(Area.objects.filter(name__in=area_names))
+    deal.themes.set(t for t in themes if any(t.name.startswith(p) for p in theme_prefixes))
+    rows = [(aanjager, DealPartner.Role.AANJAGER), *partners]
+    created = _deal_partners(deal, status, rows, starter=starter, now=now)
+    DealEvent.objects.create(
+        deal=deal,
+        kind=DealEvent.Kind.STAP,
+        text=f"Deal gestart; {deal.get_status_display().lower()}.",
+    )
+    if status in (S.PARTNERS_ZOEKEN, S.IDEE, S.TOETSING):
+        return
+    signing = [p for p in created if p.signs]
+    result, version = _plan(deal, signing, starter=starter, now=now)
+    if closed:
+        _sign(deal, version, signing, starter=starter)
+    if status in (S.LOPEND, S.GEPAUZEERD) and signing:
+        _first_checkin(deal, status, signing, result, now=now)
+
+
+def load():
+    now = timezone.now()
+    User = get_user_model()
+    netwerkmanager = User.objects.filter(email="netwerkmanager@demo.reisgids.example").first()
+    starter = (
+        User.objects.filter(email="initiatiefnemer@demo.reisgids.example").first() or netwerkmanager
+    )
+    _template_elements()
+    themes = list(Theme.objects.all())
+    _deal_themes(themes, netwerkmanager=netwerkmanager, now=now)
+    for spec in DEALS:
+        if Deal.objects.filter(title=spec[0]).exists() or starter is None:
             continue
-        signing = [p for p in created if p.signs]
-        for i, partner in enumerate(signing):
-            Contribution.objects.create(
-                partner=partner,
-                kind=["organisatorisch", "kennis", "maatwerk", "faciliteiten"][i % 4],
-                description=f"Inzet van {partner.organisation.name}.",
-                hours=80,
-            )
-            Task.objects.create(
-                deal=deal,
-                partner=partner,
-                title=f"Coördinatie door {partner.organisation.name}",
-                due_date=now.date() + datetime.timedelta(days=60),
-            )
-        result = Result.objects.create(
-            deal=deal,
-            title="Meer bewoners doen mee",
-            indicator="Deelnemers per maand",
-            baseline=20,
-            target=100,
-        )
-        ProcessAgreement.objects.create(
-            deal=deal,
-            kind="schouw",
-            description="Eens per jaar een open schouw met de partners en twee peers van buiten.",
-            schouw_frequency="jaarlijks",
-            schouw_setting="In het buurthuis, met bewoners erbij",
-            schouw_peers="Een initiatief uit een andere wijk",
-            schouw_reporter="De aanjager",
-        )
-        Milestone.objects.create(
-            deal=deal, title="Eerste bijeenkomst", due_date=now.date() + datetime.timedelta(days=30)
-        )
-        version = PlanVersion.objects.create(
-            deal=deal, number=1, snapshot=plan_snapshot(deal), created_by=starter
-        )
-        if closed:
-            for partner in signing:
-                Signature.objects.create(version=version, partner=partner, signed_by=starter)
-            version.signed_at = deal.closed_at
-            version.save(update_fields=["signed_at"])
-            DealEvent.objects.create(
-                deal=deal,
-                kind=DealEvent.Kind.STAP,
-                text="De deal is gesloten: alle partners hebben ondertekend.",
-            )
-        if status in (S.LOPEND, S.GEPAUZEERD) and signing:
-            CheckIn.objects.create(
-                partner=signing[0],
-                period=datetime.date(now.year, ((now.month - 1) // 3) * 3 + 1, 1),
-                status=CheckIn.Status.OP_KOERS
-                if status == S.LOPEND
-                else CheckIn.Status.VASTGELOPEN,
-                note="Elke week nieuwe gezichten.",
-                values={str(result.pk): "55"},
-            )
-            Knelpunt.objects.create(
-                deal=deal,
-                partner=signing[-1],
-                category="data_privacy",
-                title="Gegevens delen tussen partners",
-                description="Mogen vrijwilligers adressen van deelnemers krijgen?",
-                effect="Aanmeldingen lopen via omwegen.",
-            )
+        _load_deal(spec, themes=themes, starter=starter, now=now)
     if starter and not Intake.objects.exists():
         intake = Intake.objects.create(
             kind="verzoek",

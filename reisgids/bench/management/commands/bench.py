@@ -47,6 +47,7 @@ def with_notes_kept(report: str, existing: str) -> str:
 
 
 PAGINATED = "paginated"
+FLOOR = "Vloer (minimale view)"  # the page the others are measured against
 
 
 def _server_dsn(dbname="postgres"):
@@ -424,108 +425,144 @@ class Command(BaseCommand):
 
     def report(self, results, factors, requests):
         lo, hi = factors[0], factors[-1]
-        r_lo, r_hi = results[lo]["pages"], results[hi]["pages"]
-        floor = "Vloer (minimale view)"
-        lines = []
-        missed = []
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            pg_version = cursor.fetchone()[0]
-        mem = ""
-        try:
-            kb = next(
-                int(x.split()[1])
-                for x in Path("/proc/meminfo").read_text().splitlines()
-                if x.startswith("MemTotal")
-            )
-            mem = f"{kb / 2**20:.0f} GiB"
-        except (OSError, StopIteration):
-            pass
-        lines += [
-            "# Benchmarks",
-            "",
-            "Speed at the scale of Rotterdam (factor 1) and twenty times that (factor 20), measured by",
-            "`make bench` (`python manage.py bench`). Each page is requested in-process with Django's test",
-            f"client, logged in with the role that uses it: three warm-up requests, then {requests} timed ones",
-            "(server time for the full request, median and 95th percentile) and the SQL queries of one request.",
-            "The floor is a trivial view (one indexed query, a minimal template) served through the same",
-            "middleware and settings, measured in the same run. The machine is shared, so absolute times are",
-            "noisy; the ratios against the floor and between the two scales are what counts.",
-            "",
-            f"- Machine: {os.cpu_count()} cores, {mem} memory, {platform.system()} {platform.machine()}",
-            f"- PostgreSQL {pg_version}, Python {platform.python_version()}, Django {__import__('django').__version__}",
-            f"- Date: {datetime.date.today().isoformat()}",
-            f"- Command: `make bench` (or `python manage.py bench --factors {','.join(f'{f:g}' for f in factors)}`)",
-            "",
-        ]
-        for factor in factors:
-            seed = results[factor].get("seed_seconds")
-            if seed is not None:
-                lines.append(
-                    f"- Seeding factor {factor:g}: {results[factor]['rows']} rows in {seed:.0f} s"
-                )
-        lines += [
-            "",
-            "## Pages (milliseconds; queries per request)",
-            "",
-            f"| Page | f{lo:g} median | f{lo:g} p95 | f{hi:g} median | f{hi:g} p95 | queries f{lo:g} / f{hi:g} "
-            f"| page / floor (f{hi:g}) | f{hi:g} / f{lo:g} |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
-        ]
-        floor_hi = r_hi[floor]["median"]
-        for label, row in r_hi.items():
-            base = r_lo[label]
-            vs_floor = row["median"] / floor_hi
-            growth = row["median"] / base["median"]
-            lines.append(
-                f"| {label} (`{row['url']}`) | {base['median']:.1f} | {base['p95']:.1f} | {row['median']:.1f} | "
-                f"{row['p95']:.1f} | {base['queries']} / {row['queries']} | {vs_floor:.1f} | {growth:.2f} |"
-            )
-            if label == floor:
-                continue
-            if row["queries"] > 15 or row["queries"] > base["queries"]:
-                missed.append(
-                    f"{label}: {base['queries']} / {row['queries']} queries at f{lo:g} / f{hi:g} (budget 15)"
-                )
-            if vs_floor > 4:
-                missed.append(f"{label}: page / floor {vs_floor:.1f} > 4")
-            if row["kind"] in (PAGINATED, "search") and growth > 1.5:
-                missed.append(f"{label}: f{hi:g} / f{lo:g} {growth:.2f} > 1.5")
+        lines = _report_header(results, factors, requests)
+        page_lines, missed = _report_pages(results, lo, hi)
+        lines += page_lines
         load = results[hi].get("load")
         if load:
-            lines += [
-                "",
-                f"## Load test (factor {hi:g}): gunicorn, 2 sync workers; locust, 20 users, headless",
-                "",
-                "| Page | requests/s | median ms | failures | requests/s as share of floor |",
-                "|---|---:|---:|---:|---:|",
-            ]
-            floor_rps = load[floor]["rps"]
-            for label, row in load.items():
-                lines.append(
-                    f"| {label} | {row['rps']:.1f} | {row['median']:.0f} | {row['failures']} | "
-                    f"{row['rps'] / floor_rps:.2f} |"
-                )
+            lines += _report_load(load, hi)
         drafts = {f: results[f]["draft"] for f in factors if results[f].get("draft")}
         if drafts:
-            lines += [
-                "",
-                "## Kompas draft (the drafting task's service, in a fresh process)",
-                "",
-                "| Factor | seconds | peak RSS MB | peak Python heap MB (tracemalloc) | evidence found |",
-                "|---:|---:|---:|---:|---:|",
-            ]
-            for factor, d in drafts.items():
-                lines.append(
-                    f"| {factor:g} | {d['seconds']:.1f} | {d['rss_peak_mb']:.0f} | {d['python_peak_mb']:.0f} | "
-                    f"{d['counts'].get('signalen', '')} |"
-                )
-            d_hi = drafts.get(hi)
-            if d_hi and d_hi["seconds"] > 60:
-                missed.append(f"kompas draft at f{hi:g}: {d_hi['seconds']:.0f} s > 60 s")
-            if d_hi and d_hi["rss_peak_mb"] > 500:
-                missed.append(f"kompas draft at f{hi:g}: {d_hi['rss_peak_mb']:.0f} MB > 500 MB")
+            draft_lines, draft_missed = _report_drafts(drafts, hi)
+            lines += draft_lines
+            missed += draft_missed
         lines += ["", "## Targets missed in this run", ""]
         lines += [f"- {m}" for m in missed] or ["- None."]
         lines.append("")
         return "\n".join(lines)
+
+
+def _memory() -> str:
+    """The machine's memory in GiB, or empty where /proc/meminfo does not tell."""
+    try:
+        kb = next(
+            int(x.split()[1])
+            for x in Path("/proc/meminfo").read_text().splitlines()
+            if x.startswith("MemTotal")
+        )
+    except (OSError, StopIteration):
+        return ""
+    return f"{kb / 2**20:.0f} GiB"
+
+
+def _report_header(results, factors, requests) -> list[str]:
+    """What was measured, on what, and how long seeding took."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg_version = cursor.fetchone()[0]
+    mem = _memory()
+    lines = [
+        "# Benchmarks",
+        "",
+        "Speed at the scale of Rotterdam (factor 1) and twenty times that (factor 20), measured by",
+        "`make bench` (`python manage.py bench`). Each page is requested in-process with Django's test",
+        f"client, logged in with the role that uses it: three warm-up requests, then {requests} timed ones",
+        "(server time for the full request, median and 95th percentile) and the SQL queries of one request.",
+        "The floor is a trivial view (one indexed query, a minimal template) served through the same",
+        "middleware and settings, measured in the same run. The machine is shared, so absolute times are",
+        "noisy; the ratios against the floor and between the two scales are what counts.",
+        "",
+        f"- Machine: {os.cpu_count()} cores, {mem} memory, {platform.system()} {platform.machine()}",
+        f"- PostgreSQL {pg_version}, Python {platform.python_version()}, Django {__import__('django').__version__}",
+        f"- Date: {datetime.date.today().isoformat()}",
+        f"- Command: `make bench` (or `python manage.py bench --factors {','.join(f'{f:g}' for f in factors)}`)",
+        "",
+    ]
+    for factor in factors:
+        seed = results[factor].get("seed_seconds")
+        if seed is not None:
+            lines.append(
+                f"- Seeding factor {factor:g}: {results[factor]['rows']} rows in {seed:.0f} s"
+            )
+    return lines
+
+
+def _page_misses(label, row, base, *, vs_floor, growth, lo, hi) -> list[str]:
+    """The targets one page misses: its query budget, its ratio to the floor, its growth."""
+    missed = []
+    if row["queries"] > 15 or row["queries"] > base["queries"]:
+        missed.append(
+            f"{label}: {base['queries']} / {row['queries']} queries at f{lo:g} / f{hi:g} (budget 15)"
+        )
+    if vs_floor > 4:
+        missed.append(f"{label}: page / floor {vs_floor:.1f} > 4")
+    if row["kind"] in (PAGINATED, "search") and growth > 1.5:
+        missed.append(f"{label}: f{hi:g} / f{lo:g} {growth:.2f} > 1.5")
+    return missed
+
+
+def _report_pages(results, lo, hi) -> tuple[list[str], list[str]]:
+    """The table of pages at both scales, and the targets they miss."""
+    r_lo, r_hi = results[lo]["pages"], results[hi]["pages"]
+    lines = [
+        "",
+        "## Pages (milliseconds; queries per request)",
+        "",
+        f"| Page | f{lo:g} median | f{lo:g} p95 | f{hi:g} median | f{hi:g} p95 | queries f{lo:g} / f{hi:g} "
+        f"| page / floor (f{hi:g}) | f{hi:g} / f{lo:g} |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    missed = []
+    floor_hi = r_hi[FLOOR]["median"]
+    for label, row in r_hi.items():
+        base = r_lo[label]
+        vs_floor = row["median"] / floor_hi
+        growth = row["median"] / base["median"]
+        lines.append(
+            f"| {label} (`{row['url']}`) | {base['median']:.1f} | {base['p95']:.1f} | {row['median']:.1f} | "
+            f"{row['p95']:.1f} | {base['queries']} / {row['queries']} | {vs_floor:.1f} | {growth:.2f} |"
+        )
+        if label != FLOOR:
+            missed += _page_misses(label, row, base, vs_floor=vs_floor, growth=growth, lo=lo, hi=hi)
+    return lines, missed
+
+
+def _report_load(load, hi) -> list[str]:
+    """The load test's table, against the floor."""
+    lines = [
+        "",
+        f"## Load test (factor {hi:g}): gunicorn, 2 sync workers; locust, 20 users, headless",
+        "",
+        "| Page | requests/s | median ms | failures | requests/s as share of floor |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    floor_rps = load[FLOOR]["rps"]
+    for label, row in load.items():
+        lines.append(
+            f"| {label} | {row['rps']:.1f} | {row['median']:.0f} | {row['failures']} | "
+            f"{row['rps'] / floor_rps:.2f} |"
+        )
+    return lines
+
+
+def _report_drafts(drafts, hi) -> tuple[list[str], list[str]]:
+    """The kompas draft's table per factor, and the targets it misses at the highest."""
+    lines = [
+        "",
+        "## Kompas draft (the drafting task's service, in a fresh process)",
+        "",
+        "| Factor | seconds | peak RSS MB | peak Python heap MB (tracemalloc) | evidence found |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for factor, d in drafts.items():
+        lines.append(
+            f"| {factor:g} | {d['seconds']:.1f} | {d['rss_peak_mb']:.0f} | {d['python_peak_mb']:.0f} | "
+            f"{d['counts'].get('signalen', '')} |"
+        )
+    missed = []
+    d_hi = drafts.get(hi)
+    if d_hi and d_hi["seconds"] > 60:
+        missed.append(f"kompas draft at f{hi:g}: {d_hi['seconds']:.0f} s > 60 s")
+    if d_hi and d_hi["rss_peak_mb"] > 500:
+        missed.append(f"kompas draft at f{hi:g}: {d_hi['rss_peak_mb']:.0f} MB > 500 MB")
+    return lines, missed

@@ -49,11 +49,25 @@ class Command(BaseCommand):
         self.print_accounts()
 
     def load(self):
+        themes = self.load_themes()
+        areas = self.load_areas()
+        self.load_organisations(themes, areas)
+        self.load_users()
+        self.load_applicant()
+        residence_data.load()
+        schouw_data.load()
+
+    def load_themes(self):
         themes = {}
         for name, description in data.THEMES:
             themes[name], _ = Theme.objects.update_or_create(
                 slug=slugify(name), defaults={"name": name, "description": description}
             )
+        return themes
+
+    def load_areas(self):
+        """The gebieden and their wijken, by name; a wijk named after its gebied gets its own
+        slug, and the first wijk of a name is the one organisations are placed in."""
         areas = {}
         for gebied, (lat, lon, wijken) in data.AREAS.items():
             parent, _ = Area.objects.update_or_create(
@@ -82,6 +96,9 @@ class Command(BaseCommand):
                 )
                 if areas[wijk] is None:
                     areas[wijk] = obj
+        return areas
+
+    def load_organisations(self, themes, areas):
         for (
             slug,
             name,
@@ -107,6 +124,9 @@ class Command(BaseCommand):
             org.themes.set(
                 t for n, t in themes.items() if any(n.startswith(w) for w in theme_words)
             )
+
+    def load_users(self):
+        """One user per role, a beheerder on the staff, members approved in their organisation."""
         User = get_user_model()
         for email, name, role, org_slug, org_role in data.USERS:
             user, created = User.objects.get_or_create(email=email, defaults={"name": name})
@@ -124,7 +144,10 @@ class Command(BaseCommand):
                     status=Membership.Status.GOEDGEKEURD,
                     defaults={"role": org_role, "decided_at": timezone.now()},
                 )
-        # A request that waits for Nora (netwerkmanager) or Iris (beheerder of the Logeerhuis).
+
+    def load_applicant(self):
+        """A request that waits for Nora (netwerkmanager) or Iris (beheerder of the Logeerhuis)."""
+        User = get_user_model()
         applicant, created = User.objects.get_or_create(
             email="nieuw@demo.reisgids.example", defaults={"name": "Noor Nieuwkomer"}
         )
@@ -140,8 +163,6 @@ class Command(BaseCommand):
                 "motivation": "Ik ben vrijwilliger bij het logeerhuis en coördineer de respijtzorg."
             },
         )
-        residence_data.load()
-        schouw_data.load()
 
     def print_accounts(self):
         self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {data.DEMO_PASSWORD})")
