@@ -7,6 +7,10 @@ and each step calls the real service on real PostgreSQL. After every step the st
 equal the model's. A refused step must raise the domain error the model names and change nothing
 (nor write to the audit trail); an accepted one is audited. Each example runs in a savepoint that
 is rolled back, so every walk starts from the same record.
+
+Each model's transitions are written out below as a table of (source, target) edges that the model
+itself decides by, and a plain test holds that table equal to the app's ``Workflow`` table: an edge
+added to or dropped from either side fails it.
 """
 
 import datetime
@@ -18,17 +22,22 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from atlas import services as atlas_services
+from atlas import workflow as atlas_workflow
 from atlas.models import Lesson, Listing, Membership, NewsItem
 from deals import services as deal_services
+from deals import workflow as deal_workflow
 from deals.models import Deal, DealEvent
 from deals.residence import services as residence_services
+from deals.residence import workflow as residence_workflow
 from deals.residence.models import Handbrake, Residency
 from kompas import services as kompas_services
+from kompas import workflow as kompas_workflow
 from kompas.models import AgendaItem, Edition
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
 from reisgids.core.roles import Role
 from schouw import services as schouw_services
+from schouw import workflow as schouw_workflow
 from schouw.guests import Guest
 from schouw.models import Participant, SchouwRound
 from tests.deals.conftest import World as DealWorld
@@ -111,6 +120,27 @@ def _step(machine, model, name, expected):
 
 # --- Deal ------------------------------------------------------------------------------------------
 
+DEAL_ACTIVE = ("partners_zoeken", "idee", "toetsing", "planning", "gesloten", "lopend")
+#: The steps along the way of a deal, each from one step to the next: step name → (source, target).
+DEAL_MOVES = {
+    "idea": ("partners_zoeken", "idee"),
+    "toetsing": ("idee", "toetsing"),
+    "skip": ("idee", "planning"),
+    "plan": ("toetsing", "planning"),
+    "close": ("planning", "gesloten"),
+    "run": ("gesloten", "lopend"),
+    "finish": ("lopend", "afgerond"),
+}
+#: Every edge of the deal: the moves ahead; any active step ↔ gepauzeerd; active or paused → gestopt.
+DEAL_EDGES = frozenset(
+    {
+        *DEAL_MOVES.values(),
+        *((status, "gepauzeerd") for status in DEAL_ACTIVE),
+        *(("gepauzeerd", status) for status in DEAL_ACTIVE),
+        *((status, "gestopt") for status in (*DEAL_ACTIVE, "gepauzeerd")),
+    }
+)
+
 
 class DealMachine:
     """partners_zoeken → idee → (toetsing →) planning → gesloten → lopend → afgerond; any active step
@@ -131,7 +161,6 @@ class DealMachine:
     ]
     steps += ["outsider_pause"]
     path = ["idea", "toetsing", "record", "plan", "skip", "close", "run", "finish"]
-    ACTIVE = set(Deal.ACTIVE)
 
     def __init__(self):
         self.w = DealWorld()
@@ -158,45 +187,37 @@ class DealMachine:
 
     def expect(self, m, name):
         status = m["status"]
-        moves = {
-            "idea": {"partners_zoeken": "idee"},
-            "toetsing": {"idee": "toetsing"},
-            "record": {"toetsing": "toetsing"},
-            "skip": {"idee": "planning"},
-            "plan": {"toetsing": "planning"},
-            "close": {"planning": "gesloten"},
-            "run": {"gesloten": "lopend"},
-            "finish": {"lopend": "afgerond"},
-        }
         if name == "outsider_pause":
             return NotAllowed
         if name == "pause":
             return (
                 {**m, "status": "gepauzeerd", "paused_from": status}
-                if status in self.ACTIVE
+                if (status, "gepauzeerd") in DEAL_EDGES
                 else Conflict
             )
-        if name == "resume":
+        if name == "resume":  # back to the step it paused from
             return (
                 {**m, "status": m["paused_from"], "paused_from": ""}
-                if status == "gepauzeerd"
+                if status == "gepauzeerd" and (status, m["paused_from"]) in DEAL_EDGES
                 else Conflict
             )
         if name == "stop":
             return (
                 {**m, "status": "gestopt", "paused_from": ""}
-                if status in self.ACTIVE | {"gepauzeerd"}
+                if (status, "gestopt") in DEAL_EDGES
                 else Conflict
             )
         if name == "close" and status in ("gesloten", "lopend"):
             return ApplicationError  # nothing changed in the plan since the signed version
-        if status not in moves[name]:
+        # Recording the findings of the toetsing is no step of the deal: it stays in toetsing.
+        source, target = ("toetsing", "toetsing") if name == "record" else DEAL_MOVES[name]
+        if status != source:
             return Conflict
         if name == "plan" and not m["findings"]:
             return ApplicationError
         return {
             **m,
-            "status": moves[name][status],
+            "status": target,
             "findings": m["findings"] or name == "record",
             "closed": m["closed"] or name == "close",
         }
@@ -273,7 +294,27 @@ def test_deal_walks(data, deal_machine):
     walk(data, deal_machine)
 
 
+def test_the_deal_model_takes_exactly_the_edges_of_the_deal_workflow():
+    assert deal_workflow.DEAL.edges == DEAL_EDGES
+
+
 # --- Membership --------------------------------------------------------------------------------------
+
+#: What each decision on a membership leads to: step name → target.
+MEMBERSHIP_TARGETS = {
+    "approve": "goedgekeurd",
+    "reject": "afgewezen",
+    "leave": "beeindigd",
+    "end": "beeindigd",
+}
+MEMBERSHIP_EDGES = frozenset(
+    {
+        ("aangevraagd", "goedgekeurd"),
+        ("aangevraagd", "afgewezen"),
+        ("aangevraagd", "beeindigd"),
+        ("goedgekeurd", "beeindigd"),
+    }
+)
 
 
 class MembershipMachine:
@@ -324,10 +365,8 @@ class MembershipMachine:
                 if status in self.OPEN
                 else {"status": "aangevraagd", "count": m["count"] + 1}
             )
-        if name in ("approve", "reject"):
-            target = "goedgekeurd" if name == "approve" else "afgewezen"
-            return {**m, "status": target} if status == "aangevraagd" else Conflict
-        return {**m, "status": "beeindigd"} if status in self.OPEN else Conflict
+        target = MEMBERSHIP_TARGETS[name]
+        return {**m, "status": target} if (status, target) in MEMBERSHIP_EDGES else Conflict
 
     def invariants(self, m):
         current = self.current
@@ -374,7 +413,15 @@ def test_membership_walks(data, membership_machine):
     walk(data, membership_machine)
 
 
+def test_the_membership_model_takes_exactly_the_edges_of_the_membership_workflow():
+    assert atlas_workflow.MEMBERSHIP.edges == MEMBERSHIP_EDGES
+
+
 # --- Residency and handbrake -------------------------------------------------------------------------
+
+RESIDENCY_EDGES = frozenset({("voorgesteld", "actief"), ("actief", "afgerond")})
+#: A handbrake is pulled (a new one each time) and let go when the last partner agrees.
+HANDBRAKE_EDGES = frozenset({("aangetrokken", "losgelaten")})
 
 
 class ResidencyMachine:
@@ -436,26 +483,40 @@ class ResidencyMachine:
         if name == "outsider_confirm":
             return NotAllowed
         if name.startswith("confirm_"):
-            side = name.removeprefix("confirm_")
-            if m["status"] != "voorgesteld" or m[side]:
-                return Conflict
-            confirmed = {**m, side: True}
-            return (
-                {**confirmed, "status": "actief"}
-                if confirmed["sender"] and confirmed["host"]
-                else confirmed
-            )
+            return self._confirm(m, name.removeprefix("confirm_"))
         if name == "end":
-            return {**m, "status": "afgerond"} if m["status"] == "actief" else Conflict
+            return (
+                {**m, "status": "afgerond"}
+                if (m["status"], "afgerond") in RESIDENCY_EDGES
+                else Conflict
+            )
         if name == "pull":
-            if m["status"] != "actief":
-                return NotAllowed  # only an active partner in residence pulls it
-            if m["brake"] == "aangetrokken":
-                return Conflict
-            return {**m, "deal": "gepauzeerd", "brake": "aangetrokken", "agreed": 0}
+            return self._pull(m)
+        return self._let_go(m, name)
+
+    def _confirm(self, m, side):
+        """The sending or the host partner confirms; the second confirmation makes it active."""
+        if (m["status"], "actief") not in RESIDENCY_EDGES or m[side]:
+            return Conflict
+        confirmed = {**m, side: True}
+        return (
+            {**confirmed, "status": "actief"}
+            if confirmed["sender"] and confirmed["host"]
+            else confirmed
+        )
+
+    def _pull(self, m):
+        if m["status"] != "actief":
+            return NotAllowed  # only an active partner in residence pulls it
+        if m["brake"] == "aangetrokken":
+            return Conflict
+        return {**m, "deal": "gepauzeerd", "brake": "aangetrokken", "agreed": 0}
+
+    def _let_go(self, m, name):
+        """A partner agrees to go on (``agree_<side>``), or staff release the handbrake."""
         if m["brake"] is None:
             return SKIP
-        if m["brake"] != "aangetrokken":
+        if (m["brake"], "losgelaten") not in HANDBRAKE_EDGES:
             return Conflict  # already released
         if name == "release":
             return (
@@ -527,7 +588,25 @@ def test_residency_and_handbrake_walks(data, residency_machine):
     walk(data, residency_machine)
 
 
+def test_the_residency_model_takes_exactly_the_edges_of_the_residency_and_handbrake_workflows():
+    assert residence_workflow.RESIDENCY.edges == RESIDENCY_EDGES
+    assert residence_workflow.HANDBRAKE.edges == HANDBRAKE_EDGES
+
+
 # --- Schouw round ----------------------------------------------------------------------------------------
+
+#: The steps of a round: step name → (source, target, what the step before must have recorded).
+SCHOUW_ROUND_MOVES = {
+    "open": ("voorbereiding", "open_schouw", None),
+    "meetlat": ("open_schouw", "meetlat", "observed"),
+    "waarderend": ("meetlat", "waarderend", "criteria"),
+    "bespreking": ("waarderend", "bespreking", "submitted"),
+    "rapportage": ("bespreking", "rapportage", "discussed"),
+    "finish": ("rapportage", "afgerond", "reported"),
+}
+SCHOUW_ROUND_EDGES = frozenset(
+    (source, target) for source, target, _needs in SCHOUW_ROUND_MOVES.values()
+)
 
 
 class SchouwMachine:
@@ -535,14 +614,7 @@ class SchouwMachine:
     step by a deal insider and only once what it needs was recorded in the step before."""
 
     ORDER = list(SchouwRound.ORDER)
-    NEXT = {
-        "open": ("voorbereiding", None),
-        "meetlat": ("open_schouw", "observed"),
-        "waarderend": ("meetlat", "criteria"),
-        "bespreking": ("waarderend", "submitted"),
-        "rapportage": ("bespreking", "discussed"),
-        "finish": ("rapportage", "reported"),
-    }
+    NEXT = SCHOUW_ROUND_MOVES
     RECORD = {
         "observe": "open_schouw",
         "criteria": "meetlat",
@@ -605,12 +677,12 @@ class SchouwMachine:
         if name == "outsider_step":
             return NotAllowed
         if name in self.NEXT:
-            source, needs = self.NEXT[name]
+            source, target, needs = self.NEXT[name]
             if m["status"] != source:
                 return Conflict
             if needs and not m[needs]:
                 return ApplicationError
-            return {**m, "status": self.ORDER[self.ORDER.index(source) + 1]}
+            return {**m, "status": target}
         if m["status"] == "afgerond" and name in ("observe", "criteria", "submit"):
             return NotAllowed  # the guest's link stopped working when the round finished
         if m["status"] != self.RECORD[name]:
@@ -715,21 +787,29 @@ def test_schouw_round_walks(data, schouw_machine):
     walk(data, schouw_machine)
 
 
+def test_the_schouw_round_model_takes_exactly_the_edges_of_the_round_workflow():
+    assert schouw_workflow.ROUND.edges == SCHOUW_ROUND_EDGES
+
+
 # --- Kompas edition -------------------------------------------------------------------------------------
+
+#: The steps of an edition, each once and never back: step name → (source, target).
+KOMPAS_EDITION_MOVES = {
+    "consult": ("concept", "consultatie"),
+    "agenda": ("consultatie", "geagendeerd"),
+    "adopt": ("geagendeerd", "vastgesteld"),
+    "feedback": ("vastgesteld", "teruggekoppeld"),
+    "monitor": ("teruggekoppeld", "monitoring"),
+    "close": ("monitoring", "gesloten"),
+}
+KOMPAS_EDITION_EDGES = frozenset(KOMPAS_EDITION_MOVES.values())
 
 
 class KompasMachine:
     """concept → consultatie → geagendeerd → vastgesteld → teruggekoppeld → monitoring → gesloten;
     drafting refreshes the one concept, or starts a new one when no edition is being decided on."""
 
-    FORWARD = {
-        "consult": "concept",
-        "agenda": "consultatie",
-        "adopt": "geagendeerd",
-        "feedback": "vastgesteld",
-        "monitor": "teruggekoppeld",
-        "close": "gesloten_from",
-    }
+    FORWARD = KOMPAS_EDITION_MOVES
     ORDER = list(Edition.Status.values)
     steps = [
         "draft",
@@ -778,28 +858,34 @@ class KompasMachine:
         editions = list(m["editions"])
         latest = editions[-1] if editions else None
         if name == "draft":
-            if latest == "concept":
-                return m  # refreshed in place
-            if latest in ("consultatie", "geagendeerd"):
-                return STAYS  # skipped: an edition is being decided on
-            return {"editions": (*editions, "concept"), "decided": False}
+            return self._draft(m, editions, latest)
         if latest is None:
             return SKIP
         if name == "outsider_adopt":
             return NotAllowed
         if name == "decide":
-            if latest in ("concept", "consultatie"):
-                return SKIP  # nothing on an agenda yet
-            return {**m, "decided": True} if latest == "geagendeerd" else Conflict
-        source = {"close": "monitoring"}.get(name, self.FORWARD[name])
+            return self._decide(m, latest)
+        source, target = self.FORWARD[name]
         if latest != source:
             return Conflict
         if name == "consult" and len(editions) > 1:
             return ApplicationError  # nothing new since the previous edition: no proposals
         if name == "adopt" and not m["decided"]:
             return ApplicationError
-        editions[-1] = self.ORDER[self.ORDER.index(source) + 1]
+        editions[-1] = target
         return {**m, "editions": tuple(editions)}
+
+    def _draft(self, m, editions, latest):
+        if latest == "concept":
+            return m  # refreshed in place
+        if latest in ("consultatie", "geagendeerd"):
+            return STAYS  # skipped: an edition is being decided on
+        return {"editions": (*editions, "concept"), "decided": False}
+
+    def _decide(self, m, latest):
+        if latest in ("concept", "consultatie"):
+            return SKIP  # nothing on an agenda yet
+        return {**m, "decided": True} if latest == "geagendeerd" else Conflict
 
     def invariants(self, m):
         assert Edition.objects.filter(status="concept").count() <= 1
@@ -868,7 +954,38 @@ def test_kompas_edition_walks(data, kompas_machine):
     walk(data, kompas_machine)
 
 
+def test_the_kompas_model_takes_exactly_the_edges_of_the_edition_workflow():
+    assert kompas_workflow.EDITION.edges == KOMPAS_EDITION_EDGES
+
+
 # --- Kennisbank lesson, news item, listing --------------------------------------------------------------
+
+#: Each step of a kennisbank lesson: step name → (target, the statuses it is taken from). Editing a
+#: lesson in redactie keeps it there; that is no edge.
+LESSON_MOVES = {
+    "take": ("in_redactie", ("voorgesteld",)),
+    "edit": ("in_redactie", ("in_redactie", "gepubliceerd")),
+    "publish": ("gepubliceerd", ("in_redactie",)),
+    "reject": ("afgewezen", ("voorgesteld", "in_redactie")),
+}
+LESSON_EDGES = frozenset(
+    (source, target)
+    for target, sources in LESSON_MOVES.values()
+    for source in sources
+    if source != target
+)
+#: A news item: step name → (target, the statuses it is taken from). A concept is published as
+#: well; the walk starts from a suggestion, the case with a decision to take.
+NEWS_MOVES = {
+    "publish": ("gepubliceerd", ("concept", "voorgesteld")),
+    "reject": ("afgewezen", ("voorgesteld",)),
+}
+NEWS_EDGES = frozenset(
+    (source, target) for target, sources in NEWS_MOVES.values() for source in sources
+)
+#: An open listing is fulfilled or withdrawn by its organisation, or expires: step name → target.
+LISTING_TARGETS = {"fulfil": "vervuld", "withdraw": "ingetrokken", "expire": "verlopen"}
+LISTING_EDGES = frozenset(("open", target) for target in LISTING_TARGETS.values())
 
 
 class LessonMachine:
@@ -898,28 +1015,16 @@ class LessonMachine:
         return {"status": lesson.status, "version": lesson.version}
 
     def expect(self, m, name):
-        status = m["status"]
         if name == "outsider_publish":
             return NotAllowed
-        if name == "take":
-            return {**m, "status": "in_redactie"} if status == "voorgesteld" else Conflict
-        if name == "edit":
-            return (
-                {**m, "status": "in_redactie"}
-                if status in ("in_redactie", "gepubliceerd")
-                else Conflict
-            )
+        target, sources = LESSON_MOVES[name]
+        if m["status"] not in sources:
+            return Conflict
         if name == "publish":
-            return (
-                {"status": "gepubliceerd", "version": m["version"] + 1}
-                if status == "in_redactie"
-                else Conflict
-            )
-        return (
-            {**m, "status": "afgewezen"}
-            if status in ("voorgesteld", "in_redactie") and not m["version"]
-            else Conflict
-        )
+            return {"status": target, "version": m["version"] + 1}
+        if name == "reject" and m["version"]:
+            return Conflict  # a lesson that was ever published is not rejected
+        return {**m, "status": target}
 
     def invariants(self, m):
         lesson = self.lesson
@@ -969,8 +1074,8 @@ class NewsMachine:
     def expect(self, m, name):
         if name == "outsider_publish":
             return NotAllowed
-        target = {"publish": "gepubliceerd", "reject": "afgewezen"}[name]
-        return {"status": target} if m["status"] == "voorgesteld" else Conflict
+        target, sources = NEWS_MOVES[name]
+        return {"status": target} if m["status"] in sources else Conflict
 
     def invariants(self, m):
         item = NewsItem.objects.get(pk=self.pk)
@@ -1021,13 +1126,14 @@ class ListingMachine:
             return NotAllowed
         if name == "expire":
             return (
-                {**m, "status": "verlopen"} if m["status"] == "open" else SKIP
+                {**m, "status": "verlopen"} if (m["status"], "verlopen") in LISTING_EDGES else SKIP
             )  # the task skips closed ones
         if m["status"] != "open":
             return Conflict
         if name == "respond":
             return {**m, "responses": m["responses"] + 1}
-        return {**m, "status": {"fulfil": "vervuld", "withdraw": "ingetrokken"}[name]}
+        target = LISTING_TARGETS[name]
+        return {**m, "status": target} if (m["status"], target) in LISTING_EDGES else Conflict
 
     def invariants(self, m):
         listing = self.listing
@@ -1068,3 +1174,15 @@ def content_machine(request, db):
 @given(data=st.data())
 def test_lesson_news_and_listing_walks(data, content_machine):
     walk(data, content_machine)
+
+
+def test_the_lesson_model_takes_exactly_the_edges_of_the_lesson_workflow():
+    assert atlas_workflow.LESSON.edges == LESSON_EDGES
+
+
+def test_the_news_model_takes_exactly_the_edges_of_the_news_item_workflow():
+    assert atlas_workflow.NEWS_ITEM.edges == NEWS_EDGES
+
+
+def test_the_listing_model_takes_exactly_the_edges_of_the_listing_workflow():
+    assert atlas_workflow.LISTING.edges == LISTING_EDGES
