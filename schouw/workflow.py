@@ -8,6 +8,7 @@ of a round, which step follows it: the address of the step (``/stap/<slug>/`` on
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from reisgids.core.workflow import Workflow, table
 
 from .models import Lesson, SchouwRound
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+else:
+    StrOrPromise = str
 
 Status = SchouwRound.Status
 Kennisbank = Lesson.Kennisbank
@@ -62,8 +68,8 @@ class RoundStep:
     slug: str
     target: str
     service: str  # the name of the service in ``schouw.services``
-    label: str  # the button on the round page
-    done: str  # what the page says when the step was taken
+    label: StrOrPromise  # the button on the round page
+    done: StrOrPromise  # what the page says when the step was taken
 
 
 ROUND_STEPS: dict[str, RoundStep | None] = {
