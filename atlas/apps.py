@@ -1,10 +1,28 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from reisgids.core.navigation import LOGGED_IN, NavLink
+
 
 class AtlasConfig(AppConfig):
     name = "atlas"
     verbose_name = _("Atlas")
+    subnavigation_label = _("Atlas")
+    subnavigation = (
+        NavLink("atlas:organisation-list", _("Organisaties")),
+        NavLink("atlas:contactpoint-list", _("Aanspreekpunten")),
+        NavLink("atlas:instrument-list", _("Instrumenten")),
+        NavLink("atlas:network-list", _("Netwerken")),
+        NavLink("atlas:search", _("Zoeken in de atlas")),
+        NavLink("atlas:radar", _("Mijn radar"), LOGGED_IN),
+        NavLink("atlas:news-list", _("Nieuws")),
+        NavLink("atlas:event-list", _("Agenda en trainingen")),
+        NavLink("atlas:listing-list", _("Vraag en aanbod")),
+        NavLink("atlas:story-list", _("Verhalen")),
+        NavLink("atlas:lesson-list", _("Lessen en successen")),
+        NavLink("atlas:follow-list", _("Volgen"), LOGGED_IN),
+        NavLink("atlas:notification-list", _("Meldingen"), LOGGED_IN),
+    )
 
     def ready(self):
         # Register this app's django-rules permissions.
