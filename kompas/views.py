@@ -96,6 +96,7 @@ class EditionDetailView(TemplateView):
             feedback_form=forms.FeedbackForm(),
             priority_form=forms.PriorityForm(),
             outcomes=AgendaItem.Outcome,
+            edition_actions=EditionActionView.actions,
             today=timezone.localdate(),
             **kwargs,
         )
