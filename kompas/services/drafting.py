@@ -21,7 +21,7 @@ from reisgids.core.errors import Conflict
 from reisgids.core.services import audit_record
 from reisgids.core.workflow import require
 
-from .. import selectors, sources
+from .. import selectors
 from ..models import (
     ChangeType,
     DraftRun,
@@ -30,6 +30,7 @@ from ..models import (
     Priority,
     Proposal,
 )
+from ..selectors import sources
 from ._common import S, _clean, _enqueue
 
 logger = logging.getLogger(__name__)

@@ -30,7 +30,7 @@ from atlas import selectors as atlas_selectors
 from deals import selectors as deals_selectors
 from schouw import selectors as schouw_selectors
 
-from .models import AgendaItem, ChangeType, Evidence, MonitoringEntry
+from ..models import AgendaItem, ChangeType, Evidence, MonitoringEntry
 
 # The sources are read in chunks and yield one signal at a time, so the draft's memory does not
 # grow with the number of signals.

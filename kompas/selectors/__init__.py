@@ -25,7 +25,7 @@ from reisgids.core.permissions import (
 )
 from schouw import selectors as schouw_selectors
 
-from .models import (
+from ..models import (
     AgendaItem,
     ChangeType,
     Comment,
