@@ -6,8 +6,8 @@ from django.db.models.signals import pre_migrate
 from rest_framework.test import APIClient
 
 from reisgids.core.roles import Role
-
-from .factories import ApprovedMembershipFactory, OrganisationFactory, UserFactory
+from tests.atlas.factories import ApprovedMembershipFactory, OrganisationFactory
+from tests.core.factories import UserFactory
 
 
 def _search_function(sender, using, **kwargs):

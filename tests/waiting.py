@@ -8,6 +8,10 @@ import time
 
 import pytest
 
+# How long a browser click or page load may take at most: a ceiling for a machine under heavy load;
+# every step goes on as soon as its element or page is there.
+BROWSER_DEADLINE_MS = 60_000
+
 
 def wait_until(found, what: str, *, seconds: float = 180, interval: float = 0.1):
     """Call ``found()`` until it returns something true and return that; fail after ``seconds``."""

@@ -1,8 +1,7 @@
 import pytest
 
 from reisgids.core.roles import Role
-
-from ..factories import UserFactory
+from tests.core.factories import UserFactory
 
 
 @pytest.fixture

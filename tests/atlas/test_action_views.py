@@ -9,7 +9,7 @@ from django.urls import URLPattern, get_resolver
 
 import atlas.views
 from reisgids.core.views import ServiceActionView
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 ACTION_VIEWS = sorted(
     {

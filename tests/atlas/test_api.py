@@ -2,8 +2,7 @@ import pytest
 from django.urls import reverse
 
 from atlas.models import Membership
-
-from ..factories import MembershipFactory, OrganisationFactory, ThemeFactory
+from tests.atlas.factories import MembershipFactory, OrganisationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from atlas.models import ChangeProposal, ContactPoint, Membership, Organisation,
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
 from reisgids.core.roles import Role
-
-from ..factories import (
+from tests.atlas.factories import (
     ApprovedMembershipFactory,
     ChangeProposalFactory,
     ContactPointFactory,
@@ -22,8 +21,8 @@ from ..factories import (
     OrganisationFactory,
     SavedSearchFactory,
     ThemeFactory,
-    UserFactory,
 )
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,15 +8,14 @@ from django.utils import timezone
 from atlas import services
 from atlas.models import Event, EventRegistration, Notification
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-
-from ..factories import (
+from tests.atlas.factories import (
     AreaFactory,
     EventFactory,
     EventRegistrationFactory,
     FollowFactory,
     ThemeFactory,
-    UserFactory,
 )
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

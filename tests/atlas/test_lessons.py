@@ -6,8 +6,7 @@ from atlas import selectors, services
 from atlas.models import Lesson, LessonVersion, Notification
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
-
-from ..factories import AreaFactory, LessonFactory, ThemeFactory
+from tests.atlas.factories import AreaFactory, LessonFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

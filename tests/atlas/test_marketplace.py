@@ -9,8 +9,7 @@ from django.utils import timezone
 from atlas import services, tasks
 from atlas.models import Listing, ListingResponse, Notification
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-
-from ..factories import (
+from tests.atlas.factories import (
     AreaFactory,
     ListingFactory,
     ListingResponseFactory,

@@ -4,13 +4,8 @@ from atlas.models import Membership
 from atlas.services import membership_approve, membership_end, membership_reject, membership_request
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
-
-from ..factories import (
-    ApprovedMembershipFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, MembershipFactory, OrganisationFactory
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from ..factories import (
+from tests.atlas.factories import (
     EventFactory,
     EventRegistrationFactory,
     FollowFactory,

@@ -4,14 +4,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from reisgids.core.roles import Role
-
-from ..factories import (
+from tests.atlas.factories import (
     ApprovedMembershipFactory,
     EventFactory,
     ListingFactory,
     StoryFactory,
-    UserFactory,
 )
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,10 @@ from django.utils import timezone
 
 from atlas import tasks
 from atlas.models import Listing
+from tests.atlas.factories import ListingFactory
 from tests.waiting import wait_until
 
 from ..core.test_worker import worker_queue  # noqa: F401 - a real worker process as a fixture
-from ..factories import ListingFactory
 
 
 def test_beat_schedules_the_expiry_and_both_digests():

@@ -7,8 +7,7 @@ from django.urls import reverse
 from atlas import services
 from atlas.models import NewsItem, Notification
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-
-from ..factories import FollowFactory, NewsItemFactory, ThemeFactory
+from tests.atlas.factories import FollowFactory, NewsItemFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

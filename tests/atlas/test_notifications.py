@@ -9,8 +9,7 @@ from django.utils import timezone
 from atlas import services, tasks
 from atlas.models import DigestPreference, Follow, Notification
 from reisgids.core.errors import ApplicationError, NotAllowed
-
-from ..factories import (
+from tests.atlas.factories import (
     AreaFactory,
     DigestPreferenceFactory,
     FollowFactory,

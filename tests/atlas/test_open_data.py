@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from atlas.models import Organisation
 from reisgids.core.models import AuditEvent
-
-from ..factories import (
+from tests.atlas.factories import (
     AgreementFactory,
     AreaFactory,
     ContactPointFactory,

@@ -2,8 +2,7 @@ import pytest
 from django.urls import reverse
 
 from atlas.models import Membership
-
-from ..factories import (
+from tests.atlas.factories import (
     AreaFactory,
     MembershipFactory,
     OrganisationFactory,

@@ -2,8 +2,7 @@ import pytest
 from django.urls import reverse
 
 from atlas import selectors
-
-from ..factories import (
+from tests.atlas.factories import (
     AreaFactory,
     ContactPointFactory,
     InstrumentFactory,

@@ -5,8 +5,12 @@ from django.urls import reverse
 from atlas import services
 from atlas.models import AbuseReport, Story, StoryComment
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-
-from ..factories import AbuseReportFactory, StoryCommentFactory, StoryFactory, ThemeFactory
+from tests.atlas.factories import (
+    AbuseReportFactory,
+    StoryCommentFactory,
+    StoryFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

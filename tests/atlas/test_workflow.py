@@ -16,8 +16,7 @@ from atlas.workflow import WORKFLOWS
 from reisgids.core.errors import Conflict
 from reisgids.core.models import AuditEvent
 from reisgids.core.workflow import transition
-
-from ..factories import (
+from tests.atlas.factories import (
     AbuseReportFactory,
     ChangeProposalFactory,
     LessonFactory,
@@ -26,8 +25,8 @@ from ..factories import (
     NewsItemFactory,
     StoryCommentFactory,
     StoryFactory,
-    UserFactory,
 )
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

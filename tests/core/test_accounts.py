@@ -7,8 +7,7 @@ from reisgids.core.models import AuditEvent, User
 from reisgids.core.permissions import role_names
 from reisgids.core.roles import Role
 from reisgids.core.services import user_register, user_role_set
-
-from ..factories import PASSWORD, UserFactory
+from tests.core.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from reisgids.core.roles import Role
-
-from ..factories import UserFactory
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

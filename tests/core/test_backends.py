@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from reisgids.core.roles import Role
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from django.db import connection
 from reisgids.core import backup
 from reisgids.core.errors import ApplicationError
 from reisgids.core.models import User
-from tests.factories import ApprovedMembershipFactory, OrganisationFactory, UserFactory
+from tests.atlas.factories import ApprovedMembershipFactory, OrganisationFactory
+from tests.core.factories import UserFactory
 
 
 def _server_kwargs():

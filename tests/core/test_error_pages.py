@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from reisgids.core.roles import Role
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 from .test_production_settings import BASE_DIR
 

@@ -8,8 +8,7 @@ from django.http import Http404
 from reisgids.core.errors import ApplicationError, Conflict, api_exception_handler
 from reisgids.core.selectors import audit_events_for
 from reisgids.core.services import audit_record
-
-from ..factories import UserFactory
+from tests.core.factories import UserFactory
 
 
 @pytest.mark.parametrize(

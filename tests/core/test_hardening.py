@@ -9,7 +9,9 @@ from django.urls import reverse
 from rest_framework.throttling import AnonRateThrottle
 
 from reisgids.core.models import User
-from tests.factories import PASSWORD, OrganisationFactory, SchouwGuestFactory, UserFactory
+from tests.atlas.factories import OrganisationFactory
+from tests.core.factories import PASSWORD, UserFactory
+from tests.schouw.factories import SchouwGuestFactory
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 

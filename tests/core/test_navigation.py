@@ -9,7 +9,7 @@ from django.urls import resolve
 
 from reisgids.core.navigation import LOGGED_IN, NavLink
 from reisgids.core.roles import Role
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from ..factories import UserFactory
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

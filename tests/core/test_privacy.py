@@ -15,20 +15,18 @@ from reisgids.core.models import AuditEvent, User
 from reisgids.core.privacy import user_erase
 from reisgids.core.roles import Role
 from schouw.models import Participant
-from tests.factories import (
-    PASSWORD,
+from tests.atlas.factories import (
     ApprovedMembershipFactory,
     FollowFactory,
     ListingFactory,
-    LogEntryFactory,
     NotificationFactory,
-    ResidencyFactory,
     SavedSearchFactory,
-    SchouwPartnerParticipantFactory,
-    SignatureFactory,
     StoryCommentFactory,
-    UserFactory,
 )
+from tests.core.factories import PASSWORD, UserFactory
+from tests.deals.factories import SignatureFactory
+from tests.residence.factories import LogEntryFactory, ResidencyFactory
+from tests.schouw.factories import SchouwPartnerParticipantFactory
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from django.test import override_settings
 
 from kompas.models import Edition
 from reisgids.core.roles import Role
-from tests.factories import KompasEditionFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.kompas.factories import KompasEditionFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.core.service_urls")]
 

@@ -7,7 +7,8 @@ from reisgids.core.errors import Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
 from reisgids.core.roles import Role
 from reisgids.core.workflow import Workflow, lock, require, require_state, table, transition
-from tests.factories import KompasEditionFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.kompas.factories import KompasEditionFactory
 
 pytestmark = pytest.mark.django_db
 

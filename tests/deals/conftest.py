@@ -2,16 +2,9 @@ import pytest
 
 from deals.models import Deal, DealPartner
 from reisgids.core.roles import Role
-
-from ..factories import (
-    ApprovedMembershipFactory,
-    DealFactory,
-    DealPartnerFactory,
-    OrganisationFactory,
-    ResultFactory,
-    TaskFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, OrganisationFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory, DealPartnerFactory, ResultFactory, TaskFactory
 
 PROPOSAL = {
     "doelstelling": "Niemand eet alleen.",

@@ -8,8 +8,7 @@ from django.db import connection
 from deals import services
 from deals.models import Deal
 from reisgids.core.errors import ApplicationError
-
-from ..factories import OrganisationFactory
+from tests.atlas.factories import OrganisationFactory
 
 
 def _run_together(*calls):

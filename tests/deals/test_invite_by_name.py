@@ -3,7 +3,7 @@
 import pytest
 
 from deals import forms
-from tests.factories import OrganisationFactory
+from tests.atlas.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

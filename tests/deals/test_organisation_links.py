@@ -4,15 +4,10 @@ them and its stories, through template tags of the higher apps; query count pinn
 import pytest
 
 from deals.models import Deal
-
-from ..factories import (
-    DealFactory,
-    LessonFactory,
-    OrganisationFactory,
-    ResidencyFactory,
-    SchouwRoundFactory,
-    StoryFactory,
-)
+from tests.atlas.factories import LessonFactory, OrganisationFactory, StoryFactory
+from tests.deals.factories import DealFactory
+from tests.residence.factories import ResidencyFactory
+from tests.schouw.factories import SchouwRoundFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from deals.models import Deal, Intake, Knelpunt
 from deals.views import DealActionView, KnelpuntMoveView
-
-from ..factories import DealThemeFactory, KnelpuntFactory, OrganisationFactory
+from tests.atlas.factories import OrganisationFactory
+from tests.deals.factories import DealThemeFactory, KnelpuntFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from deals.models import Deal
-
-from ..factories import AreaFactory, DealFactory, KnelpuntFactory, ThemeFactory, WijkFactory
+from tests.atlas.factories import AreaFactory, ThemeFactory, WijkFactory
+from tests.deals.factories import DealFactory, KnelpuntFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,8 @@ def test_partners_and_netwerkmanagers_see_drafts(client, api_client, world, deal
 
 
 def test_invited_partner_sees_the_draft_to_decide(client, world):
-    from ..factories import DealPartnerFactory, OrganisationFactory
+    from tests.atlas.factories import OrganisationFactory
+    from tests.deals.factories import DealPartnerFactory
 
     deal = world.deal(with_partner=False)
     org = OrganisationFactory()
@@ -101,7 +102,8 @@ def test_register_filters(api_client, world):
         body = api_client.get(reverse("api:deal-list"), params).json()
         assert [d["title"] for d in body["results"]] == [match.title], params
     world.deal(Deal.Status.GESLOTEN).partners.update(role="partner")
-    from ..factories import DealPartnerFactory, OrganisationFactory
+    from tests.atlas.factories import OrganisationFactory
+    from tests.deals.factories import DealPartnerFactory
 
     DealPartnerFactory(
         deal=match,

@@ -16,8 +16,7 @@ from deals.models import Deal
 from reisgids.core.errors import Conflict
 from reisgids.core.models import AuditEvent
 from reisgids.core.workflow import lock, transition
-
-from ..factories import (
+from tests.deals.factories import (
     CheckInFactory,
     DealFactory,
     DealPartnerFactory,

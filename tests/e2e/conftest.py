@@ -13,9 +13,11 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from reisgids.core.roles import Role
-from tests.factories import PASSWORD, UserFactory
+from tests.core.factories import PASSWORD, UserFactory
+from tests.waiting import BROWSER_DEADLINE_MS
 
 CHROMIUM = os.environ.get("REISGIDS_CHROMIUM", "/usr/bin/chromium")
+
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -75,7 +77,7 @@ def new_person(browser, live_server, request, output_path):
         context = browser.new_context(**args)
         contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(BROWSER_DEADLINE_MS)
         if user is not None:
             log_in(page, user)
         return page

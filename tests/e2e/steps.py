@@ -21,14 +21,14 @@ from deals.residence.models import Handbrake, Residency
 from kompas.models import Edition
 from reisgids.core.roles import Role
 from schouw.models import SchouwRound
-from tests.core.test_worker import BASE_DIR, database_url_of_this_test_run
-from tests.factories import (
+from tests.atlas.factories import (
     ApprovedMembershipFactory,
     AreaFactory,
-    GremiumFactory,
     OrganisationFactory,
     ThemeFactory,
 )
+from tests.core.test_worker import BASE_DIR, database_url_of_this_test_run
+from tests.kompas.factories import GremiumFactory
 
 WORKER_SECONDS = 60_000  # ms: the worker process starts and drafts the kompas within this time
 

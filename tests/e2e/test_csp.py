@@ -4,7 +4,7 @@ and the Open API page work without a single violation."""
 from django.urls import reverse
 
 from reisgids.core.roles import Role
-from tests.factories import OrganisationFactory
+from tests.atlas.factories import OrganisationFactory
 
 # Records every violation the browser reports, from the first script on.
 RECORD_VIOLATIONS = """

@@ -14,16 +14,13 @@ from django.utils import timezone
 from kompas import services as kompas_services
 from kompas.models import Edition
 from reisgids.core.roles import Role
-from tests.factories import (
-    AreaFactory,
-    DealFactory,
+from tests.atlas.factories import AreaFactory, LessonFactory, OrganisationFactory, ThemeFactory
+from tests.deals.factories import DealFactory
+from tests.kompas.factories import (
     GremiumFactory,
     KompasEditionFactory,
     KompasPriorityFactory,
     KompasProposalFactory,
-    LessonFactory,
-    OrganisationFactory,
-    ThemeFactory,
 )
 
 from . import steps

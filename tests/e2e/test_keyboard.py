@@ -9,7 +9,8 @@ marked (an outline or a box shadow), and errors must take focus and be tied to t
 from decimal import Decimal
 
 from reisgids.core.roles import Role
-from tests.factories import PASSWORD, ApprovedMembershipFactory, OrganisationFactory
+from tests.atlas.factories import ApprovedMembershipFactory, OrganisationFactory
+from tests.core.factories import PASSWORD
 
 MAX_TABS = 80
 

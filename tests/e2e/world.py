@@ -26,13 +26,14 @@ from reisgids.demo.residence_data import DEAL_TITLE as RESIDENCE_DEAL
 from reisgids.demo.schouw_data import DEAL_TITLE as SCHOUW_DEAL
 from reisgids.demo.schouw_data import DEMO_GUEST_TOKEN
 from schouw.models import SchouwRound
-from tests.factories import (
-    DealFactory,
-    NotificationFactory,
+from tests.atlas.factories import NotificationFactory
+from tests.deals.factories import DealFactory
+from tests.schouw.factories import (
     SchouwCriterionFactory,
     SchouwPartnerParticipantFactory,
     SchouwRoundFactory,
 )
+from tests.waiting import BROWSER_DEADLINE_MS
 
 PASSWORD = demo.DEMO_PASSWORD
 
@@ -275,7 +276,7 @@ def open_page(browser, live_server, *, email=None, phone=False, axe=None):
     if axe:
         context.add_init_script(script=axe)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(BROWSER_DEADLINE_MS)
     if email:
         page.goto("/account/inloggen/")
         page.get_by_label("E-mailadres").fill(email)

@@ -2,7 +2,9 @@ import pytest
 from django.utils import timezone
 
 from reisgids.core.roles import Role
-from tests.factories import DealFactory, KnelpuntFactory, ThemeFactory, UserFactory
+from tests.atlas.factories import ThemeFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory, KnelpuntFactory
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.contrib.messages import get_messages
 from kompas import services
 from kompas.models import Edition
 from kompas.views import EditionActionView
-from tests.factories import KompasEditionFactory, KompasProposalFactory
+from tests.kompas.factories import KompasEditionFactory, KompasProposalFactory
 
 
 @pytest.mark.parametrize("slug", sorted(EditionActionView.actions))

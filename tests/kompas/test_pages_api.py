@@ -7,16 +7,11 @@ from django.utils import timezone
 from kompas import services
 from kompas.models import Edition
 from reisgids.core.roles import Role
-from tests.factories import (
-    ApprovedMembershipFactory,
-    DealFactory,
-    KompasEditionFactory,
-    KompasProposalFactory,
-    LessonFactory,
-    OrganisationFactory,
-    ResidencyFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, LessonFactory, OrganisationFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory
+from tests.kompas.factories import KompasEditionFactory, KompasProposalFactory
+from tests.residence.factories import ResidencyFactory
 
 
 def _adopted(bestuurder, **kwargs):

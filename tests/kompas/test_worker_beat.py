@@ -17,7 +17,7 @@ from kompas import services
 from kompas.models import Edition, Evidence, Notification, Priority
 from schouw import services as schouw_services
 from tests.core.test_worker import BASE_DIR, database_url_of_this_test_run
-from tests.factories import GremiumFactory
+from tests.kompas.factories import GremiumFactory
 from tests.schouw.conftest import World
 from tests.waiting import wait_until
 

@@ -13,7 +13,8 @@ from kompas.models import DraftRun, Edition
 from reisgids.core.errors import Conflict
 from reisgids.core.models import AuditEvent
 from reisgids.core.workflow import transition
-from tests.factories import KompasEditionFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.kompas.factories import KompasEditionFactory
 
 
 def _edition(status, actor):

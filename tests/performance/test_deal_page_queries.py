@@ -5,7 +5,8 @@ import pytest
 
 from deals import forms, selectors
 from deals.models import DealPartner
-from tests.factories import DealFactory, DealPartnerFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory, DealPartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,13 +9,10 @@ from atlas.permissions import is_organisation_admin, is_organisation_member
 from deals.models import Deal
 from schouw import selectors as schouw_selectors
 from schouw.models import SchouwRound
-from tests.factories import (
-    ApprovedMembershipFactory,
-    DealFactory,
-    OrganisationFactory,
-    SchouwRoundFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, OrganisationFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory
+from tests.schouw.factories import SchouwRoundFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,16 +13,12 @@ from deals.models import Deal
 from reisgids.core.models import AuditEvent
 from reisgids.core.roles import Role
 from reisgids.core.services import audit_record
-from tests.factories import (
-    ApprovedMembershipFactory,
-    DealFactory,
-    KompasEditionFactory,
-    LessonFactory,
-    OrganisationFactory,
-    ResidencyFactory,
-    SchouwRoundFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, LessonFactory, OrganisationFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory
+from tests.kompas.factories import KompasEditionFactory
+from tests.residence.factories import ResidencyFactory
+from tests.schouw.factories import SchouwRoundFactory
 
 URL = reverse("core:audit-list")
 LINK_TEXT = "Audittrail van dit record"
@@ -205,7 +201,7 @@ def test_the_dashboard_links_a_beheerder_to_the_trail(client):
 def test_the_trail_of_a_deal_shows_its_parts(client):
     from deals import services as deal_services
     from deals.models import DealPartner
-    from tests.factories import DealPartnerFactory
+    from tests.deals.factories import DealPartnerFactory
 
     aanjager = OrganisationFactory()
     member = ApprovedMembershipFactory(organisation=aanjager, role="lid").user

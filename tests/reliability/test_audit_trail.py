@@ -28,15 +28,9 @@ from kompas import services as kompas_services
 from reisgids.core.models import AuditEvent, User
 from reisgids.core.roles import Role
 from schouw import services as schouw_services
-from tests.factories import (
-    ApprovedMembershipFactory,
-    DealFactory,
-    DealPartnerFactory,
-    KnelpuntFactory,
-    OrganisationFactory,
-    ThemeFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, OrganisationFactory, ThemeFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory, DealPartnerFactory, KnelpuntFactory
 
 TODAY = datetime.date.today()
 

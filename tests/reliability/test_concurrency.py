@@ -26,28 +26,30 @@ from reisgids.core.models import AuditEvent
 from reisgids.core.roles import Role
 from schouw import services as schouw_services
 from schouw.models import SchouwRound
-from tests.deals.conftest import World as DealWorld
-from tests.residence.conftest import World as ResidenceWorld
-from tests.schouw.conftest import World as SchouwWorld
-
-from ..factories import (
+from tests.atlas.factories import (
     ApprovedMembershipFactory,
     EventFactory,
     EventRegistrationFactory,
-    KnelpuntFactory,
-    KompasAgendaItemFactory,
-    KompasEditionFactory,
-    KompasPriorityFactory,
-    KompasProposalFactory,
     LessonFactory,
     ListingFactory,
     MembershipFactory,
     NewsItemFactory,
     OrganisationFactory,
-    ResidencyFactory,
     ThemeFactory,
-    UserFactory,
 )
+from tests.core.factories import UserFactory
+from tests.deals.conftest import World as DealWorld
+from tests.deals.factories import KnelpuntFactory
+from tests.kompas.factories import (
+    KompasAgendaItemFactory,
+    KompasEditionFactory,
+    KompasPriorityFactory,
+    KompasProposalFactory,
+)
+from tests.residence.conftest import World as ResidenceWorld
+from tests.residence.factories import ResidencyFactory
+from tests.schouw.conftest import World as SchouwWorld
+
 from .committed import _django_db_marker, committed_db  # noqa: F401 (fixtures)
 
 # Every race needs data the other connections can see: committed, and emptied after the test.

@@ -20,14 +20,9 @@ from reisgids.core.roles import Role
 from schouw import selectors as schouw_selectors
 from schouw import services as schouw_services
 from schouw.models import Criterion
-from tests.factories import (
-    ApprovedMembershipFactory,
-    DealFactory,
-    DealPartnerFactory,
-    OrganisationFactory,
-    ResultFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, OrganisationFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory, DealPartnerFactory, ResultFactory
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 APP_PACKAGES = ("atlas", "deals", "schouw", "kompas", "reisgids")

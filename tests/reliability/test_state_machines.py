@@ -40,21 +40,20 @@ from schouw import services as schouw_services
 from schouw import workflow as schouw_workflow
 from schouw.guests import Guest
 from schouw.models import Participant, SchouwRound
-from tests.deals.conftest import World as DealWorld
-from tests.residence.conftest import World as ResidenceWorld
-from tests.schouw.conftest import World as SchouwWorld
-
-from ..factories import (
+from tests.atlas.factories import (
     ApprovedMembershipFactory,
-    GremiumFactory,
-    KnelpuntFactory,
     LessonFactory,
     ListingFactory,
     MembershipFactory,
     NewsItemFactory,
     OrganisationFactory,
-    UserFactory,
 )
+from tests.core.factories import UserFactory
+from tests.deals.conftest import World as DealWorld
+from tests.deals.factories import KnelpuntFactory
+from tests.kompas.factories import GremiumFactory
+from tests.residence.conftest import World as ResidenceWorld
+from tests.schouw.conftest import World as SchouwWorld
 
 WALKS = settings(
     max_examples=15,

@@ -22,26 +22,21 @@ from kompas.models import Edition
 from reisgids.celery import app
 from reisgids.core.roles import Role
 from schouw import tasks as schouw_tasks
-from tests.schouw.conftest import World as SchouwWorld
-
-from ..factories import (
-    ActionFactory,
+from tests.atlas.factories import (
     DigestPreferenceFactory,
-    GremiumFactory,
-    HandbrakeFactory,
-    KnelpuntFactory,
     ListingFactory,
     ListingResponseFactory,
-    MeetingFactory,
     NotificationFactory,
     OrganisationFactory,
-    ProcessAgreementFactory,
     SavedSearchFactory,
-    SchouwLessonFactory,
-    SchouwRoundFactory,
     ThemeFactory,
-    UserFactory,
 )
+from tests.core.factories import UserFactory
+from tests.deals.factories import KnelpuntFactory, ProcessAgreementFactory
+from tests.kompas.factories import GremiumFactory
+from tests.residence.factories import ActionFactory, HandbrakeFactory, MeetingFactory
+from tests.schouw.conftest import World as SchouwWorld
+from tests.schouw.factories import SchouwLessonFactory, SchouwRoundFactory
 
 OUR_APPS = ("atlas.", "deals.", "residence.", "schouw.", "kompas.", "reisgids.")
 # A scheduled draft records every run (its DraftRun and an audit line), also when nothing changed.

@@ -29,17 +29,12 @@ from kompas.models import DraftRun, Edition
 from reisgids.celery import app
 from reisgids.core.errors import Conflict
 from reisgids.core.roles import Role
+from tests.atlas.factories import DigestPreferenceFactory, NotificationFactory, ThemeFactory
+from tests.core.factories import UserFactory
 from tests.core.test_worker import BASE_DIR, database_url_of_this_test_run
+from tests.deals.factories import DealFactory, KnelpuntFactory
 from tests.waiting import wait_until
 
-from ..factories import (
-    DealFactory,
-    DigestPreferenceFactory,
-    KnelpuntFactory,
-    NotificationFactory,
-    ThemeFactory,
-    UserFactory,
-)
 from .committed import _django_db_marker, committed_db  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db, pytest.mark.usefixtures("committed_db")]

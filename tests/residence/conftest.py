@@ -5,14 +5,9 @@ from django.utils import timezone
 
 from deals.models import Deal, DealPartner
 from reisgids.core.roles import Role
-
-from ..factories import (
-    ApprovedMembershipFactory,
-    DealFactory,
-    DealPartnerFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, OrganisationFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory, DealPartnerFactory
 
 
 class World:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ..factories import ActionFactory, MeetingFactory, ResidencyFactory, SignalFactory
+from tests.residence.factories import ActionFactory, MeetingFactory, ResidencyFactory, SignalFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from atlas.models import Lesson
 from deals.residence.models import Residency, Signal
-
-from ..factories import (
+from tests.residence.factories import (
     LogEntryFactory,
     MeetingFactory,
     OpeningFactory,

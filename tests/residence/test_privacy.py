@@ -6,13 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from deals.residence import selectors
-
-from ..factories import (
-    PASSWORD,  # noqa: F401
-    LogEntryFactory,
-    ResidencyFactory,
-    SignalFactory,
-)
+from tests.residence.factories import LogEntryFactory, ResidencyFactory, SignalFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from deals.residence import tasks
-
-from ..factories import ActionFactory, MeetingFactory, ResidencyFactory
+from tests.residence.factories import ActionFactory, MeetingFactory, ResidencyFactory
 
 pytestmark = pytest.mark.django_db
 

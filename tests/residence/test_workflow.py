@@ -15,14 +15,13 @@ from deals.residence.models import Handbrake, Residency, Signal
 from reisgids.core.errors import Conflict
 from reisgids.core.models import AuditEvent
 from reisgids.core.workflow import transition
-
-from ..factories import (
+from tests.core.factories import UserFactory
+from tests.residence.factories import (
     HandbrakeFactory,
     MeetingFactory,
     OpeningFactory,
     ResidencyFactory,
     SignalFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db

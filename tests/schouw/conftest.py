@@ -7,18 +7,11 @@ from deals.models import Deal, DealPartner
 from reisgids.core.roles import Role
 from schouw import services
 from schouw.guests import Guest
-
-from ..factories import (
-    ApprovedMembershipFactory,
-    DealFactory,
-    DealPartnerFactory,
-    OrganisationFactory,
-    ResidencyFactory,
-    ResultFactory,
-    SchouwGuestFactory,
-    TaskFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, OrganisationFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory, DealPartnerFactory, ResultFactory, TaskFactory
+from tests.residence.factories import ResidencyFactory
+from tests.schouw.factories import SchouwGuestFactory
 
 
 class World:

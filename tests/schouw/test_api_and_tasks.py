@@ -2,8 +2,7 @@ import pytest
 from django.urls import reverse
 
 from schouw import tasks
-
-from ..factories import SchouwRoundFactory
+from tests.schouw.factories import SchouwRoundFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +121,7 @@ def test_transitions_and_the_report_through_the_api(api_client, world):
 
 
 def test_queued_lessons_are_delivered_again(world):
-    from ..factories import SchouwLessonFactory
+    from tests.schouw.factories import SchouwLessonFactory
 
     lesson = SchouwLessonFactory(
         round=SchouwRoundFactory(deal=world.deal, status="afgerond"), kennisbank="wachtrij"

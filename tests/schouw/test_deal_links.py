@@ -4,17 +4,11 @@ lessons that came from them, through template tags of the higher apps; query cou
 import pytest
 
 from deals.models import Deal, DealPartner
-
-from ..factories import (
-    ApprovedMembershipFactory,
-    DealFactory,
-    DealPartnerFactory,
-    LessonFactory,
-    OrganisationFactory,
-    ResidencyFactory,
-    SchouwRoundFactory,
-    UserFactory,
-)
+from tests.atlas.factories import ApprovedMembershipFactory, LessonFactory, OrganisationFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealFactory, DealPartnerFactory
+from tests.residence.factories import ResidencyFactory
+from tests.schouw.factories import SchouwRoundFactory
 
 pytestmark = pytest.mark.django_db
 

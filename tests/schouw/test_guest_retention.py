@@ -12,7 +12,7 @@ from reisgids.core.services import audit_record
 from schouw import tasks
 from schouw.guests import token_hash
 from schouw.models import Observation, Participant
-from tests.factories import (
+from tests.schouw.factories import (
     SchouwGuestFactory,
     SchouwObservationFactory,
     SchouwPartnerParticipantFactory,

@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from schouw.models import Observation, Participant
-
-from ..factories import PASSWORD
+from tests.core.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -209,7 +208,7 @@ def test_a_link_revoked_during_the_session_stops_working(client, world):
 
 def test_a_guest_session_opens_only_its_own_round(client, world):
     _schouw_round, _guest = world.advance_to("open_schouw")
-    from ..factories import SchouwGuestFactory, SchouwRoundFactory
+    from tests.schouw.factories import SchouwGuestFactory, SchouwRoundFactory
 
     other = SchouwRoundFactory(deal=world.other_deal, status="open_schouw")
     SchouwGuestFactory(round=other, token="andere-ronde-0123456789-abcdefghij")
@@ -252,7 +251,7 @@ def test_a_guest_cannot_read_the_report(client, world):
 
 
 def test_list_pages_have_a_fixed_number_of_queries(client, world, django_assert_max_num_queries):
-    from ..factories import SchouwRoundFactory
+    from tests.schouw.factories import SchouwRoundFactory
 
     for _ in range(3):
         SchouwRoundFactory(deal=world.deal, status="afgerond")

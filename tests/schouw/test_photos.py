@@ -8,8 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from schouw import services
-
-from ..factories import UserFactory
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,8 @@ from reisgids.core.workflow import transition
 from schouw import services
 from schouw.models import SchouwRound
 from schouw.workflow import LESSON, ROUND, ROUND_STEPS, STEPS_BY_SLUG
-from tests.factories import SchouwLessonFactory, SchouwRoundFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.schouw.factories import SchouwLessonFactory, SchouwRoundFactory
 
 pytestmark = pytest.mark.django_db
 

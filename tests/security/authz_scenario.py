@@ -17,8 +17,59 @@ from django.utils import timezone
 
 from kompas.models import DraftRun
 from reisgids.core.roles import Role
+from tests.atlas.factories import (
+    ApprovedMembershipFactory,
+    AreaFactory,
+    ChangeProposalFactory,
+    ContactPointFactory,
+    EventFactory,
+    InstrumentFactory,
+    LessonFactory,
+    ListingFactory,
+    MembershipFactory,
+    NetworkFactory,
+    NewsItemFactory,
+    NotificationFactory,
+    OrganisationFactory,
+    SavedSearchFactory,
+    StoryFactory,
+    ThemeFactory,
+)
+from tests.core.factories import UserFactory
+from tests.deals.factories import (
+    CheckInFactory,
+    DealFactory,
+    DealPartnerFactory,
+    DealThemeFactory,
+    IntakeFactory,
+    KnelpuntFactory,
+    PlanVersionFactory,
+)
+from tests.kompas.factories import (
+    GremiumFactory,
+    KompasAgendaItemFactory,
+    KompasEditionFactory,
+    KompasProposalFactory,
+)
+from tests.residence.factories import (
+    ActionFactory,
+    HandbrakeFactory,
+    LogEntryFactory,
+    MeetingFactory,
+    OpeningFactory,
+    ReflectionFactory,
+    ResidencyFactory,
+    SignalFactory,
+)
+from tests.schouw.factories import (
+    SchouwAppraisalFactory,
+    SchouwCriterionFactory,
+    SchouwGuestFactory,
+    SchouwObservationFactory,
+    SchouwPartnerParticipantFactory,
+    SchouwRoundFactory,
+)
 
-from .. import factories as f
 from .authz_routes import GUEST_TOKEN
 
 MARKER = "Zeldzaamwoord"
@@ -40,113 +91,109 @@ class Scenario:
     def __init__(self):
         now = timezone.now()
         today = timezone.localdate()
-        self.theme = f.ThemeFactory(name="Eenzaamheid", slug="eenzaamheid")
-        self.area = f.AreaFactory(name="Feijenoord", slug="feijenoord")
+        self.theme = ThemeFactory(name="Eenzaamheid", slug="eenzaamheid")
+        self.area = AreaFactory(name="Feijenoord", slug="feijenoord")
 
         # Organisations and people.
-        self.org_a = f.OrganisationFactory(
+        self.org_a = OrganisationFactory(
             name="Huiskamer Alfa", slug="huiskamer-alfa", themes=[self.theme]
         )
-        self.org_b = f.OrganisationFactory(
+        self.org_b = OrganisationFactory(
             name="Buurtkeuken Beta", slug="buurtkeuken-beta", themes=[self.theme]
         )
-        self.gemeente = f.OrganisationFactory(
+        self.gemeente = OrganisationFactory(
             name="Cluster MO", slug="cluster-mo-matrix", type="gemeentelijk_cluster"
         )
         self.member_a = self._member(self.org_a, "beheerder", Role.INITIATIEFNEMER)
         self.member_b = self._member(self.org_b, "beheerder", Role.INITIATIEFNEMER)
         self.gemeente_admin = self._member(self.gemeente, "beheerder", Role.AMBTENAAR)
-        self.ambtenaar = f.UserFactory(roles=[Role.AMBTENAAR])
-        self.contentbeheerder = f.UserFactory(roles=[Role.CONTENTBEHEERDER])
-        self.bestuurder = f.UserFactory(roles=[Role.BESTUURDER])
-        self.netwerkmanager = f.UserFactory(roles=[Role.NETWERKMANAGER])
-        self.beheerder = f.UserFactory(roles=[Role.BEHEERDER])
-        self.resident = f.UserFactory(roles=[Role.INITIATIEFNEMER])
-        self.applicant = f.UserFactory(roles=[Role.INITIATIEFNEMER])
-        self.pending_membership = f.MembershipFactory(organisation=self.org_a, user=self.applicant)
-        self.change_proposal = f.ChangeProposalFactory(
+        self.ambtenaar = UserFactory(roles=[Role.AMBTENAAR])
+        self.contentbeheerder = UserFactory(roles=[Role.CONTENTBEHEERDER])
+        self.bestuurder = UserFactory(roles=[Role.BESTUURDER])
+        self.netwerkmanager = UserFactory(roles=[Role.NETWERKMANAGER])
+        self.beheerder = UserFactory(roles=[Role.BEHEERDER])
+        self.resident = UserFactory(roles=[Role.INITIATIEFNEMER])
+        self.applicant = UserFactory(roles=[Role.INITIATIEFNEMER])
+        self.pending_membership = MembershipFactory(organisation=self.org_a, user=self.applicant)
+        self.change_proposal = ChangeProposalFactory(
             organisation=self.org_a,
             proposed_by=self.member_a,
             changes={"description": marked("voorstel")},
         )
 
         # Directory.
-        self.contact_point = f.ContactPointFactory(organisation=self.org_a, themes=[self.theme])
-        self.network = f.NetworkFactory(organisations=[self.org_a], themes=[self.theme])
-        self.instrument = f.InstrumentFactory(themes=[self.theme])
-        self.deal_theme = f.DealThemeFactory(theme=self.theme)
-        self.saved_search = f.SavedSearchFactory(user=self.member_a, name=marked("zoekopdracht"))
+        self.contact_point = ContactPointFactory(organisation=self.org_a, themes=[self.theme])
+        self.network = NetworkFactory(organisations=[self.org_a], themes=[self.theme])
+        self.instrument = InstrumentFactory(themes=[self.theme])
+        self.deal_theme = DealThemeFactory(theme=self.theme)
+        self.saved_search = SavedSearchFactory(user=self.member_a, name=marked("zoekopdracht"))
 
         # Network content.
-        self.news_published = f.NewsItemFactory(
-            author=self.contentbeheerder, title="Openbaar nieuws"
-        )
-        self.news_concept = f.NewsItemFactory(
+        self.news_published = NewsItemFactory(author=self.contentbeheerder, title="Openbaar nieuws")
+        self.news_concept = NewsItemFactory(
             author=self.member_a,
             title=marked("nieuwsvoorstel"),
             status="voorgesteld",
             published_at=None,
         )
-        self.event = f.EventFactory(
+        self.event = EventFactory(
             created_by=self.member_a,
             organiser=self.org_a,
             registration="platform",
             capacity=20,
             themes=[self.theme],
         )
-        self.listing_open = f.ListingFactory(
+        self.listing_open = ListingFactory(
             organisation=self.org_a, posted_by=self.member_a, title="Open vraag"
         )
-        self.listing_withdrawn = f.ListingFactory(
+        self.listing_withdrawn = ListingFactory(
             organisation=self.org_a,
             posted_by=self.member_a,
             title=marked("ingetrokken vraag"),
             status="ingetrokken",
         )
-        self.story = f.StoryFactory(
+        self.story = StoryFactory(
             author=self.member_a, title="Ons verhaal", organisation=self.org_a
         )
-        self.lesson_published = f.LessonFactory(
-            title="Gepubliceerde les", proposed_by=self.member_a
-        )
-        self.lesson_draft = f.LessonFactory(
+        self.lesson_published = LessonFactory(title="Gepubliceerde les", proposed_by=self.member_a)
+        self.lesson_draft = LessonFactory(
             title=marked("conceptles"),
             proposed_by=self.member_a,
             status="voorgesteld",
             published_at=None,
         )
-        self.notification = f.NotificationFactory(user=self.member_a, text=marked("melding"))
+        self.notification = NotificationFactory(user=self.member_a, text=marked("melding"))
 
         # Deals: one private, one running in public.
-        self.deal_private = f.DealFactory(
+        self.deal_private = DealFactory(
             title=marked("prive deal"),
             summary=marked("samenvatting prive deal"),
             status="idee",
             aanjager=self.org_a,
             created_by=self.member_a,
         )
-        f.DealPartnerFactory(
+        DealPartnerFactory(
             deal=self.deal_private, organisation=self.gemeente, role="gemeente_actief"
         )
-        self.deal_running = f.DealFactory(
+        self.deal_running = DealFactory(
             title="Lopende deal Alfa",
             status="lopend",
             aanjager=self.org_a,
             created_by=self.member_a,
         )
         self.aanjager = self.deal_running.partners.get(organisation=self.org_a)
-        self.gemeente_partner = f.DealPartnerFactory(
+        self.gemeente_partner = DealPartnerFactory(
             deal=self.deal_running, organisation=self.gemeente, role="gemeente_actief"
         )
-        f.PlanVersionFactory(deal=self.deal_running)
-        f.CheckInFactory(partner=self.aanjager, note=marked("check-in"), submitted_by=self.member_a)
-        self.knelpunt = f.KnelpuntFactory(deal=self.deal_running, title=marked("knelpunt"))
-        self.intake = f.IntakeFactory(
+        PlanVersionFactory(deal=self.deal_running)
+        CheckInFactory(partner=self.aanjager, note=marked("check-in"), submitted_by=self.member_a)
+        self.knelpunt = KnelpuntFactory(deal=self.deal_running, title=marked("knelpunt"))
+        self.intake = IntakeFactory(
             submitted_by=self.member_a, organisation=self.org_a, title=marked("intake")
         )
 
         # Partner in residence.
-        self.residency = f.ResidencyFactory(
+        self.residency = ResidencyFactory(
             deal=self.deal_running,
             sending_partner=self.aanjager,
             host_partner=self.gemeente_partner,
@@ -154,11 +201,11 @@ class Scenario:
             tasks=marked("taken"),
             learning_questions=marked("leervragen"),
         )
-        self.log_entry = f.LogEntryFactory(residency=self.residency, text=marked("logboek"))
-        self.meeting = f.MeetingFactory(residency=self.residency, agenda=marked("agenda"))
-        self.action = f.ActionFactory(meeting=self.meeting, description=marked("actie"))
-        self.signal = f.SignalFactory(residency=self.residency, title=marked("signaal"))
-        self.handbrake = f.HandbrakeFactory(
+        self.log_entry = LogEntryFactory(residency=self.residency, text=marked("logboek"))
+        self.meeting = MeetingFactory(residency=self.residency, agenda=marked("agenda"))
+        self.action = ActionFactory(meeting=self.meeting, description=marked("actie"))
+        self.signal = SignalFactory(residency=self.residency, title=marked("signaal"))
+        self.handbrake = HandbrakeFactory(
             residency=self.residency,
             status="losgelaten",
             pulled_by=self.resident,
@@ -166,25 +213,25 @@ class Scenario:
             released_at=now,
             released_by=self.member_a,
         )
-        self.reflection = f.ReflectionFactory(residency=self.residency, text=marked("reflectie"))
-        self.opening = f.OpeningFactory(organisation=self.org_a, posted_by=self.member_a)
+        self.reflection = ReflectionFactory(residency=self.residency, text=marked("reflectie"))
+        self.opening = OpeningFactory(organisation=self.org_a, posted_by=self.member_a)
 
         # Schouw: an open round with a guest, and a finished round with its report.
-        self.round = f.SchouwRoundFactory(
+        self.round = SchouwRoundFactory(
             deal=self.deal_running, status="open_schouw", title=marked("open ronde")
         )
-        self.partner_participant = f.SchouwPartnerParticipantFactory(
+        self.partner_participant = SchouwPartnerParticipantFactory(
             round=self.round, partner=self.aanjager, user=self.member_a, name=self.member_a.name
         )
-        self.guest = f.SchouwGuestFactory(round=self.round, token=GUEST_TOKEN, consent_at=now)
-        self.observation = f.SchouwObservationFactory(
+        self.guest = SchouwGuestFactory(round=self.round, token=GUEST_TOKEN, consent_at=now)
+        self.observation = SchouwObservationFactory(
             round=self.round, participant=self.guest, text=marked("waarneming")
         )
-        self.criterion = f.SchouwCriterionFactory(round=self.round, partner=self.aanjager)
-        self.appraisal = f.SchouwAppraisalFactory(
+        self.criterion = SchouwCriterionFactory(round=self.round, partner=self.aanjager)
+        self.appraisal = SchouwAppraisalFactory(
             criterion=self.criterion, participant=self.guest, explanation=marked("waardering")
         )
-        self.round_done = f.SchouwRoundFactory(
+        self.round_done = SchouwRoundFactory(
             deal=self.deal_running,
             status="afgerond",
             title=marked("schouw vorig jaar"),
@@ -193,25 +240,25 @@ class Scenario:
         )
 
         # Kompas.
-        self.gremium = f.GremiumFactory(name="Directieoverleg matrix")
-        self.edition_concept = f.KompasEditionFactory(
+        self.gremium = GremiumFactory(name="Directieoverleg matrix")
+        self.edition_concept = KompasEditionFactory(
             title=marked("kompas concept"), status="concept"
         )
-        self.edition_adopted = f.KompasEditionFactory(
+        self.edition_adopted = KompasEditionFactory(
             title="Kompas vastgesteld",
             status="vastgesteld",
             adopted_at=now,
             adopted_by=self.bestuurder,
         )
-        self.proposal = f.KompasProposalFactory(edition=self.edition_concept)
-        self.agenda_item = f.KompasAgendaItemFactory(proposal=self.proposal, gremium=self.gremium)
+        self.proposal = KompasProposalFactory(edition=self.edition_concept)
+        self.agenda_item = KompasAgendaItemFactory(proposal=self.proposal, gremium=self.gremium)
         self.draft_run = DraftRunFactory(
             edition=self.edition_concept, started_by=self.netwerkmanager
         )
 
     @staticmethod
     def _member(org, role, platform_role):
-        return f.ApprovedMembershipFactory(
+        return ApprovedMembershipFactory(
             organisation=org, role=role, user__roles=[platform_role]
         ).user
 

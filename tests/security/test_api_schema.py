@@ -30,38 +30,42 @@ from deals.models import Deal
 from reisgids.core.roles import Role
 from reisgids.wsgi import application
 from schouw.models import SchouwRound
-
-from ..factories import (
+from tests.atlas.factories import (
     AgreementFactory,
     ApprovedMembershipFactory,
     AreaFactory,
     ContactPointFactory,
-    DealPartnerFactory,
-    DealThemeFactory,
     EventFactory,
     InstrumentFactory,
-    IntakeFactory,
-    KnelpuntFactory,
-    KompasEditionFactory,
-    KompasProposalFactory,
     LessonFactory,
     ListingFactory,
-    LogEntryFactory,
-    MeetingFactory,
     MembershipFactory,
     NetworkFactory,
     NewsItemFactory,
     OrganisationFactory,
+    ServiceFactory,
+    StoryFactory,
+    ThemeFactory,
+    WijkFactory,
+)
+from tests.core.factories import UserFactory
+from tests.deals.factories import (
+    DealPartnerFactory,
+    DealThemeFactory,
+    IntakeFactory,
+    KnelpuntFactory,
+)
+from tests.kompas.factories import KompasEditionFactory, KompasProposalFactory
+from tests.residence.factories import (
+    LogEntryFactory,
+    MeetingFactory,
     ResidencyFactory,
+    SignalFactory,
+)
+from tests.schouw.factories import (
     SchouwObservationFactory,
     SchouwPartnerParticipantFactory,
     SchouwRoundFactory,
-    ServiceFactory,
-    SignalFactory,
-    StoryFactory,
-    ThemeFactory,
-    UserFactory,
-    WijkFactory,
 )
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.test import Client
 
 from reisgids.core.roles import Role
+from tests.core.factories import UserFactory
 
-from ..factories import UserFactory
 from .authz_client import SESSION_ROUTES, make_client, request
 from .authz_expectations import ROUTES, SECRETS, render
 from .authz_routes import ROLES, WRITE_METHODS, methods_of, route_names, url

@@ -21,17 +21,14 @@ from atlas import services as atlas_services
 from atlas.models import Story
 from deals.models import Deal
 from reisgids.core.roles import Role
-
-from ..factories import (
-    PASSWORD,
+from tests.atlas.factories import (
     ApprovedMembershipFactory,
-    DealFactory,
-    KnelpuntFactory,
     OrganisationFactory,
     StoryFactory,
     ThemeFactory,
-    UserFactory,
 )
+from tests.core.factories import PASSWORD, UserFactory
+from tests.deals.factories import DealFactory, KnelpuntFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,11 @@ from atlas import tasks as atlas_tasks
 from deals import tasks as deal_tasks
 from deals.residence import tasks as residence_tasks
 from schouw import tasks as schouw_tasks
+from tests.atlas.factories import DigestPreferenceFactory, NotificationFactory, SavedSearchFactory
+from tests.deals.factories import DealFactory
+from tests.residence.factories import HandbrakeFactory
+from tests.schouw.factories import SchouwRoundFactory
 
-from .. import factories as f
 from .authz_scenario import MARKER, Scenario, marked
 
 
@@ -34,10 +37,10 @@ def _fast_logins(settings):
 def world(db):
     s = Scenario()
     # B's own deal with a finished schouw round, so B legitimately receives a report PDF.
-    s.deal_b = f.DealFactory(
+    s.deal_b = DealFactory(
         title="Deal van Beta", status="lopend", aanjager=s.org_b, created_by=s.member_b
     )
-    s.round_b = f.SchouwRoundFactory(
+    s.round_b = SchouwRoundFactory(
         deal=s.deal_b, status="afgerond", title="Schouw Beta", report_summary="Verslag van Beta."
     )
     return s
@@ -221,7 +224,7 @@ def test_feeds(world):
 
 def test_notifications_page(world):
     s = world
-    f.NotificationFactory(user=s.member_b, text="Nieuw bij Beta")
+    NotificationFactory(user=s.member_b, text="Nieuw bij Beta")
     page = text_of(login(s.member_b).get(reverse("atlas:notification-list")))
     assert "Nieuw bij Beta" in page
     assert MARKER not in page
@@ -231,12 +234,10 @@ def test_notifications_page(world):
 def test_mail(world):
     s = world
     for user in (s.member_a, s.member_b):
-        f.DigestPreferenceFactory(user=user, frequency="dagelijks")
-    f.NotificationFactory(user=s.member_b, text="Nieuw bij Beta")
-    f.SavedSearchFactory(user=s.member_b, query="Huiskamer", frequency="dagelijks")
-    pulled = f.HandbrakeFactory(
-        residency=s.residency, reason=marked("handrem"), pulled_by=s.resident
-    )
+        DigestPreferenceFactory(user=user, frequency="dagelijks")
+    NotificationFactory(user=s.member_b, text="Nieuw bij Beta")
+    SavedSearchFactory(user=s.member_b, query="Huiskamer", frequency="dagelijks")
+    pulled = HandbrakeFactory(residency=s.residency, reason=marked("handrem"), pulled_by=s.resident)
     mail.outbox.clear()
     atlas_tasks.notification_digest_send("dagelijks")
     atlas_tasks.radar_digest_send("dagelijks")

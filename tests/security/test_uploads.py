@@ -16,11 +16,7 @@ from rest_framework.authtoken.models import Token
 
 from atlas.models import Organisation
 from schouw.models import Observation, SchouwRound
-
-from ..factories import (
-    SchouwPartnerParticipantFactory,
-    SchouwRoundFactory,
-)
+from tests.schouw.factories import SchouwPartnerParticipantFactory, SchouwRoundFactory
 
 pytestmark = pytest.mark.django_db
 

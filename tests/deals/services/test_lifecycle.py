@@ -7,8 +7,10 @@ from deals.models import Deal, DealEvent, DealPartner
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
 from reisgids.core.roles import Role
+from tests.atlas.factories import OrganisationFactory, ThemeFactory
+from tests.core.factories import UserFactory
+from tests.deals.factories import DealPartnerFactory
 
-from ...factories import DealPartnerFactory, OrganisationFactory, ThemeFactory, UserFactory
 from ..conftest import PROPOSAL
 
 pytestmark = pytest.mark.django_db

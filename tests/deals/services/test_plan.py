@@ -5,8 +5,8 @@ import pytest
 from deals import services
 from deals.models import Deal, DealPartner
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-
-from ...factories import DealPartnerFactory, OrganisationFactory
+from tests.atlas.factories import OrganisationFactory
+from tests.deals.factories import DealPartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,7 @@ from atlas.models import Event
 from deals import selectors, services, tasks
 from deals.models import CheckInReminder, Deal, Knelpunt
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-
-from ...factories import (
-    CheckInFactory,
-    KnelpuntFactory,
-    ResultFactory,
-)
+from tests.deals.factories import CheckInFactory, KnelpuntFactory, ResultFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,8 @@ import pytest
 from deals import selectors, services
 from deals.models import Deal, DealTheme
 from reisgids.core.errors import ApplicationError, NotAllowed
-
-from ...factories import (
-    DealThemeFactory,
-    ThemeFactory,
-)
+from tests.atlas.factories import ThemeFactory
+from tests.deals.factories import DealThemeFactory
 
 pytestmark = pytest.mark.django_db
 

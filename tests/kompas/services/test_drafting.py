@@ -4,7 +4,7 @@ from kompas import selectors, services
 from kompas.models import DraftRun, Edition, Evidence, Priority, Proposal
 from kompas.tasks import edition_draft, edition_draft_scheduled
 from reisgids.core.errors import Conflict, NotAllowed
-from tests.factories import KompasEditionFactory, KompasProposalFactory
+from tests.kompas.factories import KompasEditionFactory, KompasProposalFactory
 
 
 def test_draft_groups_knelpunten_by_change_type_and_theme(db, forwarded, contentbeheerder):

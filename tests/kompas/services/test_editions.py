@@ -10,11 +10,7 @@ from deals.models import DealTheme
 from kompas import services
 from kompas.models import Edition
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-from tests.factories import (
-    GremiumFactory,
-    KompasEditionFactory,
-    KompasProposalFactory,
-)
+from tests.kompas.factories import GremiumFactory, KompasEditionFactory, KompasProposalFactory
 
 TODAY = datetime.date.today()
 
@@ -112,7 +108,7 @@ def test_full_cycle_with_refusals_per_role(
 def test_rejected_proposals_are_fed_back_too(db, client, ambtenaar, bestuurder):
     edition = KompasEditionFactory(status=Edition.Status.GEAGENDEERD)
     proposal = KompasProposalFactory(edition=edition, title="Loket samenvoegen")
-    from tests.factories import KompasAgendaItemFactory
+    from tests.kompas.factories import KompasAgendaItemFactory
 
     item = KompasAgendaItemFactory(proposal=proposal)
     services.decision_record(
@@ -133,7 +129,7 @@ def _adopted_with(outcomes, ambtenaar, bestuurder, theme):
         proposal = KompasProposalFactory(
             edition=edition, title=title, theme=theme, proposed_change=f"{title} nu."
         )
-        from tests.factories import KompasAgendaItemFactory
+        from tests.kompas.factories import KompasAgendaItemFactory
 
         services.decision_record(
             actor=ambtenaar,

@@ -6,7 +6,7 @@ from django.core import mail
 
 from kompas import services
 from kompas.models import Edition
-from tests.factories import (
+from tests.kompas.factories import (
     KompasEditionFactory,
     KompasPriorityFactory,
     KompasProposalFactory,
@@ -28,7 +28,7 @@ def test_monitoring_reminders_are_sent_once_per_due_date(db, ambtenaar, bestuurd
 
 
 def _through_agenda_after(edition, proposal, actor):
-    from tests.factories import KompasAgendaItemFactory
+    from tests.kompas.factories import KompasAgendaItemFactory
 
     item = KompasAgendaItemFactory(proposal=proposal)
     return services.decision_record(

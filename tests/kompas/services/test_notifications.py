@@ -5,9 +5,7 @@ import datetime
 from django.core import mail
 
 from kompas import services
-from tests.factories import (
-    GremiumFactory,
-)
+from tests.kompas.factories import GremiumFactory
 
 TODAY = datetime.date.today()
 
@@ -15,7 +13,8 @@ TODAY = datetime.date.today()
 def test_the_proposer_of_a_cited_lesson_hears_back(
     db, contentbeheerder, ambtenaar, bestuurder, theme
 ):
-    from tests.factories import LessonFactory, UserFactory
+    from tests.atlas.factories import LessonFactory
+    from tests.core.factories import UserFactory
 
     proposer = UserFactory(email="les@voorbeeld.example")
     lesson = LessonFactory(proposed_by=proposer, kind="samenwerking", themes=[theme])

@@ -1,6 +1,6 @@
 """Shared set-up of the service tests."""
 
-from ...factories import ResidencyFactory
+from tests.residence.factories import ResidencyFactory
 
 
 def active(world):

@@ -10,10 +10,8 @@ from django.utils import timezone
 from atlas.models import Event
 from deals.residence import services
 from reisgids.core.errors import NotAllowed
+from tests.atlas.factories import ThemeFactory
 
-from ...factories import (
-    ThemeFactory,
-)
 from ._helpers import active as _active
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,8 @@ from deals.residence import services
 from deals.residence.models import Handbrake
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
+from tests.residence.factories import MeetingFactory
 
-from ...factories import (
-    MeetingFactory,
-)
 from ._helpers import active as _active
 
 pytestmark = pytest.mark.django_db

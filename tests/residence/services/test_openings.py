@@ -8,10 +8,7 @@ from django.utils import timezone
 
 from deals.residence import services
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
-
-from ...factories import (
-    DealFactory,
-)
+from tests.deals.factories import DealFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,9 @@ from django.test import Client
 from atlas.models import Lesson
 from deals.residence import services
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
+from tests.atlas.factories import AreaFactory, ThemeFactory
+from tests.residence.factories import ReflectionFactory
 
-from ...factories import (
-    AreaFactory,
-    ReflectionFactory,
-    ThemeFactory,
-)
 from ._helpers import active as _active
 
 pytestmark = pytest.mark.django_db

@@ -12,12 +12,8 @@ from deals.residence import services
 from deals.residence.models import Residency
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from reisgids.core.models import AuditEvent
-
-from ...factories import (
-    DealFactory,
-    DealPartnerFactory,
-    ResidencyFactory,
-)
+from tests.deals.factories import DealFactory, DealPartnerFactory
+from tests.residence.factories import ResidencyFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,8 @@ from deals.models import Knelpunt
 from deals.residence import services
 from deals.residence.models import Signal
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
+from tests.residence.factories import SignalFactory
 
-from ...factories import (
-    SignalFactory,
-)
 from ._helpers import active as _active
 
 pytestmark = pytest.mark.django_db

@@ -4,10 +4,7 @@ import pytest
 
 from reisgids.core.errors import ApplicationError, Conflict, NotAllowed
 from schouw import selectors, services
-from tests.factories import (
-    SchouwGuestFactory,
-    SchouwRoundFactory,
-)
+from tests.schouw.factories import SchouwGuestFactory, SchouwRoundFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,8 @@ from django.utils import timezone
 from reisgids.core.dates import add_months
 from schouw import tasks
 from schouw.models import SchouwReminder
-from tests.factories import (
-    ProcessAgreementFactory,
-    SchouwRoundFactory,
-)
+from tests.deals.factories import ProcessAgreementFactory
+from tests.schouw.factories import SchouwRoundFactory
 
 pytestmark = pytest.mark.django_db
 
