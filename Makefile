@@ -52,6 +52,7 @@ lint:
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
+	$(VENV)/bin/djlint templates --lint
 	$(MAKE) --no-print-directory openapi-check
 
 # The committed OpenAPI schema (docs/openapi.yaml) is the API's contract: `make openapi` writes
