@@ -165,6 +165,11 @@ class ResidencyDetailView(LoginRequiredMixin, TemplateView):
             agree_form=AgreeForm(partners=own_partners, auto_id="agree-%s"),
             side_activity_form=SideActivityForm(auto_id="activity-%s"),
             reflection_form=ReflectionForm(auto_id="reflection-%s"),
+            # What an action asks first (none yet), for the buttons: slug with "_" for "-".
+            confirms={
+                slug.replace("-", "_"): action.confirm
+                for slug, action in ResidencyActionView.actions.items()
+            },
             **kwargs,
         )
 

@@ -1,6 +1,7 @@
 """The residency page's actions table: every action calls a service, every URL name still
 resolves to the one action view, and the action buttons keep their hidden context."""
 
+import dataclasses
 import inspect
 
 import pytest
@@ -8,12 +9,9 @@ from django.urls import resolve, reverse
 
 from deals.residence import services
 from deals.residence.views import OpeningActionView, ResidencyActionView
-from tests.residence.factories import (
-    ActionFactory,
-    MeetingFactory,
-    OpeningFactory,
-    ResidencyFactory,
-)
+from reisgids.core.actions import Confirm
+
+from ..factories import ActionFactory, MeetingFactory, OpeningFactory, ResidencyFactory
 
 # URL name → the slug it posts, and the extra pks its path carries.
 RESIDENCY_URLS = {
@@ -82,3 +80,32 @@ def test_action_buttons_keep_their_hidden_context_and_escape_it(world, client):
     assert (
         'Oproep sluiten<span class="rg-visually-hidden"> – Meekijker &lt;gezocht&gt;</span>' in html
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("slug", "url_name", "data"),
+    [("end", "residency-end", {}), ("handbrake-pull", "handbrake-pull", {"reason": "Stil"})],
+)
+def test_ending_and_the_handbrake_ask_first_once_their_action_has_a_confirm(
+    world, client, monkeypatch, slug, url_name, data
+):
+    confirm = Confirm(title="Zeker weten?", text="Dit gaat meteen.")
+    actions = {**ResidencyActionView.actions}
+    actions[slug] = dataclasses.replace(actions[slug], confirm=confirm)
+    monkeypatch.setattr(ResidencyActionView, "actions", actions)
+    residency = ResidencyFactory(
+        deal=world.deal, sending_partner=world.sending, host_partner=world.host, person=world.person
+    )
+    url = reverse(f"residence:{url_name}", kwargs={"pk": residency.pk})
+    client.force_login(world.person)
+    page = client.get(residency.get_absolute_url()).content.decode()
+    form = page[page.index(f'action="{url}"') :].split(">", 1)[0]
+    assert 'data-confirm-title="Zeker weten?"' in form  # the dialog where JavaScript runs
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Dit gaat meteen." in response.content.decode()
+    residency.refresh_from_db()
+    assert residency.status == "actief"
+    world.deal.refresh_from_db()
+    assert world.deal.status == "lopend"
