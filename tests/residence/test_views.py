@@ -10,8 +10,12 @@ from django.urls import resolve, reverse
 from deals.residence import services
 from deals.residence.views import OpeningActionView, ResidencyActionView
 from reisgids.core.actions import Confirm
-
-from ..factories import ActionFactory, MeetingFactory, OpeningFactory, ResidencyFactory
+from tests.residence.factories import (
+    ActionFactory,
+    MeetingFactory,
+    OpeningFactory,
+    ResidencyFactory,
+)
 
 # URL name → the slug it posts, and the extra pks its path carries.
 RESIDENCY_URLS = {
