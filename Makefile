@@ -45,7 +45,7 @@ check: lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --cov --cov-report=term
 	@echo "Once more in reverse order (no test may depend on another's leftovers):"
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --reverse -m "not browser" -q --no-cov
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --reverse -m "not browser and not worker" -q --no-cov
 
 lint:
 	$(VENV)/bin/ruff check .
